@@ -1,0 +1,1 @@
+"""Decision support for the PEER support programme in Stockholm city's social psychiatry."""

@@ -1,0 +1,77 @@
+"""The one execution choke point: read-only DuckDB access, a cursor per call.
+
+The database file is replaced atomically when it is rebuilt. DuckDB caches one instance per path
+in a process, so the old connection must be closed before the new file can be opened: queries
+register while they run and the swap waits until none is in flight.
+"""
+
+import threading
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard import paths
+from dashboard.build import ensure_database
+
+
+class _Reader:
+    def __init__(self):
+        self._guard = threading.Condition()
+        self._active = 0
+        self._key = None
+        self._connection = None
+
+    def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+        cursor = self._acquire()
+        try:
+            return cursor.execute(sql, params or {}).df()
+        finally:
+            cursor.close()
+            self._release()
+
+    def version(self) -> tuple:
+        """Changes whenever the database file is replaced."""
+        return _file_key(_current_path())
+
+    def _acquire(self) -> duckdb.DuckDBPyConnection:
+        path = _current_path()
+        with self._guard:
+            key = _file_key(path)
+            if key != self._key:
+                self._guard.wait_for(lambda: self._active == 0)
+                if self._connection is not None:
+                    self._connection.close()
+                self._connection = duckdb.connect(str(path), read_only=True)
+                self._key = key
+            self._active += 1
+            return self._connection.cursor()
+
+    def _release(self) -> None:
+        with self._guard:
+            self._active -= 1
+            self._guard.notify_all()
+
+
+def _current_path() -> Path:
+    path = paths.database_path()
+    if not path.exists():
+        ensure_database(path)
+    return path
+
+
+def _file_key(path: Path) -> tuple:
+    stat = path.stat()
+    return (str(path), stat.st_ino, stat.st_mtime_ns)
+
+
+_reader = _Reader()
+
+
+def query(sql: str, params: dict | None = None) -> pd.DataFrame:
+    """Run one read-only statement with bound parameters."""
+    return _reader.query(sql, params)
+
+
+def data_version() -> tuple:
+    return _reader.version()

@@ -1,0 +1,15 @@
+"""Where the project's files live. Read at call time so tests can point elsewhere."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+SEED_DIR = DATA_DIR / "seeds"
+SCHEMA_FILE = DATA_DIR / "schema.sql"
+QUERY_DIR = ROOT / "queries"
+
+
+def database_path() -> Path:
+    """The seed database; `PEER_DB` overrides the default inside `data/`."""
+    return Path(os.environ.get("PEER_DB", DATA_DIR / "peer_support.duckdb"))
