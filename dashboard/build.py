@@ -27,7 +27,7 @@ class BuildReport:
 
 def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = None) -> str:
     """A hash of the schema and every seed file: it changes when any of them does."""
-    seed_dir = seed_dir or paths.SEED_DIR
+    seed_dir = seed_dir or paths.seed_dir()
     digest = hashlib.sha256(BUILD_FORMAT.encode())
     for path in [schema_file or paths.SCHEMA_FILE, *sorted(seed_dir.glob("*.csv"))]:
         digest.update(path.name.encode())
@@ -37,7 +37,7 @@ def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = No
 
 def build_database(target: Path | None = None, seed_dir: Path | None = None) -> BuildReport:
     target = Path(target or paths.database_path())
-    seed_dir = seed_dir or paths.SEED_DIR
+    seed_dir = seed_dir or paths.seed_dir()
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     _remove(temporary)
@@ -50,11 +50,11 @@ def build_database(target: Path | None = None, seed_dir: Path | None = None) -> 
     return BuildReport(target, rows, fingerprint)
 
 
-def ensure_database(target: Path | None = None) -> Path:
+def ensure_database(target: Path | None = None, seed_dir: Path | None = None) -> Path:
     """Build when the database is missing or was built from other seed files."""
     target = Path(target or paths.database_path())
-    if stored_fingerprint(target) != seed_fingerprint():
-        build_database(target)
+    if stored_fingerprint(target) != seed_fingerprint(seed_dir):
+        build_database(target, seed_dir)
     return target
 
 

@@ -5,7 +5,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
-SEED_DIR = DATA_DIR / "seeds"
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 QUERY_DIR = ROOT / "queries"
 
@@ -13,3 +12,8 @@ QUERY_DIR = ROOT / "queries"
 def database_path() -> Path:
     """The seed database; `PEER_DB` overrides the default inside `data/`."""
     return Path(os.environ.get("PEER_DB", DATA_DIR / "peer_support.duckdb"))
+
+
+def seed_dir() -> Path:
+    """The seed CSV folder; `PEER_SEED_DIR` overrides `data/seeds`."""
+    return Path(os.environ.get("PEER_SEED_DIR", DATA_DIR / "seeds"))

@@ -1,0 +1,88 @@
+"""`python -m dashboard`: the command-line entry. Exit status 0 on success, 1 on rejected data,
+2 on wrong usage (unknown indicator, unknown or invalid parameter)."""
+
+import argparse
+import json
+import sys
+
+from dashboard import export, indicators
+from dashboard.build import build_database
+from dashboard.params import ParameterError
+from dashboard.seeds import SeedError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard", description="PEER support: databas och indikatorer från kommandoraden."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    build = commands.add_parser("build", help="bygg databasen från data/ (schema och seed-filer)")
+    build.set_defaults(handler=_build)
+
+    indicator = commands.add_parser("indicator", help="kör en indikator")
+    indicator.add_argument("name", metavar="NAME", help=f"en av: {', '.join(indicators.REGISTRY)}")
+    indicator.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
+    indicator.add_argument("--from", dest="from_", metavar="DATE")
+    indicator.add_argument("--to", metavar="DATE")
+    indicator.add_argument("--param", action="append", default=[], metavar="key=value")
+    indicator.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    indicator.set_defaults(handler=_indicator)
+    return parser
+
+
+def _build(args) -> int:
+    try:
+        report = build_database()
+    except SeedError as error:
+        print(f"Bygget avbröts: {error}", file=sys.stderr)
+        print("Den befintliga databasen är orörd.", file=sys.stderr)
+        return 1
+    print(f"Byggde {report.path} ({sum(report.rows.values())} rader i {len(report.rows)} tabeller)")
+    return 0
+
+
+def _indicator(args) -> int:
+    try:
+        params = _params(args)
+        frame = indicators.run(args.name, **params)
+    except (indicators.UnknownIndicator, ParameterError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    print(_render(frame, args.format), end="")
+    return 0
+
+
+def _params(args) -> dict:
+    params = {}
+    for item in args.param:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise ParameterError(f"--param ska skrivas key=value, fick '{item}'")
+        params[key.strip()] = value
+    for key, value in (("as_of", args.as_of), ("from", args.from_), ("to", args.to)):
+        if value is not None:
+            params[key] = value
+    return params
+
+
+def _render(frame, output_format: str) -> str:
+    used = {k: export.plain_value(v) for k, v in frame.attrs["params"].items()}
+    if output_format == "json":
+        document = {"indicator": frame.attrs["indicator"], "params": used, "rows": export.to_records(frame)}
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "csv":
+        return export.csv_plain(frame).decode("utf-8")
+    indicator = indicators.get(frame.attrs["indicator"])
+    caption = "; ".join(f"{k}={'alla' if v is None else v}" for k, v in used.items()) or "inga parametrar"
+    body = frame.to_string(index=False) if len(frame) else "(inga rader)"
+    return f"{indicator.label} ({indicator.name}) – {caption}\n{body}\n"

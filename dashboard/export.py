@@ -1,0 +1,41 @@
+"""Tables to files: JSON-safe records, plain CSV, Swedish-Excel CSV and .xlsx with a metadata sheet.
+
+Exports show missing values with the codes Kolada users know: `–` missing or not reported,
+`.` not applicable, `..` suppressed (too few to show).
+"""
+
+import io
+import math
+from datetime import date, datetime, time
+
+import pandas as pd
+
+MISSING, NOT_APPLICABLE, SUPPRESSED = "–", ".", ".."
+
+
+def plain_value(value):
+    """A JSON- and CSV-safe Python value: ISO dates, None for missing, plain numbers."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, datetime):  # pd.Timestamp included
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):
+        return plain_value(value.item())
+    return value
+
+
+def to_records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: plain_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def csv_plain(frame: pd.DataFrame) -> bytes:
+    """UTF-8, comma, decimal point, ISO dates; missing values are empty."""
+    return _records_frame(frame).to_csv(index=False).encode("utf-8")
+
+
+def _records_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame(to_records(frame), columns=list(frame.columns))

@@ -1,0 +1,77 @@
+-- name: survey_outcome_shares
+-- question: What share of respondents chose each option, with a 95 % Wilson interval?
+-- grain: one row per survey option with a published share or respondent-level answers
+-- params: survey varchar|null, question varchar|null, threshold integer
+-- columns: survey, question, option, selected, respondents, share, ci_low, ci_high, basis, suppressed,
+--   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources
+-- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden);
+-- published figures are public and never suppressed. Where only a published share exists, the
+-- interval is computed from that share and N.
+with options as (
+    select s.survey_id, s.title as survey, q.question_id, q.position as question_position, q.text as question,
+        o.option_id, o.position as option_position, o.text as option,
+    from survey_option as o
+    join survey_question as q using (question_id)
+    join survey as s using (survey_id)
+    where ($survey is null or s.survey_id = $survey or s.title = $survey)
+        and ($question is null or q.question_id = $question or q.text = $question)
+),
+
+answered_questions as (
+    select o.question_id, count(distinct r.respondent_id) as respondents, list(distinct r.source_id) as source_ids,
+    from survey_response as r
+    join options as o using (option_id)
+    group by all
+),
+
+microdata as (
+    select o.*, aq.respondents,
+        count(distinct r.respondent_id) as selected_raw,
+        'microdata' as basis, 'microdata' as count_basis,
+        null::varchar as share_wording, null::double as share_precision,
+        aq.source_ids,
+    from options as o
+    join answered_questions as aq using (question_id)
+    left join survey_response as r on r.option_id = o.option_id
+    group by all
+),
+
+published as (
+    select o.*, sr.respondents, sr.selected as selected_raw,
+        'published' as basis, sr.basis as count_basis,
+        sr.share_wording, sr.share_precision,
+        [sr.source_id] as source_ids,
+        sr.share_published,
+    from options as o
+    join survey_result as sr using (option_id)
+),
+
+shares as (
+    select *, selected_raw < $threshold as suppressed, selected_raw / respondents as share_raw from microdata
+    union all by name
+    select *, false as suppressed, share_published as share_raw from published
+),
+
+wilson as (
+    select *,
+        coalesce(selected_raw / respondents, share_raw) as p,
+        1.959963984540054 as z,
+    from shares
+)
+
+select
+    survey, question,
+    option,
+    case when suppressed then null else selected_raw end as selected,
+    respondents,
+    case when suppressed then null else share_raw end as share,
+    case when suppressed then null else
+        (p + z * z / (2 * respondents) - z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
+        / (1 + z * z / respondents) end as ci_low,
+    case when suppressed then null else
+        (p + z * z / (2 * respondents) + z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
+        / (1 + z * z / respondents) end as ci_high,
+    basis, suppressed, survey_id, question_id, option_id, count_basis, share_wording, share_precision,
+    array_to_string(list_sort(list_distinct(source_ids)), ', ') as sources,
+from wilson
+order by survey_id, question_position, option_position, basis
