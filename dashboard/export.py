@@ -39,3 +39,29 @@ def csv_plain(frame: pd.DataFrame) -> bytes:
 
 def _records_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(to_records(frame), columns=list(frame.columns))
+
+
+def csv_excel_sv(frame: pd.DataFrame) -> bytes:
+    """CSV that Swedish Excel opens as a table: UTF-8 with BOM, semicolons, decimal comma, ISO dates."""
+    swedish = frame.map(lambda v: str(v).replace(".", ",") if isinstance(v, float) else v)
+    return swedish.to_csv(index=False, sep=";").encode("utf-8-sig")
+
+
+def xlsx(frame: pd.DataFrame, about: dict[str, str], sheet: str = "Data") -> bytes:
+    """A workbook with the table and a second sheet naming filters, dates and sources."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
+        pd.DataFrame(list(about.items()), columns=["Uppgift", "Värde"]).to_excel(
+            writer, sheet_name="Om uttaget", index=False
+        )
+        for worksheet in writer.sheets.values():
+            for cells in worksheet.columns:
+                width = max(len(str(c.value or "")) for c in cells[:200])
+                worksheet.column_dimensions[cells[0].column_letter].width = min(max(10, width + 2), 60)
+    return buffer.getvalue()
+
+
+def file_name(stem: str, as_of, extension: str) -> str:
+    """`placeringar_per_stadsdel_2019-06-30.xlsx`: what and as of when."""
+    return f"{stem}_{plain_value(as_of)}.{extension}"

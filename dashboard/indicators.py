@@ -10,8 +10,8 @@ import pandas as pd
 
 from dashboard import db, sqlfiles
 from dashboard.params import (
-    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, QUESTION, STATUS, SURVEY, TARGET, THRESHOLD, TO, UNIT_TYPE,
-    Param, ParameterError, convert,
+    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STATUS, SURVEY, TARGET, THEME, THRESHOLD,
+    TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
 
 
@@ -31,6 +31,12 @@ class Indicator:
     @property
     def param_names(self) -> list[str]:
         return [p.name for p in self.params]
+
+    @property
+    def file_stem(self) -> str:
+        """'Placeringar per stadsdel' -> 'placeringar_per_stadsdel', for download file names."""
+        plain = self.label.lower().translate(str.maketrans("åäöé ", "aaoe_"))
+        return "".join(c for c in plain if c.isalnum() or c == "_")
 
 
 REGISTRY: dict[str, Indicator] = {i.name: i for i in (
@@ -94,6 +100,30 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "sources", "Källor", "dokument", "table",
         "Varje dokument som en siffra kommer från, med hur många rader i databasen som hänvisar till det.",
     ),
+    Indicator(
+        "placements_over_time", "Placeringar över tid", "placeringar", "line",
+        "Placeringar som pågår någon gång under varje år eller kvartal, per område. En placering som spänner "
+        "över flera perioder räknas i varje period.",
+        (AS_OF, FROM, TO, GRANULARITY, AREA, UNIT_TYPE, AREA_KIND),
+    ),
+    Indicator(
+        "evaluations", "Utvärderingar", "utvärderingar", "table",
+        "Utvärderingsomgångarna: vem som gjorde dem, när, hur och hur många som intervjuades (där det anges).",
+    ),
+    Indicator(
+        "findings", "Iakttagelser per tema", "iakttagelser", "table",
+        "Utvärderingarnas huvudsakliga iakttagelser, sorterade efter tema.",
+        (THEME, EVALUATION),
+    ),
+    Indicator(
+        "data_gaps", "Okända uppgifter", "luckor", "table",
+        "Uppgifter som källorna inte publicerar. De visas som saknade (–) i tabellerna, aldrig som gissningar.",
+    ),
+    Indicator(
+        "reported_figures", "Uppgifter som dokumenten anger", "uppgifter", "table",
+        "Antal och sammanhang som dokumenten anger direkt, t.ex. antal anställda peer supportrar vid ett datum.",
+        (TOPIC,),
+    ),
 )}
 
 
@@ -118,6 +148,12 @@ def resolve(indicator: Indicator, supplied: dict) -> dict:
     if "from" in resolved and resolved["from"] > resolved["to"]:
         raise ParameterError(f"from ({resolved['from']}) ligger efter to ({resolved['to']})")
     return resolved
+
+
+def run_query(name: str, **sql_params) -> pd.DataFrame:
+    """A helper query that is not an indicator (filter options, the data's as-of date)."""
+    sql = sqlfiles.load(name)
+    return db.query(sql.sql, sql.bind(sql_params))
 
 
 def run(name: str, **params) -> pd.DataFrame:

@@ -19,12 +19,13 @@ class Param:
     kind: type                # date, int or str
     label: str                # Swedish
     default: Callable[[dict], object] = lambda resolved: None
+    choices: tuple[str, ...] = ()
 
 
 def data_as_of() -> date:
     """The data's own "now": the latest date any source gives for itself."""
     sql = sqlfiles.load("data_as_of")
-    value = db.query(sql.sql, sql.bind({}))["data_as_of"].iloc[0]
+    value = db.query(sql.sql, sql.bind({}))["data_as_of"].iloc[0]  # not via indicators: it imports params
     return value.date() if hasattr(value, "date") else value
 
 
@@ -42,6 +43,8 @@ def convert(param: Param, value):
     except ValueError:
         expected = "ett datum ÅÅÅÅ-MM-DD" if param.kind is date else "ett heltal ≥ 0"
         raise ParameterError(f"{param.name}: '{value}' är inte {expected}") from None
+    if param.choices and str(value) not in param.choices:
+        raise ParameterError(f"{param.name}: '{value}' är inte ett av {', '.join(param.choices)}")
     return str(value)
 
 
@@ -65,6 +68,9 @@ QUESTION = Param("question", "question", str, "Fråga")
 THRESHOLD = Param("threshold", "threshold", int, "Gräns för små tal", lambda resolved: suppression_threshold())
 STATUS = Param("status", "status", str, "Status")
 EVALUATION = Param("evaluation", "evaluation", str, "Utvärdering")
+THEME = Param("theme", "theme", str, "Tema")
+TOPIC = Param("topic", "topic", str, "Ämne")
+GRANULARITY = Param("granularity", "granularity", str, "Indelning", lambda resolved: "year", ("year", "quarter"))
 
 
 def suppression_threshold() -> int:

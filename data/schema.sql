@@ -103,6 +103,7 @@ create table reported_figure (
     value_high   double,
     unit_of_measure varchar not null,
     refers_to    varchar not null,              -- the date or period the figure describes, as written
+    observed_on  date,                          -- for figures about 'now': the stating document's date
     area_id      varchar references area (area_id),
     source_id    varchar not null references source (source_id),
     source_ref   varchar not null,

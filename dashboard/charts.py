@@ -1,0 +1,114 @@
+"""Indicator frames to Altair charts, with Swedish labels and tooltips.
+
+Colours come from the Okabe–Ito palette (safe for colour-blind readers), and every colour is doubled by
+a label, shape or position so no information is carried by colour alone.
+"""
+
+import altair as alt
+import pandas as pd
+
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy without `attrs`: Vega-Lite data must be JSON, and attrs hold dates."""
+    copy = frame.copy()
+    copy.attrs = {}
+    return copy
+
+
+def _palette(domain: list[str]) -> alt.Scale:
+    return alt.Scale(domain=domain, range=OKABE_ITO[: len(domain)] or OKABE_ITO[:1])
+
+
+def _finish(chart: alt.Chart, title: str) -> alt.Chart:
+    return chart.properties(title=title, width="container").configure_axis(labelLimit=320)
+
+
+def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
+    areas = sorted(frame["area"].unique().tolist())
+    chart = alt.Chart(_plain(frame)).mark_bar().encode(
+        x=alt.X("bucket:O", title="Period"),
+        y=alt.Y("sum(placements):Q", title="Placeringar", axis=alt.Axis(tickMinStep=1, format="d")),
+        color=alt.Color("area:N", title="Område", scale=_palette(areas)),
+        tooltip=[alt.Tooltip("bucket:N", title="Period"), alt.Tooltip("area:N", title="Område"),
+                 alt.Tooltip("placements:Q", title="Placeringar"), alt.Tooltip("supporters:Q", title="Peer supportrar"),
+                 alt.Tooltip("sources:N", title="Källor")],
+    )
+    return _finish(chart.properties(height=320), "Placeringar per period och område")
+
+
+def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
+    data = _plain(frame).assign(läge=frame["meets_target"].map({True: "når målet", False: "under målet"}))
+    base = alt.Chart(data).encode(y=alt.Y("unit:N", title=None, sort="x"))
+    bars = base.mark_bar().encode(
+        x=alt.X("supporters:Q", title="Peer supportrar", axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domainMin=0, domainMax=max(target, int(frame["supporters"].max() or 0)) + 1)),
+        color=alt.Color("läge:N", title="Mot målet", scale=_palette(["når målet", "under målet"])),
+        tooltip=[alt.Tooltip("unit:N", title="Enhet"), alt.Tooltip("area:N", title="Område"),
+                 alt.Tooltip("supporters:Q", title="Peer supportrar"), alt.Tooltip("läge:N", title="Mot målet"),
+                 alt.Tooltip("sources:N", title="Källor")],
+    )
+    labels = base.mark_text(align="left", dx=4).encode(x="supporters:Q", text="läge:N")
+    rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="black").encode(
+        x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Mål per enhet")])
+    return _finish((bars + labels + rule).properties(height=max(120, 40 * len(frame))),
+                   f"Peer supportrar per enhet (streckad linje: målet {target})")
+
+
+def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
+    data = _plain(frame).assign(
+        label=frame["agreement"] + " · " + frame["funding_kind"],
+        beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}),
+        belopp=frame["amount_sek"].map(lambda v: "belopp ej publicerat" if pd.isna(v) else
+                                       f"{v / 1e6:.1f} mnkr".replace(".", ",")),
+    )
+    base = alt.Chart(data).encode(y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("period_start")))
+    bars = base.mark_bar(height=18).encode(
+        x=alt.X("period_start:T", title="Period", axis=alt.Axis(format="%Y")),
+        x2="period_end:T",
+        color=alt.Color("beslut:N", title="Status", scale=_palette(["beslutad", "förväntad", "okänd"])),
+        tooltip=[alt.Tooltip("agreement:N", title="Överenskommelse"), alt.Tooltip("funder:N", title="Finansiär"),
+                 alt.Tooltip("belopp:N", title="Belopp"), alt.Tooltip("period_start:T", title="Från", format="%Y-%m-%d"),
+                 alt.Tooltip("period_end:T", title="Till", format="%Y-%m-%d"),
+                 alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d"),
+                 alt.Tooltip("lead_time_days:Q", title="Ledtid (dagar)"), alt.Tooltip("sources:N", title="Källor")],
+    )
+    text = base.mark_text(align="left", dx=4, color="black").encode(x="period_end:T", text="belopp:N")
+    decisions = base.mark_point(shape="diamond", size=90, filled=True, color="black").encode(
+        x="decided_on:T", tooltip=[alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d")])
+    return _finish((bars + text + decisions).properties(height=max(140, 42 * len(frame))),
+                   "Finansiering per period (romb: beslutsdatum)")
+
+
+def survey_shares(frame: pd.DataFrame) -> alt.Chart:
+    data = _plain(frame)[frame["share"].notna()].assign(
+        grund=frame["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}))
+    base = alt.Chart(data).encode(y=alt.Y("option:N", title=None, sort=None))
+    interval = base.mark_rule(strokeWidth=2).encode(
+        x=alt.X("ci_low:Q", title="Andel av svarande (95 % konfidensintervall)",
+                axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+        x2="ci_high:Q")
+    points = base.mark_point(size=90, filled=True).encode(
+        x="share:Q",
+        shape=alt.Shape("grund:N", title="Grund"),
+        color=alt.Color("grund:N", title="Grund", scale=_palette(["publicerad", "beräknad från svar"])),
+        tooltip=[alt.Tooltip("option:N", title="Svarsalternativ"), alt.Tooltip("share:Q", title="Andel", format=".0%"),
+                 alt.Tooltip("ci_low:Q", title="KI nedre", format=".0%"),
+                 alt.Tooltip("ci_high:Q", title="KI övre", format=".0%"),
+                 alt.Tooltip("respondents:Q", title="N"), alt.Tooltip("grund:N", title="Grund")],
+    )
+    return _finish((interval + points).properties(height=max(120, 36 * len(data))), "Andel per svarsalternativ")
+
+
+def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
+    data = _plain(frame).assign(uppgift=frame["source"] + " " + frame["observed_on"].astype(str) + " (" + frame["scope"] + ")")
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("supporters:Q", title="Personer", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("uppgift:N", title=None),
+        color=alt.Color("gender:N", title="Kön", scale=_palette(["kvinna", "man", "annat", "okänt"])),
+        tooltip=[alt.Tooltip("uppgift:N", title="Källa"), alt.Tooltip("gender:N", title="Kön"),
+                 alt.Tooltip("supporters:Q", title="Personer"), alt.Tooltip("stated_total:Q", title="Angiven summa")],
+    )
+    return _finish(chart.properties(height=140), "Peer supportrar efter kön, per källa")

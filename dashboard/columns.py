@@ -1,0 +1,138 @@
+"""How indicator columns are shown: Swedish headers and one formatter per kind of value.
+
+`display_frame` gives strings for the screen; `export_frame` keeps numbers as numbers and puts the
+missing-value codes (`–`, `.`, `..`) where values are absent, so exports say exactly what the screen says.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard import formatting as fmt
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    kind: str = "text"   # text, int, decimal, percent, sek, date, bool, basis
+
+
+COLUMNS: dict[str, Column] = {
+    "area": Column("Område"), "area_kind": Column("Förvaltningstyp"), "placements": Column("Placeringar", "int"),
+    "supporters": Column("Peer supportrar", "int"), "units": Column("Enheter", "int"),
+    "fte": Column("Heltidsandelar (kända)", "decimal"), "fte_unknown": Column("Placeringar utan känd arbetstid", "int"),
+    "absent": Column("Frånvarande", "int"), "basis": Column("Grund", "basis"), "sources": Column("Källor"),
+    "period_from": Column("Från", "date"), "period_to": Column("Till", "date"), "as_of": Column("Datum", "date"),
+    "unit": Column("Enhet"), "unit_type": Column("Enhetstyp"), "target": Column("Mål per enhet", "int"),
+    "meets_target": Column("Når målet", "bool"), "target_source": Column("Källa för målet"),
+    "agreement": Column("Överenskommelse (dnr)"), "funder": Column("Finansiär"), "funding_kind": Column("Slag"),
+    "amount_sek": Column("Belopp", "sek"), "period_start": Column("Period från", "date"),
+    "period_end": Column("Period till", "date"), "status": Column("Status"), "decided_on": Column("Beslutad", "date"),
+    "decision_basis": Column("Grund för beslutsdatum", "basis"), "decided_by_as_of": Column("Beslutad per datum", "bool"),
+    "lead_time_days": Column("Ledtid (dagar)", "int"), "days_left": Column("Dagar kvar", "int"),
+    "months_left": Column("Månader kvar", "decimal"), "secured_until": Column("Säkrad t.o.m.", "date"),
+    "secured_days_left": Column("Säkrade dagar kvar", "int"), "secured_months_left": Column("Säkrade månader kvar", "decimal"),
+    "decided_agreements": Column("Beslutade", "int"), "one_year_agreements": Column("Ettåriga", "int"),
+    "one_year_share": Column("Andel ettåriga", "percent"), "next_period_start": Column("Nästa period från", "date"),
+    "next_period_status": Column("Nästa periods status"), "survey": Column("Enkät"), "question": Column("Fråga"),
+    "option": Column("Svarsalternativ"), "selected": Column("Antal", "int"), "respondents": Column("Svarande (N)", "int"),
+    "share": Column("Andel", "percent"), "ci_low": Column("95 % KI, nedre", "percent"),
+    "ci_high": Column("95 % KI, övre", "percent"), "suppressed": Column("Undertryckt", "bool"),
+    "count_basis": Column("Grund för antal", "basis"), "share_wording": Column("Publicerad formulering"),
+    "population": Column("Population", "int"), "excluded": Column("Borträknade", "int"),
+    "declined": Column("Tackade nej", "int"), "handed_out": Column("Utdelade", "int"), "answered": Column("Besvarade", "int"),
+    "response_rate": Column("Svarsfrekvens", "percent"), "dropout_rate": Column("Bortfall", "percent"),
+    "published_response_rate": Column("Publicerad svarsfrekvens", "percent"),
+    "published_dropout_rate": Column("Publicerat bortfall", "percent"), "forms_printed": Column("Tryckta enkäter", "int"),
+    "fieldwork": Column("Insamling"), "scope": Column("Avser"),
+    "gender": Column("Kön"), "total_by_gender": Column("Summa efter kön", "int"),
+    "stated_total": Column("Angiven summa", "int"), "consistent": Column("Stämmer", "bool"),
+    "conflict_id": Column("Konflikt"), "source": Column("Källa"), "recommendation_id": Column("Id"),
+    "evaluation": Column("Utvärdering"), "theme": Column("Tema"), "recommendation": Column("Rekommendation"),
+    "status_date": Column("Statusdatum", "date"), "status_note": Column("Uppföljning"),
+    "status_basis": Column("Grund för status", "basis"), "indicator": Column("Mäts av"), "topic": Column("Ämne"),
+    "value_a": Column("Uppgift A"), "source_a": Column("Källa A"), "ref_a": Column("Var i A"),
+    "value_b": Column("Uppgift B"), "source_b": Column("Källa B"), "ref_b": Column("Var i B"), "note": Column("Kommentar"),
+    "source_id": Column("Id"), "title": Column("Titel"), "organisation": Column("Organisation"),
+    "author": Column("Författare"), "doc_type": Column("Typ"), "dated": Column("Daterad", "date"),
+    "date_note": Column("Om datumet"), "dnr": Column("Dnr"), "seed_file": Column("Fil"),
+    "fact_rows": Column("Rader som hänvisar hit", "int"), "bucket": Column("Period"),
+    "bucket_start": Column("Från", "date"), "bucket_end": Column("Till", "date"), "round": Column("Omgång", "int"),
+    "published": Column("Publicerad"), "method": Column("Metod"), "interviews": Column("Intervjuer", "int"),
+    "respondents_note": Column("Om respondenterna"), "findings": Column("Iakttagelser", "int"),
+    "recommendations": Column("Rekommendationer", "int"), "finding": Column("Iakttagelse"),
+    "source_ref": Column("Var i källan"), "gap_id": Column("Id"), "missing": Column("Saknas"),
+    "measure": Column("Mått"), "value_low": Column("Värde (lägst)", "decimal"),
+    "value_high": Column("Värde (högst)", "decimal"), "unit_of_measure": Column("Enhet"),
+    "refers_to": Column("Avser tid"), "observed_on": Column("Uppgiftsdatum", "date"), "rule": Column("Regel"),
+}
+
+# Identifiers and repeated parameters that the screen and exports leave out.
+HIDDEN = {"survey_id", "question_id", "option_id", "evaluation_id", "share_precision", "area_id"}
+COUNT_KINDS = {"int", "percent", "decimal"}
+BASIS_LABELS = {"documented": "dokumenterad", "derived": "härledd", "unknown": "okänd",
+                "published": "publicerad", "microdata": "svar på individnivå"}
+STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}
+AREA_KIND_LABELS = {"stadsdel": "stadsdel", "central": "central förvaltning"}
+
+
+def visible_columns(frame: pd.DataFrame) -> list[str]:
+    return [c for c in frame.columns if c not in HIDDEN]
+
+
+def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Strings for the screen, Swedish headers, missing-value codes."""
+    return _convert(frame, _display_value)
+
+
+def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Numbers stay numbers; missing cells carry the same codes as the screen."""
+    return _convert(frame, _export_value, percent_suffix=" (%)")
+
+
+def _convert(frame: pd.DataFrame, convert, percent_suffix: str = "") -> pd.DataFrame:
+    columns = visible_columns(frame)
+    suppressed = frame["suppressed"] if "suppressed" in frame else pd.Series(False, index=frame.index)
+    out = pd.DataFrame(index=frame.index)
+    for name in columns:
+        column = COLUMNS.get(name, Column(name))
+        hidden = suppressed.astype(bool) & (column.kind in COUNT_KINDS)
+        header = column.label + (percent_suffix if column.kind == "percent" else "")
+        out[header] = [
+            fmt.SUPPRESSED if hide else convert(column, name, value)
+            for value, hide in zip(frame[name].tolist(), hidden.tolist())
+        ]
+    return out.reset_index(drop=True)
+
+
+def _display_value(column: Column, name: str, value):
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    formatter = {
+        "int": fmt.number, "decimal": lambda v: fmt.number(v, 1), "percent": fmt.percent,
+        "sek": fmt.mnkr, "date": fmt.iso_date, "bool": fmt.yes_no, "basis": BASIS_LABELS.get,
+    }.get(column.kind)
+    if formatter:
+        return formatter(value)
+    return _label(name, value)
+
+
+def _export_value(column: Column, name: str, value):
+    if fmt.is_missing(value):
+        return fmt.MISSING
+    if column.kind in ("int", "sek"):
+        return int(value)
+    if column.kind == "decimal":
+        return float(value)
+    if column.kind == "percent":
+        return round(float(value) * 100, 4)
+    if column.kind == "date":
+        return fmt.iso_date(value)
+    if column.kind in ("bool", "basis"):
+        return _display_value(column, name, value)
+    return _label(name, value)
+
+
+def _label(name: str, value) -> str:
+    labels = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS}
+    return labels.get(name, {}).get(value, str(value))

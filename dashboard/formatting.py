@@ -1,0 +1,56 @@
+"""Swedish number formats through Babel's CLDR data (sv_SE): `1 234`, `62 %`, `3,5 mnkr`, ISO dates."""
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+from babel.numbers import format_decimal, format_percent
+
+LOCALE = "sv_SE"
+MISSING, NOT_APPLICABLE, SUPPRESSED = "–", ".", ".."
+MISSING_LEGEND = {
+    MISSING: "uppgift saknas eller är inte publicerad",
+    NOT_APPLICABLE: "kan inte förekomma",
+    SUPPRESSED: "för få för att visas (under gränsen för små tal)",
+}
+
+
+def is_missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def number(value, decimals: int = 0) -> str:
+    if is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def percent(value, decimals: int = 0) -> str:
+    if is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    return format_percent(value, format=pattern, locale=LOCALE)
+
+
+def mnkr(sek) -> str:
+    """3 500 000 -> '3,5 mnkr'."""
+    if is_missing(sek):
+        return MISSING
+    return f"{format_decimal(sek / 1_000_000, format='#,##0.0', locale=LOCALE)} mnkr"
+
+
+def iso_date(value) -> str:
+    if is_missing(value):
+        return MISSING
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def yes_no(value) -> str:
+    return MISSING if is_missing(value) else ("ja" if value else "nej")

@@ -1,0 +1,209 @@
+"""The Streamlit boundary: cached indicator calls, filters kept in the URL, and the blocks every page draws.
+
+Widget keys are namespaced `"<page>__<name>"`; the shared sidebar filters use the prefix `shared__`.
+"""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from dashboard import columns, db, export, formatting, indicators
+from dashboard.build import ensure_database
+from dashboard.filters import SHARED_KEYS, FilterOptions, ViewFilters, from_query
+
+ALL = "Alla"
+PAGE_QUERY = "_page_query"
+
+
+@st.cache_resource(show_spinner="Bygger databasen …")
+def prepare_database() -> None:
+    """Build or rebuild from changed seed files once per server process."""
+    ensure_database()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFrame:
+    runner = indicators.run_query if helper else indicators.run
+    return runner(name, **dict(items))
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """An indicator, cached on its parameters and the database file's version."""
+    return _cached(name, tuple(sorted(params.items())), db.data_version(), False)
+
+
+def filter_options() -> FilterOptions:
+    frame = _cached("filter_options", (), db.data_version(), True)
+    as_of = _cached("data_as_of", (), db.data_version(), True)["data_as_of"].iloc[0]
+    return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
+
+
+def route_through_entrypoint() -> None:
+    """Run the entrypoint's `st.navigation` even when a fresh server was first asked for a page URL.
+
+    Until some session has called `st.navigation`, Streamlit treats a `pages/` folder as a v1 multipage app
+    and runs the page file directly (with file names as navigation). Clearing that flag and rerunning makes
+    this and every later run go through `streamlit_app.py`.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+def shared_filters() -> ViewFilters:
+    """The sidebar filters every page shares; read from the URL on a session's first run."""
+    route_through_entrypoint()
+    options = filter_options()
+    state = st.session_state
+    if "shared__as_of" not in state:
+        filters, notices = from_query(st.query_params.to_dict(), options)
+        state.update({"shared__as_of": filters.as_of, "shared__from": filters.period_from,
+                      "shared__to": filters.period_to, "shared__area": filters.area or ALL,
+                      "shared__area_kind": filters.area_kind or ALL, "shared__unit_type": filters.unit_type or ALL,
+                      "shared__notices": notices})
+    bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
+    with st.sidebar:
+        st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
+        st.date_input("Läget per datum", key="shared__as_of", **bounds)
+        st.date_input("Period från", key="shared__from", **bounds)
+        st.date_input("Period till", key="shared__to", **bounds)
+        st.selectbox("Område", (ALL, *options.areas), key="shared__area")
+        st.selectbox("Förvaltningstyp", (ALL, *options.area_kinds), key="shared__area_kind",
+                     format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
+        st.selectbox("Enhetstyp", (ALL, *options.unit_types), key="shared__unit_type")
+        st.button("Återställ filter", on_click=_reset_shared)
+    period_from, period_to = state["shared__from"], state["shared__to"]
+    if period_from > period_to:
+        st.sidebar.error("Perioden slutar före sin början; perioden har vänts.")
+        period_from, period_to = period_to, period_from
+    state[PAGE_QUERY] = {}
+    return ViewFilters(state["shared__as_of"], period_from, period_to, _none_if_all(state["shared__area"]),
+                       _none_if_all(state["shared__area_kind"]), _none_if_all(state["shared__unit_type"]))
+
+
+def _none_if_all(value):
+    return None if value == ALL else value
+
+
+def _reset_shared() -> None:
+    for key in [k for k in st.session_state if k.startswith("shared__")]:
+        del st.session_state[key]
+    st.query_params.clear()
+
+
+def page_choice(page: str, name: str, label: str, choices: list, default, format_func=str, widget=None):
+    """A page's own filter, kept in the URL under `name` and in session state under `page__name`.
+
+    A `None` choice means "all": it is shown as "Alla" and left out of the URL.
+    """
+    key = f"{page}__{name}"
+    choices = [ALL if c is None else c for c in choices]
+    default = ALL if default is None else default
+    if key not in st.session_state:
+        raw = st.query_params.get(name)
+        valid = {str(c): c for c in choices}
+        if raw is not None and str(raw) not in valid:
+            st.session_state.setdefault("shared__notices", []).append(
+                f"Okänt värde i adressen ignorerades: {name}={raw}.")
+        st.session_state[key] = valid.get(str(raw), default) if raw is not None else default
+    draw = widget or st.selectbox
+    value = _none_if_all(draw(label, choices, key=key, format_func=lambda c: c if c == ALL else format_func(c)))
+    st.session_state.setdefault(PAGE_QUERY, {})[name] = value
+    return value
+
+
+def sync_url(filters: ViewFilters) -> None:
+    """Write shared and page filters to the address bar, so a copied link reproduces the view."""
+    page = {k: str(v) for k, v in st.session_state.get(PAGE_QUERY, {}).items() if v is not None}
+    wanted = {**filters.to_query(), **page}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
+    st.title(title)
+    st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
+    for notice in st.session_state.get("shared__notices", []):
+        st.warning(notice)
+    if intro:
+        st.markdown(intro)
+
+
+def indicator_block(frame: pd.DataFrame, caption: str, chart: alt.Chart | None = None, empty: str = "",
+                    key: str = "") -> None:
+    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator."""
+    indicator = indicators.get(frame.attrs["indicator"])
+    st.subheader(indicator.label)
+    st.caption(caption)
+    with st.expander("Så läser du"):
+        st.markdown(indicator.how_to_read)
+    if frame.empty:
+        st.info(empty or "Inga uppgifter för de valda filtren.")
+        return
+    if chart is not None:
+        graph, table = st.tabs(["Diagram", "Visa som tabell"])
+        with graph:
+            st.altair_chart(chart, width="stretch")
+        with table:
+            show_table(frame)
+    else:
+        show_table(frame)
+    downloads(frame, caption, key or indicator.name)
+    source_note(frame)
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    st.dataframe(columns.display_frame(frame), hide_index=True, width="stretch")
+    st.caption("Teckenförklaring: " + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()))
+
+
+def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
+    indicator = indicators.get(frame.attrs["indicator"])
+    table = columns.export_frame(frame)
+    params = frame.attrs.get("params", {})
+    as_of = params.get("to") or params.get("as_of") or filter_options().data_as_of
+    about = export_about(indicator.label, caption, frame)
+    name = indicator.file_stem
+    left, middle, right = st.columns(3)
+    left.download_button("CSV för Excel", export.csv_excel_sv(table), export.file_name(name, as_of, "csv"),
+                         "text/csv", key=f"{key}__csv_sv")
+    middle.download_button("CSV (komma)", export.csv_plain(table), export.file_name(name + "_komma", as_of, "csv"),
+                           "text/csv", key=f"{key}__csv")
+    right.download_button("Excel (.xlsx)", export.xlsx(table, about, indicator.label),
+                          export.file_name(name, as_of, "xlsx"),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
+
+
+def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:
+    now = datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+    return {
+        "Uttag": label,
+        "Filter": caption,
+        "Data t.o.m.": filter_options().data_as_of.isoformat(),
+        "Exporterad": now,
+        "Källor": "; ".join(source_descriptions(frame)),
+        "Teckenförklaring": "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()),
+    }
+
+
+def source_descriptions(frame: pd.DataFrame) -> list[str]:
+    ids = sorted({s.strip() for cell in frame.get("sources", pd.Series(dtype=str)).dropna() for s in cell.split(",")})
+    known = run("sources").set_index("source_id")
+    out = []
+    for source_id in ids:
+        if source_id in known.index:
+            row = known.loc[source_id]
+            dnr = f", dnr {row['dnr']}" if isinstance(row["dnr"], str) else ""
+            out.append(f"{source_id}: {row['title']} ({formatting.iso_date(row['dated'])}{dnr})")
+    return out
+
+
+def source_note(frame: pd.DataFrame) -> None:
+    described = source_descriptions(frame)
+    if described:
+        st.caption("Källor: " + " · ".join(described))

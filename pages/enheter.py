@@ -1,0 +1,20 @@
+"""Enheter: supporters per unit against the target of at least two; lone supporters highlighted."""
+
+import streamlit as st
+
+from dashboard import charts, web
+
+PAGE = "enheter"
+filters = web.shared_filters()
+web.page_header("Enheter", filters,
+                "Utvärdering år två (001) rekommenderar minst två peer supportrar per verksamhet: att vara två "
+                "beskrivs som en framgångsfaktor.")
+target = web.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 2, 3, 4], 2, widget=st.radio)
+units = web.run("supporters_per_unit", **filters.indicator_params("as_of", "area", "unit_type"), target=target)
+lone = units[units["supporters"] == 1] if not units.empty else units
+if not lone.empty:
+    st.warning(f"Ensam peer supporter i {len(lone)} av {len(units)} enheter: " + ", ".join(lone["unit"]) + ".")
+web.indicator_block(units, f"{filters.describe()}; mål {target} per enhet",
+                    charts.supporters_per_unit(units, target) if not units.empty else None,
+                    empty="Ingen enhet har en pågående placering på valt datum.", key=PAGE)
+web.sync_url(filters)

@@ -1,0 +1,34 @@
+"""Enkäter: outcome shares with 95 % intervals, N and response next to every chart."""
+
+import streamlit as st
+
+from dashboard import charts, formatting, web
+
+PAGE = "enkater"
+filters = web.shared_filters()
+web.page_header("Enkäter", filters,
+                "Publicerade andelar återges som dokumentet anger dem. Cellerna i diagrammen i 004 finns inte i "
+                "texten; opublicerade andelar visas inte.")
+responses = web.run("survey_response")
+if responses.empty:
+    st.info("Inga enkäter finns i databasen.")
+else:
+    surveys = responses["survey"].tolist()
+    survey = web.page_choice(PAGE, "survey", "Enkät", surveys, surveys[-1])
+    response = responses[responses["survey"] == survey].iloc[0]
+    st.markdown(
+        f"**N = {formatting.number(response['answered'])}** besvarade av en möjlig population på "
+        f"{formatting.number(response['population'])}: svarsfrekvens {formatting.percent(response['response_rate'])}, "
+        f"bortfall {formatting.percent(response['dropout_rate'])} "
+        f"(publicerat: {formatting.percent(response['published_response_rate'])} respektive "
+        f"{formatting.percent(response['published_dropout_rate'])}). Insamling: {response['fieldwork']}.")
+    shares = web.run("survey_outcome_shares", survey=survey)
+    questions = list(dict.fromkeys(shares["question"]))
+    question = web.page_choice(PAGE, "question", "Fråga", [None, *questions], None)
+    if question is not None:
+        shares = web.run("survey_outcome_shares", survey=survey, question=question)
+    caption = f"{survey}; {question or 'alla frågor'}; N = {formatting.number(response['answered'])}"
+    web.indicator_block(shares, caption, charts.survey_shares(shares) if shares["share"].notna().any() else None,
+                        empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
+    web.indicator_block(responses, "alla enkäter", key=f"{PAGE}__response")
+web.sync_url(filters)

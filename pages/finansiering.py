@@ -1,0 +1,23 @@
+"""Finansiering: agreements on a timeline, the secured horizon from a chosen date, decision lead time."""
+
+import streamlit as st
+
+from dashboard import charts, formatting, web
+
+PAGE = "finansiering"
+filters = web.shared_filters()
+web.page_header("Finansiering", filters,
+                "Peer support har finansierats ett år i taget sedan 2018. Överenskommelserna med NSPH Stockholms "
+                "län gäller ett kalenderår och beslutas ofta sent.")
+summary = web.run("funding_summary", **filters.indicator_params("as_of"))
+row = summary.iloc[0]
+left, middle, right = st.columns(3)
+left.metric("Säkrad t.o.m.", formatting.iso_date(row["secured_until"]))
+middle.metric("Säkrade månader kvar", formatting.number(row["secured_months_left"], 1))
+right.metric("Andel ettåriga beslut", formatting.percent(row["one_year_share"]),
+             help=f"{row['one_year_agreements']} av {row['decided_agreements']} beslut")
+web.indicator_block(summary, filters.describe(), key=f"{PAGE}__summary")
+
+agreements = web.run("funding_horizon", **filters.indicator_params("as_of"))
+web.indicator_block(agreements, filters.describe(), charts.funding_timeline(agreements), key=f"{PAGE}__horizon")
+web.sync_url(filters)

@@ -1,0 +1,37 @@
+"""Om tjänsten / Tillgänglighet: what the dashboard is, how to read each indicator, the suppression rule,
+and the accessibility statement."""
+
+import streamlit as st
+
+from dashboard import formatting, indicators, web
+from dashboard.params import suppression_threshold
+
+filters = web.shared_filters()
+web.page_header("Om tjänsten", filters)
+st.markdown(
+    "Beslutsstödet visar hur peer support (Personlig EgenErfaren Resurs) är organiserat och finansierat i "
+    "Stockholms stads socialpsykiatri: var peer supportrar är placerade, vilka enheter som har en ensam peer "
+    "supporter, hur länge finansieringen räcker och vad enkäter och utvärderingar säger. Uppgifterna kommer från "
+    "fem dokument (2019–2020); tjänstens \"nu\" är det senaste datum som data täcker, inte dagens datum.")
+st.subheader("Indikatorerna och hur du läser dem")
+for indicator in indicators.REGISTRY.values():
+    with st.expander(f"{indicator.label} ({indicator.name})"):
+        st.markdown(indicator.how_to_read)
+st.subheader("Små tal och teckenförklaring")
+st.markdown(
+    f"Antal som räknats fram från enskilda svar och som är färre än {suppression_threshold()} visas inte: de "
+    "visas och exporteras som `..`. Publicerade siffror ur offentliga dokument visas som de är.\n\n"
+    + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
+st.subheader("Tillgänglighetsredogörelse")
+st.markdown(
+    "Socialförvaltningen står bakom den här tjänsten och vill att så många som möjligt ska kunna använda den. "
+    "Tjänsten ska uppfylla lagen om tillgänglighet till digital offentlig service (DOS-lagen) och WCAG 2.1 nivå AA.\n\n"
+    "- Alla diagram har ett alternativ: fliken *Visa som tabell*, och varje tabell kan laddas ner.\n"
+    "- Färger kommer från en palett som fungerar vid färgblindhet och kompletteras alltid med text eller form.\n"
+    "- Tjänsten kan användas med tangentbord och förstoras till 200 %.\n\n"
+    "**Kända brister:** diagrammens interaktiva verktygstips nås inte med skärmläsare; använd tabellen.\n\n"
+    "**Rapportera brister:** kontakta Socialförvaltningen, avdelningen för stadsövergripande frågor, via stadens "
+    "växel 08-508 00 508, och ange sidan och vad som inte fungerar. Om du inte är nöjd med hur vi hanterar "
+    "ditt ärende kan du kontakta Myndigheten för digital förvaltning (Digg).\n\n"
+    "Redogörelsen uppdaterades senast när tjänsten driftsattes.")
+web.sync_url(filters)

@@ -1,0 +1,33 @@
+"""Översikt: key figures with their date and source, and the alerts a manager must not miss."""
+
+import streamlit as st
+
+from dashboard import overview, web
+
+filters = web.shared_filters()
+web.page_header("PEER support – översikt", filters,
+                "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
+
+units = web.run("supporters_per_unit", **filters.indicator_params("as_of"))
+funding = web.run("funding_summary", **filters.indicator_params("as_of"))
+survey = web.run("survey_response")
+figures = web.run("reported_figures")
+conflicts = web.run("source_conflicts")
+
+st.subheader("Att uppmärksamma")
+alerts = overview.alerts(units, funding, conflicts)
+for alert in alerts:
+    getattr(st, alert.level)(alert.text)
+if not alerts:
+    st.success("Inga varningar för valt datum.")
+
+st.subheader(f"Nyckeltal per {filters.as_of.isoformat()}")
+cells = st.columns(4)
+for index, figure in enumerate(overview.key_figures(units, funding, survey, figures, filters.as_of)):
+    with cells[index % 4]:
+        st.metric(figure.label, figure.value, help=figure.note)
+        st.caption(figure.note)
+
+web.source_note(units)
+web.source_note(funding)
+web.sync_url(filters)

@@ -1,0 +1,26 @@
+"""Placeringar: placements per area over time, central administrations apart from districts."""
+
+import streamlit as st
+
+from dashboard import charts, web
+
+PAGE = "placeringar"
+filters = web.shared_filters()
+web.page_header("Placeringar", filters)
+granularity = web.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
+                              format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
+period = filters.indicator_params("from", "to", "area", "unit_type", "area_kind")
+
+over_time = web.run("placements_over_time", **period, granularity=granularity)
+web.indicator_block(over_time, filters.describe(),
+                    charts.placements_over_time(over_time) if not over_time.empty else None,
+                    empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
+
+per_area = web.run("placements_per_stadsdel", **period)
+for kind, heading in (("stadsdel", "Stadsdelar"), ("central", "Centrala förvaltningar")):
+    part = per_area[per_area["area_kind"] == kind]
+    part.attrs.update(per_area.attrs)
+    st.markdown(f"#### {heading}")
+    web.indicator_block(part, f"{filters.describe()}; {heading.lower()}",
+                        empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
+web.sync_url(filters)

@@ -1,0 +1,20 @@
+"""Entry point: page config, the explicit list of pages, and the router."""
+
+import streamlit as st
+
+from dashboard import web
+
+PAGES = [
+    st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
+    st.Page("pages/placeringar.py", title="Placeringar", icon=":material/location_on:"),
+    st.Page("pages/enheter.py", title="Enheter", icon=":material/groups:"),
+    st.Page("pages/finansiering.py", title="Finansiering", icon=":material/payments:"),
+    st.Page("pages/enkater.py", title="Enkäter", icon=":material/assignment:"),
+    st.Page("pages/utvarderingar.py", title="Utvärderingar", icon=":material/fact_check:"),
+    st.Page("pages/kallor.py", title="Källor och data", icon=":material/menu_book:"),
+    st.Page("pages/om.py", title="Om tjänsten / Tillgänglighet", icon=":material/info:"),
+]
+
+st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":material/diversity_3:", layout="wide")
+web.prepare_database()
+st.navigation(PAGES).run()

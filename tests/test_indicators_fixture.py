@@ -1,0 +1,709 @@
+"""Indicators against a tiny hand-written database (tests/fixtures/indicators/*.csv).
+
+Every expected value below is worked out by hand from the fixture rows; the comment or expression
+next to it says how. The fixture in brief (see the CSV files for every column):
+
+    areas      north "Norrby" (stadsdel), south "Söderby" (stadsdel), hq "Centralförvaltningen" (central)
+    units      U_N1 Norrby träffpunkt (träfflokal, north)   U_N2 Norrby stödboende (stödboende, north)
+               U_S1 Söderby aktivitetshus (aktivitetshus, south)   U_C1 Central arbetsträning (hq)
+    placements PL1 P1@U_N1 2018-01-01..2019-03-01 fte 0.5  SRC_A documented
+               PL2 P2@U_N1 2019-01-01..open       fte 0.25 SRC_B derived
+               PL3 P3@U_S1 2019-07-01..open       fte ?    SRC_A
+               PL4 P4@U_N2 2019-06-30..2019-12-31 fte ?    SRC_A
+               PL5 P5@U_C1 2018-06-01..2020-12-31 fte ?    SRC_C
+    absences   AB1 PL2 2019-04-01..2019-04-30   AB2 PL5 2018-09-01..2018-12-31   AB3 PL5 2019-07-01..open
+    funding    F4 2018 (decided, date unknown)  F1 "DNR-2019" 2019 decided 2019-02-15
+               F2 2020 decided 2019-11-20       F3 "DNR-2021" 2021-01-01..2021-06-30 decided 2020-09-01
+               F5 2021-07-01..2021-12-31 expected
+    sources    SRC_A dated 2020-06-30 (the latest, so the default as_of), SRC_X cited by nothing
+"""
+
+import csv
+import hashlib
+import io
+import json
+import math
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dashboard import cli, indicators
+from dashboard.build import build_database
+from dashboard.params import ParameterError
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "indicators"
+Z = 1.959963984540054
+MONTH = 30.4375  # an average month, 365.25 / 12 days
+DEFAULT_AS_OF = date(2020, 6, 30)  # SRC_A.dated, the latest source date
+
+
+# --- fixture database and helpers -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixture_db(tmp_path_factory):
+    """Build the fixture database once and point PEER_DB at it for the whole module."""
+    path = tmp_path_factory.mktemp("indicators") / "fixture.duckdb"
+    build_database(path, SEEDS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PEER_DB", str(path))
+        patch.delenv("PEER_SUPPRESSION_THRESHOLD", raising=False)
+        yield path
+
+
+@pytest.fixture(scope="module")
+def baseline_checksums(fixture_db):
+    return table_checksums(fixture_db)
+
+
+def plain(value):
+    """NULL-like values to None, timestamps to dates, numpy scalars to Python values."""
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if value is pd.NA:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    return value.item() if hasattr(value, "item") else value
+
+
+def records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def run(name: str, **params) -> list[dict]:
+    return records(indicators.run(name, **params))
+
+
+def keyed(rows: list[dict], key: str) -> dict:
+    result = {row[key]: row for row in rows}
+    assert len(result) == len(rows), f"{key} is not unique"
+    return result
+
+
+def wilson(k: int | None, n: int, p: float | None = None) -> tuple[float, float]:
+    """Wilson 95 % interval, written out from the formula."""
+    p = k / n if p is None else p
+    centre = p + Z * Z / (2 * n)
+    half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n))
+    return (centre - half) / (1 + Z * Z / n), (centre + half) / (1 + Z * Z / n)
+
+
+def table_checksums(path: Path) -> dict[str, tuple[int, str]]:
+    """Row count and a hash of the ordered contents of every table, read straight from the file."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute(
+            "select table_name from information_schema.tables order by table_name").fetchall()]
+        sums = {}
+        for table in tables:
+            rows = con.execute(f'select * from "{table}" order by all').fetchall()
+            sums[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+        return sums
+    finally:
+        con.close()
+
+
+# --- placements_per_stadsdel ------------------------------------------------------------------------
+
+PERIOD = {"from": "2019-03-01", "to": "2019-06-30"}
+
+
+def placements(**params) -> dict:
+    return keyed(run("placements_per_stadsdel", **params), "area")
+
+
+def test_placements_per_area_in_period():
+    rows = run("placements_per_stadsdel", **PERIOD)
+    # Söderby is missing: its only placement PL3 starts 2019-07-01, the day after `to`.
+    # stadsdel sorts before central (area_kind desc).
+    assert [r["area"] for r in rows] == ["Norrby", "Centralförvaltningen"]
+    north, central = rows
+
+    # PL1 ends 2019-03-01 == from (counts), PL2 is open-ended (counts), PL4 starts 2019-06-30 == to (counts)
+    assert north["placements"] == 3
+    assert north["supporters"] == 3  # P1, P2, P4
+    assert north["units"] == 2  # U_N1 (P1 and P2), U_N2 (P4)
+    assert north["fte"] == pytest.approx(0.5 + 0.25)  # PL1 + PL2; PL4's share is unknown
+    assert north["fte_unknown"] == 1  # PL4
+    assert north["absent"] == 1  # AB1 (PL2, April 2019) lies inside the period
+    assert north["basis"] == "derived"  # PL2 is derived
+    assert north["sources"] == "SRC_A, SRC_B, SRC_C"  # PL1/PL4 SRC_A, PL2 SRC_B, absence AB1 SRC_C
+    assert north["area_kind"] == "stadsdel"
+
+    assert central["placements"] == 1  # PL5
+    assert central["fte"] is None  # the only share is unknown: NULL, not 0
+    assert central["fte_unknown"] == 1
+    assert central["absent"] == 0  # AB2 ends 2018-12-31 before from; AB3 starts 2019-07-01 after to
+    assert central["basis"] == "documented"
+    assert central["sources"] == "SRC_C"
+    assert central["area_kind"] == "central"
+
+    assert north["period_from"] == date(2019, 3, 1) and north["period_to"] == date(2019, 6, 30)
+
+
+@pytest.mark.parametrize("period, expected", [
+    (("2019-03-01", "2019-06-30"), {"Norrby": 3, "Centralförvaltningen": 1}),
+    # PL1 ended 2019-03-01, the day before from
+    (("2019-03-02", "2019-06-30"), {"Norrby": 2, "Centralförvaltningen": 1}),
+    # PL4 starts 2019-06-30, the day after to
+    (("2019-03-01", "2019-06-29"), {"Norrby": 2, "Centralförvaltningen": 1}),
+    # PL3 starts 2019-07-01 == to
+    (("2019-03-01", "2019-07-01"), {"Norrby": 3, "Söderby": 1, "Centralförvaltningen": 1}),
+    # only the open-ended PL2 and PL3 reach 2021; PL5 ended 2020-12-31, PL4 2019-12-31
+    (("2021-01-01", "2021-12-31"), {"Norrby": 1, "Söderby": 1}),
+    # before every start date (earliest: PL1 2018-01-01)
+    (("2017-01-01", "2017-12-31"), {}),
+])
+def test_placements_period_overlap_edges(period, expected):
+    start, end = period
+    got = {area: row["placements"] for area, row in placements(**{"from": start, "to": end}).items()}
+    assert got == expected
+
+
+@pytest.mark.parametrize("period, expected_absent", [
+    (("2019-03-01", "2019-06-30"), {"Norrby": 1, "Centralförvaltningen": 0}),  # AB1 in; AB2, AB3 out
+    # AB1 (April) is outside; AB3 (open from 2019-07-01) overlaps; Söderby has no absences
+    (("2019-07-01", "2019-12-31"), {"Norrby": 0, "Söderby": 0, "Centralförvaltningen": 1}),
+    # PL1 active in Norrby without absence; AB2 (2018-09..12) overlaps for PL5
+    (("2018-10-01", "2018-10-31"), {"Norrby": 0, "Centralförvaltningen": 1}),
+])
+def test_placements_absence_overlap(period, expected_absent):
+    start, end = period
+    got = {area: row["absent"] for area, row in placements(**{"from": start, "to": end}).items()}
+    assert got == expected_absent
+
+
+def test_placements_unit_with_two_supporters_and_known_fte():
+    # unit_type träfflokal = only U_N1, with P1 (PL1) and P2 (PL2)
+    north = placements(**PERIOD, unit_type="träfflokal")
+    assert list(north) == ["Norrby"]
+    row = north["Norrby"]
+    assert (row["placements"], row["supporters"], row["units"]) == (2, 2, 1)
+    assert row["fte"] == pytest.approx(0.75)  # 0.5 + 0.25, both known
+    assert row["fte_unknown"] == 0
+
+
+def test_placements_fte_null_when_all_unknown():
+    # unit_type stödboende = only U_N2 with PL4, whose share is unknown
+    row = placements(**PERIOD, unit_type="stödboende")["Norrby"]
+    assert row["placements"] == 1
+    assert row["fte"] is None
+    assert row["fte_unknown"] == 1
+    assert row["absent"] == 0  # AB1 belongs to PL2, which the unit_type filter removed
+
+
+@pytest.mark.parametrize("filters, expected_areas", [
+    ({"area": "Norrby"}, ["Norrby"]),  # by name
+    ({"area": "north"}, ["Norrby"]),  # by id
+    ({"area": "Söderby"}, []),  # PL3 starts after the period
+    ({"area_kind": "central"}, ["Centralförvaltningen"]),
+    ({"area_kind": "stadsdel"}, ["Norrby"]),
+    ({"unit_type": "arbetsmarknadsinsats"}, ["Centralförvaltningen"]),
+    ({"unit_type": "aktivitetshus"}, []),
+    ({"area": "Norrby", "area_kind": "central"}, []),  # filters combine with AND
+])
+def test_placements_filters(filters, expected_areas):
+    assert [r["area"] for r in run("placements_per_stadsdel", **PERIOD, **filters)] == expected_areas
+
+
+def test_placements_default_period_is_the_as_of_year():
+    frame = indicators.run("placements_per_stadsdel", as_of="2019-05-01")
+    params = frame.attrs["params"]
+    assert (params["from"], params["to"]) == (date(2019, 1, 1), date(2019, 12, 31))
+    # 2019: PL1, PL2, PL4 in Norrby; PL3 in Söderby; PL5 in hq
+    assert {r["area"]: r["placements"] for r in records(frame)} == {
+        "Norrby": 3, "Söderby": 1, "Centralförvaltningen": 1}
+
+
+def test_placements_rejects_from_after_to():
+    with pytest.raises(ParameterError):
+        indicators.run("placements_per_stadsdel", **{"from": "2019-12-31", "to": "2019-01-01"})
+
+
+# --- supporters_per_unit ----------------------------------------------------------------------------
+
+
+def per_unit(as_of, **params) -> dict:
+    return keyed(run("supporters_per_unit", as_of=as_of, **params), "unit")
+
+
+def test_supporters_per_unit_target_two():
+    # 2019-02-01: PL1 and PL2 active in U_N1, PL5 in U_C1; PL4 (2019-06-30) and PL3 (2019-07-01) not started
+    rows = run("supporters_per_unit", as_of="2019-02-01")
+    assert [r["unit"] for r in rows] == ["Central arbetsträning", "Norrby träffpunkt"]  # by supporters
+    units = keyed(rows, "unit")
+    assert (units["Norrby träffpunkt"]["supporters"], units["Norrby träffpunkt"]["meets_target"]) == (2, True)
+    assert (units["Central arbetsträning"]["supporters"], units["Central arbetsträning"]["meets_target"]) == (1, False)
+    assert all(r["target"] == 2 for r in rows)
+    assert units["Norrby träffpunkt"]["basis"] == "derived"  # PL2 derived
+    assert units["Norrby träffpunkt"]["sources"] == "SRC_A, SRC_B"  # PL1, PL2
+    assert units["Norrby träffpunkt"]["target_source"] == "SRC_A"  # R1 has indicator supporters_per_unit
+
+
+def test_supporters_per_unit_target_one():
+    units = per_unit("2019-02-01", target=1)
+    assert {u: (r["target"], r["meets_target"]) for u, r in units.items()} == {
+        "Norrby träffpunkt": (1, True),  # 2 >= 1
+        "Central arbetsträning": (1, True),  # 1 >= 1
+    }
+
+
+@pytest.mark.parametrize("as_of, expected", [
+    ("2019-03-01", {"Norrby träffpunkt": 2, "Central arbetsträning": 1}),  # PL1's last day still counts
+    ("2019-03-02", {"Norrby träffpunkt": 1, "Central arbetsträning": 1}),  # PL1 has ended
+    # PL4 starts on as_of; PL3 starts the day after
+    ("2019-06-30", {"Norrby träffpunkt": 1, "Norrby stödboende": 1, "Central arbetsträning": 1}),
+    # PL4 ended 2019-12-31; PL5 ended 2020-12-31; open PL2 and PL3 remain
+    ("2021-01-01", {"Norrby träffpunkt": 1, "Söderby aktivitetshus": 1}),
+    ("2017-12-31", {}),  # nothing has started
+])
+def test_supporters_per_unit_only_active_placements(as_of, expected):
+    assert {u: r["supporters"] for u, r in per_unit(as_of).items()} == expected
+
+
+@pytest.mark.parametrize("as_of, expected_absent", [
+    ("2019-04-15", {"Norrby träffpunkt": 1, "Central arbetsträning": 0}),  # AB1 (PL2); AB2 over, AB3 not begun
+    ("2019-05-01", {"Norrby träffpunkt": 0, "Central arbetsträning": 0}),  # AB1 ended 2019-04-30
+    # default as_of 2020-06-30: AB3 is open-ended on PL5
+    (None, {"Norrby träffpunkt": 0, "Söderby aktivitetshus": 0, "Central arbetsträning": 1}),
+])
+def test_supporters_per_unit_absent(as_of, expected_absent):
+    assert {u: r["absent"] for u, r in per_unit(as_of).items()} == expected_absent
+
+
+def test_supporters_per_unit_filters():
+    assert list(per_unit("2019-02-01", area="hq")) == ["Central arbetsträning"]
+    assert list(per_unit("2019-02-01", area="Norrby")) == ["Norrby träffpunkt"]
+    assert list(per_unit("2019-06-30", unit_type="stödboende")) == ["Norrby stödboende"]
+
+
+# --- funding_horizon ---------------------------------------------------------------------------------
+
+
+def test_funding_horizon():
+    rows = run("funding_horizon", as_of="2020-06-30")
+    # agreement = dnr, or the agreement_id where dnr is missing; ordered by period_start
+    assert [r["agreement"] for r in rows] == ["F4", "DNR-2019", "F2", "DNR-2021", "F5"]
+    by = keyed(rows, "agreement")
+
+    expected = {
+        # agreement: (lead_time_days = period_start - decided_on, days_left = period_end - 2020-06-30, decided_by_as_of)
+        "F4": (None, -(365 + 182), True),  # no decision date; 2018-12-31 -> 2019-12-31 -> 2020-06-30 (31+29+31+30+31+30)
+        "DNR-2019": (-(31 + 14), -182, True),  # 2019-01-01 - 2019-02-15: decided 45 days after its start
+        "F2": (10 + 31 + 1, 184, True),  # 2019-11-20 -> 2020-01-01; 2020-06-30 -> 2020-12-31 (31+31+30+31+30+31)
+        "DNR-2021": (30 + 31 + 30 + 31, 365, False),  # 2020-09-01 -> 2021-01-01; decided after as_of
+        "F5": (None, 365 + 184, False),  # expected, not decided; 2020-06-30 -> 2021-06-30 -> 2021-12-31
+    }
+    for agreement, (lead, days_left, decided) in expected.items():
+        row = by[agreement]
+        assert row["lead_time_days"] == lead, agreement
+        assert row["days_left"] == days_left, agreement
+        assert row["months_left"] == pytest.approx(round(days_left / MONTH, 1)), agreement
+        assert row["decided_by_as_of"] is decided, agreement
+    # spot-check the rounding by hand: -547 / 30.4375 = -17.97 -> -18.0; 184 / 30.4375 = 6.045 -> 6.0
+    assert by["F4"]["months_left"] == pytest.approx(-18.0)
+    assert by["F2"]["months_left"] == pytest.approx(6.0)
+    assert by["F4"]["sources"] == "SRC_A"  # no decision source: NULL dropped
+    assert by["DNR-2021"]["sources"] == "SRC_C"  # source and decision source are the same document
+    assert by["F4"]["amount_sek"] is None and by["F2"]["amount_sek"] == 1_200_000
+
+
+# --- funding_summary ---------------------------------------------------------------------------------
+
+# as_of: (secured_until, secured_days_left, decided_agreements, one_year_agreements, next_start, sources)
+FUNDING_SUMMARY = {
+    # F1 not decided yet (2019-02-15) and F4 ended: no covering agreement -> nothing secured.
+    # Decided: F4 only (no decision date, its period has begun).
+    "2019-01-15": (None, 0, 1, 1, date(2019, 1, 1), "SRC_A"),
+    # F1 covers; F2 (decided 2019-11-20) does not count yet. 2019-06-01 -> 2019-12-31: 29 + 184 days.
+    "2019-06-01": (date(2019, 12, 31), 29 + (31 + 31 + 30 + 31 + 30 + 31), 2, 2, date(2020, 1, 1), "SRC_A"),
+    # F2's decision day counts: chain F1 -> F2. 2019-11-20 -> 2019-12-31 = 41, + 366 (2020).
+    "2019-11-20": (date(2020, 12, 31), 41 + 366, 3, 3, date(2021, 1, 1), "SRC_A, SRC_B"),
+    # default as_of: F3 decided 2020-09-01 does not secure 2021 yet.
+    "2020-06-30": (date(2020, 12, 31), 184, 3, 3, date(2021, 1, 1), "SRC_A, SRC_B"),
+    # chain F2 -> F3 (2021-01-01 = 2020-12-31 + 1). 2020-09-01 -> 2020-12-31 = 121, + 181 (Jan-Jun 2021).
+    # F3 lasts 181 days, so 3 of 4 decided agreements are one year long.
+    "2020-09-01": (date(2021, 6, 30), 121 + 181, 4, 3, date(2021, 7, 1), "SRC_A, SRC_B, SRC_C"),
+    # after F3: only the expected F5 covers as_of -> nothing secured.
+    "2021-08-01": (None, 0, 4, 3, date(2021, 7, 1), "SRC_A, SRC_B, SRC_C"),
+}
+
+
+@pytest.mark.parametrize("as_of", list(FUNDING_SUMMARY))
+def test_funding_summary(as_of):
+    secured_until, days, decided, one_year, next_start, sources = FUNDING_SUMMARY[as_of]
+    [row] = run("funding_summary", as_of=as_of)
+    assert row["secured_until"] == secured_until
+    assert row["secured_days_left"] == days
+    assert row["secured_months_left"] == pytest.approx(round(days / MONTH, 1))
+    assert row["decided_agreements"] == decided
+    assert row["one_year_agreements"] == one_year
+    assert row["one_year_share"] == pytest.approx(one_year / decided)
+    assert row["next_period_start"] == next_start
+    # the next period is either decided later than as_of (F1, F2, F3) or only expected (F5)
+    assert row["next_period_status"] == "expected"
+    assert row["sources"] == sources
+    assert row["as_of"] == date.fromisoformat(as_of)
+
+
+def test_funding_summary_hand_values():
+    # the same numbers as literals, worked out on paper
+    [row] = run("funding_summary", as_of="2020-09-01")
+    assert row["secured_days_left"] == 302
+    assert row["secured_months_left"] == pytest.approx(9.9)  # 302 / 30.4375 = 9.92
+    assert row["one_year_share"] == pytest.approx(0.75)  # F4, F1, F2 of F4, F1, F2, F3
+    [row] = run("funding_summary")  # default as_of 2020-06-30
+    assert row["secured_until"] == date(2020, 12, 31) and row["secured_months_left"] == pytest.approx(6.0)
+
+
+# --- survey_outcome_shares ---------------------------------------------------------------------------
+
+
+def shares(**params) -> dict:
+    return keyed(run("survey_outcome_shares", **params), "option")
+
+
+def test_survey_outcome_shares_default_threshold():
+    frame = indicators.run("survey_outcome_shares")
+    assert frame.attrs["params"]["threshold"] == 5
+    rows = records(frame)
+    assert [r["option"] for r in rows] == ["Nöjd", "Missnöjd", "Vet ej", "Boende", "Arbete"]
+    by = keyed(rows, "option")
+
+    # Q1 microdata: 10 respondents, 6 chose Nöjd, 4 Missnöjd, 0 Vet ej
+    nojd = by["Nöjd"]
+    assert (nojd["basis"], nojd["count_basis"], nojd["suppressed"]) == ("microdata", "microdata", False)
+    assert (nojd["selected"], nojd["respondents"]) == (6, 10)  # 6 >= 5: shown
+    assert nojd["share"] == pytest.approx(6 / 10)
+    low, high = wilson(6, 10)
+    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(0.3127, abs=1e-4), pytest.approx(0.8318, abs=1e-4))
+    assert nojd["sources"] == "SRC_D"
+
+    for option in ("Missnöjd", "Vet ej"):  # 4 < 5 and 0 < 5: suppressed
+        row = by[option]
+        assert row["basis"] == "microdata" and row["suppressed"] is True, option
+        assert row["selected"] is None and row["share"] is None, option
+        assert row["ci_low"] is None and row["ci_high"] is None, option
+        assert row["respondents"] == 10, option
+
+    # Q2 published: 2 of 5 is small but public, never suppressed
+    boende = by["Boende"]
+    assert (boende["basis"], boende["count_basis"], boende["suppressed"]) == ("published", "derived", False)
+    assert (boende["selected"], boende["respondents"], boende["share"]) == (2, 5, pytest.approx(0.4))
+    assert boende["ci_low"] == pytest.approx(wilson(2, 5)[0])
+    assert boende["share_wording"] == "40 procent" and boende["sources"] == "SRC_B"
+    # published share without a count: interval from the share 0.6 and N = 5
+    arbete = by["Arbete"]
+    assert arbete["selected"] is None and arbete["share"] == pytest.approx(0.6)
+    assert (arbete["ci_low"], arbete["ci_high"]) == tuple(pytest.approx(v) for v in wilson(None, 5, p=0.6))
+    assert arbete["suppressed"] is False and arbete["count_basis"] == "documented"
+
+
+@pytest.mark.parametrize("threshold, shown", [
+    (4, {"Nöjd", "Missnöjd"}),  # 4 is not below 4
+    (6, {"Nöjd"}),  # 6 is not below 6
+    (7, set()),  # 6 < 7
+    (0, {"Nöjd", "Missnöjd", "Vet ej"}),  # nothing is below 0
+])
+def test_survey_outcome_shares_threshold(threshold, shown):
+    by = shares(threshold=threshold)
+    microdata = {o for o, r in by.items() if r["basis"] == "microdata" and not r["suppressed"]}
+    assert microdata == shown
+    # published rows are never suppressed, whatever the threshold
+    assert not by["Boende"]["suppressed"] and by["Boende"]["selected"] == 2
+
+
+def test_survey_outcome_shares_threshold_env(monkeypatch):
+    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", "7")
+    frame = indicators.run("survey_outcome_shares")
+    assert frame.attrs["params"]["threshold"] == 7
+    assert keyed(records(frame), "option")["Nöjd"]["suppressed"] is True  # 6 < 7
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"survey": "SV2"}, ["Boende", "Arbete"]),
+    ({"survey": "Enkät Norrby 2019"}, ["Nöjd", "Missnöjd", "Vet ej"]),  # by title
+    ({"question": "Q1"}, ["Nöjd", "Missnöjd", "Vet ej"]),
+    ({"question": "Vad har du fått hjälp med?"}, ["Boende", "Arbete"]),  # by text
+    ({"survey": "SV3"}, []),  # no questions
+])
+def test_survey_outcome_shares_filters(filters, expected):
+    assert [r["option"] for r in run("survey_outcome_shares", **filters)] == expected
+
+
+# --- survey_response ---------------------------------------------------------------------------------
+
+
+def test_survey_response_rates():
+    by = keyed(run("survey_response"), "survey_id")
+    assert list(by) == ["SV1", "SV2", "SV3"]
+    assert by["SV1"]["response_rate"] == pytest.approx(12 / 20)  # 0.6
+    assert by["SV1"]["dropout_rate"] == pytest.approx(1 - 12 / 20)  # 0.4
+    assert by["SV1"]["published_response_rate"] == pytest.approx(0.6)
+    assert by["SV2"]["response_rate"] == pytest.approx(5 / 8)  # 0.625
+    assert by["SV2"]["dropout_rate"] == pytest.approx(3 / 8)  # 0.375
+    assert by["SV2"]["published_response_rate"] is None
+    # population 0: no rate rather than a division error
+    assert by["SV3"]["response_rate"] is None and by["SV3"]["dropout_rate"] is None
+
+
+def test_survey_response_filter():
+    assert [r["survey_id"] for r in run("survey_response", survey="Enkät Söderby 2019")] == ["SV2"]
+    assert [r["survey_id"] for r in run("survey_response", survey="SV1")] == ["SV1"]
+
+
+# --- supporter_gender --------------------------------------------------------------------------------
+
+
+def test_supporter_gender_consistency_and_conflicts():
+    rows = run("supporter_gender", as_of="2019-12-31")
+    # G5 (observed 2020-03-01) is after as_of; order: observed_on, source, gender
+    assert [(r["source"], r["gender"]) for r in rows] == [
+        ("SRC_A", "kvinna"), ("SRC_A", "man"), ("SRC_B", "kvinna"), ("SRC_B", "man")]
+    a_kvinna, a_man, b_kvinna, b_man = rows
+    for row in (a_kvinna, a_man):  # 2 + 2 = 4, but the sentence says 3
+        assert (row["total_by_gender"], row["stated_total"], row["consistent"]) == (4, 3, False)
+        assert row["conflict_id"] == "K1"
+    for row in (b_kvinna, b_man):  # 3 + 2 = 5 = stated 5
+        assert (row["total_by_gender"], row["stated_total"], row["consistent"]) == (5, 5, True)
+        # SRC_B is party to K1 (supporter_gender_count); its K2 is about funding_agreement and must not show
+        assert row["conflict_id"] == "K1"
+
+
+def test_supporter_gender_without_stated_total():
+    rows = run("supporter_gender")  # default as_of 2020-06-30 includes G5
+    assert len(rows) == 5
+    g5 = rows[-1]
+    assert (g5["source"], g5["supporters"], g5["total_by_gender"]) == ("SRC_C", 4, 4)
+    assert g5["stated_total"] is None and g5["consistent"] is True  # nothing to contradict
+    assert g5["conflict_id"] is None  # SRC_C is only in K2, on another fact table
+
+
+# --- recommendations ---------------------------------------------------------------------------------
+
+
+def test_recommendations_latest_status():
+    by = keyed(run("recommendations"), "recommendation_id")
+    assert list(by) == ["R1", "R2", "R3"]
+    # R1: planerad 2019-01-01, pågående 2019-06-01, genomförd 2020-01-01 (listed out of date order)
+    assert (by["R1"]["status"], by["R1"]["status_date"]) == ("genomförd", date(2020, 1, 1))
+    assert by["R1"]["status_note"] == "Genomförd." and by["R1"]["status_basis"] == "documented"
+    assert by["R1"]["sources"] == "SRC_A, SRC_C"  # the recommendation and its latest status
+    assert by["R1"]["evaluation"] == "Utvärdering år ett (Utvärderare A, 2018)"
+    assert (by["R2"]["status"], by["R2"]["status_basis"]) == ("pågående", "derived")
+    # R3: no follow-up at all
+    assert by["R3"]["status"] == "okänd" and by["R3"]["status_date"] is None
+    assert by["R3"]["sources"] == "SRC_B"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"status": "pågående"}, ["R2"]),  # R1 also had 'pågående', but not as its latest status
+    ({"status": "okänd"}, ["R3"]),
+    ({"status": "genomförd"}, ["R1"]),
+    ({"status": "planerad"}, []),
+    ({"evaluation": "E1"}, ["R1", "R2"]),
+    ({"evaluation": "E2", "status": "okänd"}, ["R3"]),
+])
+def test_recommendations_filters(filters, expected):
+    assert [r["recommendation_id"] for r in run("recommendations", **filters)] == expected
+
+
+# --- source_conflicts and sources --------------------------------------------------------------------
+
+
+def test_source_conflicts():
+    rows = run("source_conflicts")
+    assert [(r["conflict_id"], r["sources"]) for r in rows] == [("K1", "SRC_A, SRC_B"), ("K2", "SRC_B, SRC_C")]
+
+
+def test_sources_fact_rows():
+    # citations per table, counted from the CSV files
+    counts = {  # table: {source: rows}
+        "area": {"SRC_A": 2, "SRC_B": 1},
+        "unit": {"SRC_A": 3, "SRC_B": 1},
+        "supporter": {"SRC_A": 5},
+        "placement": {"SRC_A": 3, "SRC_B": 1, "SRC_C": 1},  # PL1, PL3, PL4 / PL2 / PL5
+        "absence": {"SRC_C": 3},
+        "supporter_gender_count": {"SRC_A": 2, "SRC_B": 2, "SRC_C": 1},
+        "funding_agreement.source_id": {"SRC_A": 2, "SRC_B": 1, "SRC_C": 2},  # F1, F4 / F2 / F3, F5
+        "funding_agreement.decision_source_id": {"SRC_A": 1, "SRC_B": 1, "SRC_C": 1},  # F1, F2, F3
+        "evaluation": {"SRC_A": 1, "SRC_B": 1},
+        "recommendation": {"SRC_A": 2, "SRC_B": 1},
+        "recommendation_status": {"SRC_A": 1, "SRC_B": 2, "SRC_C": 1},
+        "survey": {"SRC_A": 1, "SRC_B": 1, "SRC_C": 1},
+        "survey_question": {"SRC_A": 1, "SRC_B": 1},
+        "survey_option": {"SRC_A": 3, "SRC_B": 2},
+        "survey_result": {"SRC_B": 2},
+        "survey_response": {"SRC_D": 10},  # ten respondent rows
+        "source_conflict": {"SRC_A": 1, "SRC_B": 2, "SRC_C": 1},  # K1 A/B, K2 B/C
+        "data_gap": {"SRC_C": 1},
+    }
+    expected = {s: sum(c.get(s, 0) for c in counts.values()) for s in ("SRC_A", "SRC_B", "SRC_C", "SRC_D", "SRC_X")}
+    assert expected == {"SRC_A": 28, "SRC_B": 19, "SRC_C": 12, "SRC_D": 10, "SRC_X": 0}  # the sums, on paper
+    rows = run("sources")
+    assert {r["source_id"]: r["fact_rows"] for r in rows} == expected
+    undated = keyed(rows, "source_id")["SRC_X"]
+    assert undated["dated"] is None and undated["fact_rows"] == 0
+
+
+def test_default_as_of_is_latest_source_date():
+    assert indicators.run("funding_summary").attrs["params"]["as_of"] == DEFAULT_AS_OF
+
+
+# --- injection ---------------------------------------------------------------------------------------
+
+PAYLOADS = [
+    "x' or '1'='1",
+    "'; drop table placement; --",
+    'Farsta"; delete from unit; --',
+    "Norrby'); delete from area where ('1'='1",
+    "$area",
+]
+STRING_PARAMS = [
+    (indicator.name, param.name)
+    for indicator in indicators.REGISTRY.values()
+    for param in indicator.params
+    if param.kind is str
+]
+
+
+def test_string_params_are_collected():
+    # guard: the list the injection test walks really holds the string filters (new ones join automatically)
+    assert {p for _, p in STRING_PARAMS} >= {
+        "area", "unit_type", "area_kind", "survey", "question", "status", "evaluation"}
+
+
+def test_injection_is_inert(fixture_db, baseline_checksums):
+    assert baseline_checksums["placement"][0] == 5 and baseline_checksums["unit"][0] == 4
+    for name, param in STRING_PARAMS:
+        for payload in PAYLOADS:
+            try:
+                frame = indicators.run(name, **{param: payload})
+            except ParameterError:
+                continue
+            # the value is a literal filter that matches nothing, not SQL
+            assert len(frame) == 0, (name, param, payload)
+    assert table_checksums(fixture_db) == baseline_checksums
+
+
+# --- command line ------------------------------------------------------------------------------------
+
+FORMATS = ("table", "csv", "json")
+# Each indicator once through the real `python -m dashboard` entry, formats in rotation (the full
+# name x format matrix runs in-process below: one subprocess costs ~1 s of pandas import).
+SUBPROCESS_RUNS = {
+    name: ["indicator", name, "--format", FORMATS[i % len(FORMATS)]]
+    for i, name in enumerate(indicators.REGISTRY)
+}
+SUBPROCESS_ERRORS = {
+    "unknown_name": ["indicator", "no_such_indicator"],
+    "unknown_param": ["indicator", "sources", "--param", "foo=1"],
+    "invalid_date": ["indicator", "funding_horizon", "--as-of", "2020-13-01"],
+    "from_after_to": ["indicator", "placements_per_stadsdel", "--from", "2019-12-31", "--to", "2019-01-01"],
+}
+
+
+@pytest.fixture(scope="module")
+def cli_results(fixture_db):
+    """Run every command line case as a subprocess, in parallel."""
+    env = {**os.environ, "PEER_DB": str(fixture_db)}
+    env.pop("PEER_SUPPRESSION_THRESHOLD", None)
+    cases = {**SUBPROCESS_RUNS, **SUBPROCESS_ERRORS}
+
+    def call(args):
+        return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
+                              capture_output=True, text=True, timeout=60)
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        results = dict(zip(cases, pool.map(call, cases.values())))
+    return results
+
+
+def check_output(name: str, output_format: str, text: str) -> None:
+    frame = indicators.run(name)  # same defaults as the command line
+    indicator = indicators.get(name)
+    if output_format == "json":
+        document = json.loads(text)
+        assert set(document) == {"indicator", "params", "rows"}
+        assert document["indicator"] == name
+        assert list(document["params"]) == indicator.param_names
+        assert len(document["rows"]) == len(frame)
+        if document["rows"]:
+            assert list(document["rows"][0]) == list(frame.columns)
+    elif output_format == "csv":
+        header, *body = list(csv.reader(io.StringIO(text)))
+        assert header == list(frame.columns)
+        assert len(body) == len(frame)
+    else:
+        first, *rest = text.splitlines()
+        assert first.startswith(f"{indicator.label} ({name}) – ")
+        assert rest and (rest[0].split()[0] == frame.columns[0] if len(frame) else rest == ["(inga rader)"])
+
+
+@pytest.mark.parametrize("name", list(SUBPROCESS_RUNS))
+def test_cli_subprocess_prints(cli_results, name):
+    result = cli_results[name]
+    assert result.returncode == 0, result.stderr
+    check_output(name, SUBPROCESS_RUNS[name][-1], result.stdout)
+
+
+def test_cli_subprocess_covers_every_indicator_and_format():
+    assert set(SUBPROCESS_RUNS) == set(indicators.REGISTRY)
+    assert {args[-1] for args in SUBPROCESS_RUNS.values()} == set(FORMATS)
+
+
+def test_cli_unknown_indicator(cli_results):
+    result = cli_results["unknown_name"]
+    assert result.returncode == 2
+    assert "no_such_indicator" in result.stderr
+    for name in indicators.REGISTRY:
+        assert name in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("case, mentions", [
+    ("unknown_param", "foo"),
+    ("invalid_date", "2020-13-01"),
+    ("from_after_to", "2019-12-31"),
+])
+def test_cli_usage_errors(cli_results, case, mentions):
+    result = cli_results[case]
+    assert result.returncode == 2
+    assert mentions in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("output_format", FORMATS)
+@pytest.mark.parametrize("name", list(indicators.REGISTRY))
+def test_cli_every_indicator_every_format(capsys, name, output_format):
+    assert cli.main(["indicator", name, "--format", output_format]) == 0
+    check_output(name, output_format, capsys.readouterr().out)
+
+
+def test_cli_json_values_content(capsys):
+    assert cli.main(["indicator", "funding_summary", "--as-of", "2019-11-20", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["params"] == {"as_of": "2019-11-20"}
+    [row] = document["rows"]
+    assert row["secured_until"] == "2020-12-31"  # chain F1 -> F2, see FUNDING_SUMMARY
+    assert row["secured_days_left"] == 41 + 366
+    assert row["one_year_share"] == 1.0  # F4, F1, F2 are all whole years
+
+
+def test_cli_param_flag(capsys):
+    args = ["indicator", "supporters_per_unit", "--as-of", "2019-02-01", "--param", "target=1", "--format", "json"]
+    assert cli.main(args) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["params"]["target"] == 1
+    assert [(r["unit"], r["meets_target"]) for r in document["rows"]] == [
+        ("Central arbetsträning", True), ("Norrby träffpunkt", True)]
