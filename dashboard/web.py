@@ -108,8 +108,7 @@ def page_choice(page: str, name: str, label: str, choices: list, default, format
         raw = st.query_params.get(name)
         valid = {str(c): c for c in choices}
         if raw is not None and str(raw) not in valid:
-            st.session_state.setdefault("shared__notices", []).append(
-                f"Okänt värde i adressen ignorerades: {name}={raw}.")
+            st.warning(f"Okänt värde i adressen ignorerades: {name}={raw}.")
         st.session_state[key] = valid.get(str(raw), default) if raw is not None else default
     draw = widget or st.selectbox
     value = _none_if_all(draw(label, choices, key=key, format_func=lambda c: c if c == ALL else format_func(c)))

@@ -1,0 +1,176 @@
+"""Every page headless with AppTest: renders, reacts to a filter, takes its filter from the URL."""
+
+import ast
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_FILES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+
+
+def page(name: str, **query) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "pages" / name), default_timeout=30)
+    app.query_params.update(query)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def table(app: AppTest, index: int = 0):
+    return app.dataframe[index].value
+
+
+def caption_text(app: AppTest) -> str:
+    return " ".join(c.value for c in app.caption)
+
+
+def test_navigation_lists_exactly_the_files_in_pages():
+    tree = ast.parse((ROOT / "streamlit_app.py").read_text(encoding="utf-8"))
+    listed = sorted(Path(node.args[0].value).name for node in ast.walk(tree)
+                    if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "Page")
+    assert listed == PAGE_FILES
+
+
+def test_entrypoint_renders_the_overview_and_switches_to_every_page():
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
+    assert not app.exception
+    assert app.title[0].value == "PEER support – översikt"
+    for name in PAGE_FILES:
+        app.switch_page(f"pages/{name}").run()
+        assert not app.exception, name
+        assert app.title, name
+
+
+@pytest.mark.parametrize("name", PAGE_FILES)
+def test_every_page_renders_with_the_data_as_of_date(name):
+    app = page(name)
+    assert "Data t.o.m. 2020-06-11" in caption_text(app)
+
+
+def test_oversikt_as_of_changes_the_key_figures():
+    app = page("oversikt.py")
+    metrics = {m.label: m.value for m in app.metric}
+    # 2020-06-11: Farsta, Östermalm, Bostad först, Alfa (Aktivitetshuset's placement ended 2020-03-31).
+    assert metrics["Enheter med peer support"] == "4"
+    assert metrics["Säkrad finansiering"] == "6,7 mån"   # 203 days to 2020-12-31 / 30.4375
+    app.date_input(key="shared__as_of").set_value(date(2019, 6, 30)).run()
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Enheter med peer support"] == "5"      # Aktivitetshuset counted again
+    assert metrics["Stadsdelar med peer support"] == "3"   # Farsta, Östermalm, Södermalm
+    assert any("frånvarande" in w.value for w in app.warning)
+
+
+def test_oversikt_url_sets_the_date():
+    app = page("oversikt.py", as_of="2019-06-30")
+    assert {m.label: m.value for m in app.metric}["Enheter med peer support"] == "5"
+
+
+def test_placeringar_area_filter_changes_the_table_and_url():
+    app = page("placeringar.py", **{"from": "2019-01-01", "to": "2019-12-31"})
+    before = table(app)
+    assert set(before["Område"]) == {"Farsta", "Södermalm", "Östermalm", "Arbetsmarknadsförvaltningen",
+                                     "Socialförvaltningen"}
+    app.selectbox(key="shared__area").set_value("Södermalm").run()
+    assert set(table(app)["Område"]) == {"Södermalm"}
+    assert app.query_params["area"] == "Södermalm"
+
+
+def test_placeringar_url_sets_area_and_granularity():
+    app = page("placeringar.py", area="Farsta", granularity="quarter", **{"from": "2019-01-01", "to": "2019-12-31"})
+    periods = table(app)["Period"].tolist()
+    assert periods == ["2019 kv1", "2019 kv2", "2019 kv3", "2019 kv4"]
+
+
+def test_enheter_target_changes_meets_target():
+    app = page("enheter.py")
+    assert set(table(app)["Når målet"]) == {"nej"}
+    app.radio(key="enheter__target").set_value(1).run()
+    assert set(table(app)["Når målet"]) == {"ja"}
+    assert app.query_params["target"] == "1"
+
+
+def test_enheter_url_sets_target_and_area():
+    app = page("enheter.py", target="3", area="Farsta", as_of="2019-06-30")
+    frame = table(app)
+    assert frame["Enhet"].tolist() == ["Enhet i Farsta (namn ej publicerat)"]
+    assert frame["Mål per enhet"].tolist() == ["3"]
+
+
+def test_finansiering_horizon_follows_the_date():
+    app = page("finansiering.py")
+    assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "2020-12-31"
+    app.date_input(key="shared__as_of").set_value(date(2019, 6, 11)).run()
+    assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "2019-12-31"
+
+
+def test_finansiering_url_date_before_the_2020_decision():
+    # 2020-01-15: the 2020 agreement was decided only at the end of January (004): nothing is secured.
+    app = page("finansiering.py", as_of="2020-01-15")
+    assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "–"
+
+
+def test_enkater_shows_n_and_response_and_filters_by_question():
+    app = page("enkater.py")
+    text = " ".join(m.value for m in app.markdown)
+    assert "N = 15" in text and "62 %" in text and "38 %" in text
+    assert len(table(app)) == 11
+    app.selectbox(key="enkater__question").set_value(
+        "6. Genom mitt personliga ombud har jag fått:").run()
+    assert table(app)["Andel"].tolist() == ["86 %", "73 %"]
+
+
+def test_enkater_url_sets_question():
+    app = page("enkater.py", question="4. Har du haft med ditt personliga ombud på något SIP-möte "
+                                      "(samordnad individuell plan)?")
+    assert table(app)["Publicerad formulering"].tolist() == ["cirka hälften"]
+
+
+def test_utvarderingar_status_filter():
+    app = page("utvarderingar.py")
+    app.selectbox(key="utvarderingar__status").set_value("planerad").run()
+    # Latest documented status 'planerad': R2-2, R2-4, R2-8 and R3-3.
+    recommendations = table(app, 2)
+    assert sorted(recommendations["Id"]) == ["R2-2", "R2-4", "R2-8", "R3-3"]
+
+
+def test_utvarderingar_url_sets_theme():
+    app = page("utvarderingar.py", theme="bemanning")
+    assert set(table(app, 1)["Tema"]) == {"bemanning"}
+
+
+def test_kallor_gender_sources_follow_the_date():
+    app = page("kallor.py")
+    gender = table(app, 2)
+    assert set(gender["Källa"]) == {"S000", "S002"}
+    app.date_input(key="shared__as_of").set_value(date(2019, 12, 31)).run()
+    assert set(table(app, 2)["Källa"]) == {"S002"}
+
+
+def test_kallor_url_date():
+    app = page("kallor.py", as_of="2019-12-31")
+    assert set(table(app, 2)["Källa"]) == {"S002"}
+
+
+def test_om_describes_every_indicator_and_the_suppression_rule():
+    from dashboard.indicators import REGISTRY
+
+    app = page("om.py")
+    labels = " ".join(e.label for e in app.expander)
+    assert all(name in labels for name in REGISTRY)
+    assert any("färre än 5" in m.value for m in app.markdown)
+    assert any("Tillgänglighetsredogörelse" in h.value for h in app.subheader)
+
+
+def test_om_url_date_is_described():
+    app = page("om.py", as_of="2019-06-30")
+    assert "datum 2019-06-30" in caption_text(app)
+
+
+def test_invalid_url_values_are_ignored_with_a_notice():
+    app = page("enheter.py", as_of="2099-01-01", area="Atlantis", target="x")
+    warnings = " ".join(w.value for w in app.warning)
+    assert "as_of=2099-01-01" in warnings and "area=Atlantis" in warnings and "target=x" in warnings
+    assert table(app)["Mål per enhet"].tolist()[0] == "2"
