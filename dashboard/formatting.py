@@ -31,7 +31,7 @@ def number(value, decimals: int = 0) -> str:
 def percent(value, decimals: int = 0) -> str:
     if is_missing(value):
         return MISSING
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + " %"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     return format_percent(value, format=pattern, locale=LOCALE)
 
 

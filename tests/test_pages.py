@@ -115,11 +115,11 @@ def test_finansiering_url_date_before_the_2020_decision():
 def test_enkater_shows_n_and_response_and_filters_by_question():
     app = page("enkater.py")
     text = " ".join(m.value for m in app.markdown)
-    assert "N = 15" in text and "62 %" in text and "38 %" in text
+    assert "N = 15" in text and "62\u00a0%" in text and "38\u00a0%" in text
     assert len(table(app)) == 11
     app.selectbox(key="enkater__question").set_value(
         "6. Genom mitt personliga ombud har jag fått:").run()
-    assert table(app)["Andel"].tolist() == ["86 %", "73 %"]
+    assert table(app)["Andel"].tolist() == ["86\u00a0%", "73\u00a0%"]
 
 
 def test_enkater_url_sets_question():
