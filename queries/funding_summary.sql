@@ -17,11 +17,12 @@ decided as (
     select * from agreements where decided_by_as_of
 ),
 
--- Decided agreements that follow each other without a gap, starting with the one covering as_of.
+-- Decided agreements that follow or overlap each other without a gap, starting with the one covering as_of.
 secured (period_end) as (
     select period_end from decided where period_start <= $as_of and period_end >= $as_of
     union
-    select d.period_end from decided as d join secured as s on d.period_start = s.period_end + 1
+    select d.period_end from decided as d
+    join secured as s on d.period_start <= s.period_end + 1 and d.period_end > s.period_end
 ),
 
 horizon as (

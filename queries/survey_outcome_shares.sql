@@ -5,10 +5,12 @@
 -- columns: survey, question, option, selected, respondents, share, ci_low, ci_high, basis, suppressed,
 --   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources
 -- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden);
--- published figures are public and never suppressed. Where only a published share exists, the
+-- published figures are public and never suppressed. In a single-choice question one small cell hides
+-- the whole question (its counts add up to N). Where only a published share exists, the
 -- interval is computed from that share and N.
 with options as (
     select s.survey_id, s.title as survey, q.question_id, q.position as question_position, q.text as question,
+        q.multiple_choice,
         o.option_id, o.position as option_position, o.text as option,
     from survey_option as o
     join survey_question as q using (question_id)
@@ -47,7 +49,14 @@ published as (
 ),
 
 shares as (
-    select *, selected_raw < $threshold as suppressed, selected_raw / respondents as share_raw from microdata
+    -- Single-choice counts add up to N, so one hidden cell could be recovered from the others:
+    -- hide the whole question when any of its cells is small.
+    select *,
+        selected_raw < $threshold
+            or (not multiple_choice and bool_or(selected_raw < $threshold) over (partition by question_id))
+            as suppressed,
+        selected_raw / respondents as share_raw,
+    from microdata
     union all by name
     select *, false as suppressed, share_published as share_raw from published
 ),
