@@ -9,6 +9,7 @@ PAGES = [
     st.Page("pages/placeringar.py", title="Placeringar", icon=":material/location_on:"),
     st.Page("pages/enheter.py", title="Enheter", icon=":material/groups:"),
     st.Page("pages/finansiering.py", title="Finansiering", icon=":material/payments:"),
+    st.Page("pages/scenarier.py", title="Scenarier", icon=":material/tune:"),
     st.Page("pages/enkater.py", title="Enkäter", icon=":material/assignment:"),
     st.Page("pages/utvarderingar.py", title="Utvärderingar", icon=":material/fact_check:"),
     st.Page("pages/kallor.py", title="Källor och data", icon=":material/menu_book:"),

@@ -112,3 +112,21 @@ def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("supporters:Q", title="Personer"), alt.Tooltip("stated_total:Q", title="Angiven summa")],
     )
     return _finish(chart.properties(height=140), "Peer supportrar efter kön, per källa")
+
+
+def cost_against_budget(result: dict) -> alt.Chart:
+    """Budget and cost over the agreement, side by side, each bar labelled with its amount."""
+    years = result["agreement_years"]
+    data = pd.DataFrame({
+        "post": ["Budget", "Kostnad"],
+        "kronor": [result["budget_sek"] * years, result["total_cost_sek"]],
+    })
+    data["etikett"] = data["kronor"].map(lambda v: f"{v / 1e6:.2f} mnkr".replace(".", ","))
+    base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
+    bars = base.mark_bar().encode(
+        x=alt.X("kronor:Q", title=f"Kronor under {years} år", axis=alt.Axis(format="~s")),
+        color=alt.Color("post:N", title=None, scale=_palette(["Budget", "Kostnad"]), legend=None),
+        tooltip=[alt.Tooltip("post:N", title="Post"), alt.Tooltip("etikett:N", title="Belopp")],
+    )
+    labels = base.mark_text(align="left", dx=4).encode(x="kronor:Q", text="etikett:N")
+    return _finish((bars + labels).properties(height=120), "Kostnad mot budget")

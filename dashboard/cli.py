@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from dashboard import export, indicators
+from dashboard import export, indicators, scenario
 from dashboard.build import build_database
 from dashboard.params import ParameterError
 from dashboard.seeds import SeedError
@@ -37,6 +37,13 @@ def _parser() -> argparse.ArgumentParser:
     indicator.add_argument("--param", action="append", default=[], metavar="key=value")
     indicator.add_argument("--format", choices=("table", "csv", "json"), default="table")
     indicator.set_defaults(handler=_indicator)
+
+    planner = commands.add_parser("scenario", help="räkna ut ett finansieringsscenario för nästa år")
+    planner.add_argument("--param", action="append", default=[], metavar="key=value",
+                         help="t.ex. budget_sek=4000000 staffing=to_target agreement_years=3")
+    planner.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="utgångsläget (standard: datans datum)")
+    planner.add_argument("--format", choices=("table", "json"), default="table")
+    planner.set_defaults(handler=_scenario)
     return parser
 
 
@@ -62,13 +69,37 @@ def _indicator(args) -> int:
     return 0
 
 
-def _params(args) -> dict:
+def _scenario(args) -> int:
+    try:
+        as_of = indicators.resolve(indicators.get("funding_summary"), {"as_of": args.as_of})["as_of"]
+        baseline = scenario.load_baseline(as_of)
+        result = scenario.evaluate(scenario.parse_inputs(_pairs(args.param), baseline), baseline)
+    except (ParameterError, scenario.ScenarioError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario.derivations(baseline)}
+    if args.format == "json":
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        width = max(len(k) for k in result)
+        print(f"Scenario per {as_of.isoformat()}")
+        print("\n".join(f"{k.ljust(width)}  {v}" for k, v in result.items()))
+        print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
+    return 0
+
+
+def _pairs(items: list[str]) -> dict:
     params = {}
-    for item in args.param:
+    for item in items:
         key, sep, value = item.partition("=")
-        if not sep or not key:
+        if not sep or not key.strip():
             raise ParameterError(f"--param ska skrivas key=value, fick '{item}'")
         params[key.strip()] = value
+    return params
+
+
+def _params(args) -> dict:
+    params = _pairs(args.param)
     for key, value in (("as_of", args.as_of), ("from", args.from_), ("to", args.to)):
         if value is not None:
             params[key] = value

@@ -54,3 +54,12 @@ def iso_date(value) -> str:
 
 def yes_no(value) -> str:
     return MISSING if is_missing(value) else ("ja" if value else "nej")
+
+
+def cell(value) -> str:
+    """Any table cell for the screen: numbers the Swedish way (two decimals only when needed)."""
+    if is_missing(value):
+        return MISSING
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    return number(value, 0 if float(value).is_integer() else 2)

@@ -35,9 +35,14 @@ def run(name: str, **params) -> pd.DataFrame:
     return _cached(name, tuple(sorted(params.items())), db.data_version(), False)
 
 
+def run_helper(name: str) -> pd.DataFrame:
+    """A cached helper query (not an indicator), e.g. `data_as_of`."""
+    return _cached(name, (), db.data_version(), True)
+
+
 def filter_options() -> FilterOptions:
-    frame = _cached("filter_options", (), db.data_version(), True)
-    as_of = _cached("data_as_of", (), db.data_version(), True)["data_as_of"].iloc[0]
+    frame = run_helper("filter_options")
+    as_of = run_helper("data_as_of")["data_as_of"].iloc[0]
     return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
 
 
@@ -112,8 +117,13 @@ def page_choice(page: str, name: str, label: str, choices: list, default, format
         st.session_state[key] = valid.get(str(raw), default) if raw is not None else default
     draw = widget or st.selectbox
     value = _none_if_all(draw(label, choices, key=key, format_func=lambda c: c if c == ALL else format_func(c)))
-    st.session_state.setdefault(PAGE_QUERY, {})[name] = value
+    remember_in_url(name, value)
     return value
+
+
+def remember_in_url(name: str, value) -> None:
+    """Keep a page's own setting in the address written by `sync_url` at the end of the run."""
+    st.session_state.setdefault(PAGE_QUERY, {})[name] = value
 
 
 def sync_url(filters: ViewFilters) -> None:

@@ -1,10 +1,11 @@
 -- name: data_as_of
--- question: What is the latest date the data covers (the dashboard's "now")?
+-- question: What is the latest date the data covers (the dashboard's "now"), and which build is this?
 -- grain: one row
 -- params: (inga)
--- columns: data_as_of, rule
--- The latest date any source gives for itself; imported files add their own dated source rows.
+-- columns: data_as_of, rule, data_version
+-- The latest date any source gives for itself; data_version is the fingerprint of the seeds it was built from.
 select
     max(dated) as data_as_of,
     'Senaste datum som någon källa anger för sig själv' as rule,
+    (select seed_fingerprint from build_info) as data_version,
 from source

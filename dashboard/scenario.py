@@ -1,0 +1,261 @@
+"""Next year's funding as a deterministic scenario model (no Streamlit).
+
+Notation: B = budget per year, c = cost per supporter per year, s = overhead share, n = supporters funded,
+r = recruits (supporters above today's), t = training cost per recruit, Y = agreement years, g = annual increase.
+
+    staff      = n·c
+    training   = r·t                                   (first year only)
+    year_cost  = (staff + training) / (1 − s)          overhead is a share of the total
+    total_cost = Σ_{y=0}^{Y−1} (staff·(1+g)^y + [y=0]·training) / (1 − s)
+    balance    = Y·B − total_cost
+    secured_months = 12·Y when balance ≥ 0, else 12·Y·(Y·B / total_cost)
+
+Staffing: `keep` funds today's supporters (+ new); `to_target` adds Σ max(0, target − k_u) over today's units u
+with k_u supporters; `expand` also opens `new_units` units at the target. The defaults are derived from the data
+(`baseline`) and every derivation is listed in the output.
+"""
+
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+TRAINING_WEEKS_DEFAULT = 5   # NSPH's course for peer supporters (003), used if the figure is missing
+STAFFING = ("keep", "to_target", "expand")
+
+
+class ScenarioError(ValueError):
+    """An input the model cannot use; `field` names the input, the message is Swedish."""
+
+    def __init__(self, field_name: str, message: str):
+        self.field = field_name
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Today's programme as the data describes it on the as-of date."""
+    as_of: date
+    agreement_amount_sek: float
+    agreement_source: str
+    supporters: int
+    supporters_source: str
+    unit_supporters: tuple[int, ...]
+    districts: tuple[str, ...]
+    training_weeks: float
+
+
+@dataclass(frozen=True)
+class ScenarioInputs:
+    budget_sek: float
+    cost_per_supporter_sek: float
+    overhead_share: float
+    new_supporters: int
+    training_cost_per_person_sek: float
+    target_per_unit: int
+    staffing: str
+    new_units: int
+    agreement_years: int
+    annual_increase: float
+    new_unit_districts: tuple[str, ...] = field(default=())
+
+
+def default_inputs(baseline: Baseline, overhead_share: float = 0.0) -> ScenarioInputs:
+    cost = baseline.agreement_amount_sek * (1 - overhead_share) / baseline.supporters
+    return ScenarioInputs(
+        budget_sek=baseline.agreement_amount_sek, cost_per_supporter_sek=cost, overhead_share=overhead_share,
+        new_supporters=0, training_cost_per_person_sek=cost * baseline.training_weeks / 52, target_per_unit=2,
+        staffing="keep", new_units=0, agreement_years=1, annual_increase=0.0)
+
+
+def derivations(baseline: Baseline) -> list[str]:
+    amount = f"{baseline.agreement_amount_sek:,.0f}".replace(",", " ")
+    return [
+        f"budget_sek: senaste beslutade överenskommelse, {amount} kr ({baseline.agreement_source}).",
+        f"cost_per_supporter_sek: överenskommelsens belopp × (1 − overhead_share) / {baseline.supporters} anställda "
+        f"peer supportrar ({baseline.supporters_source}); lön publiceras inte.",
+        "overhead_share: 0 – dokumenten delar inte upp beloppet på löner och NSPH:s samordning, så overhead ingår "
+        "i kostnaden per peer supporter.",
+        f"training_cost_per_person_sek: kostnaden per peer supporter för {baseline.training_weeks:g} veckors "
+        "grundutbildning (003) av årets 52 veckor; utbildningsavgift publiceras inte.",
+        "target_per_unit: minst två per verksamhet (utvärdering år två, 001).",
+        "agreement_years: 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
+        "annual_increase: 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
+        f"Dagens enheter: {len(baseline.unit_supporters)} med pågående placering per {baseline.as_of.isoformat()} "
+        f"({sum(baseline.unit_supporters)} peer supportrar med känd placering).",
+        "fte_funded: en peer supporter räknas som en heltid (004 talar om 'ett uppdrag som omfattar en heltidstjänst').",
+    ]
+
+
+def validate(inputs: ScenarioInputs) -> None:
+    checks = [
+        ("budget_sek", inputs.budget_sek < 0, "Budgeten kan inte vara negativ."),
+        ("cost_per_supporter_sek", inputs.cost_per_supporter_sek <= 0, "Kostnaden per peer supporter måste vara > 0."),
+        ("overhead_share", not 0 <= inputs.overhead_share < 1, "Overhead ska vara en andel från 0 till under 1."),
+        ("new_supporters", inputs.new_supporters < 0, "Antal nya peer supportrar kan inte vara negativt."),
+        ("training_cost_per_person_sek", inputs.training_cost_per_person_sek < 0,
+         "Utbildningskostnaden kan inte vara negativ."),
+        ("target_per_unit", inputs.target_per_unit < 1, "Målet ska vara minst en per enhet."),
+        ("staffing", inputs.staffing not in STAFFING, f"Bemanning ska vara en av {', '.join(STAFFING)}."),
+        ("new_units", inputs.new_units < 0, "Antal nya enheter kan inte vara negativt."),
+        ("agreement_years", not 1 <= inputs.agreement_years <= 3, "Avtalslängden ska vara 1–3 år."),
+        ("annual_increase", not -0.5 < inputs.annual_increase <= 0.5, "Årlig ökning ska vara mellan −50 % och 50 %."),
+    ]
+    for name, failed, message in checks:
+        if failed:
+            raise ScenarioError(name, message)
+
+
+def supporters_needed(inputs: ScenarioInputs, baseline: Baseline) -> int:
+    extra_for_target = sum(max(0, inputs.target_per_unit - k) for k in baseline.unit_supporters)
+    staffed = {
+        "keep": baseline.supporters,
+        "to_target": baseline.supporters + extra_for_target,
+        "expand": baseline.supporters + extra_for_target + inputs.new_units * inputs.target_per_unit,
+    }[inputs.staffing]
+    return staffed + inputs.new_supporters
+
+
+def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
+    """Outputs of the formulas in the module docstring; raises ScenarioError on unusable input."""
+    validate(inputs)
+    supporters = supporters_needed(inputs, baseline)
+    recruits = max(0, supporters - baseline.supporters)
+    staff = supporters * inputs.cost_per_supporter_sek
+    training = recruits * inputs.training_cost_per_person_sek
+    keep_share = 1 - inputs.overhead_share
+    total_cost = sum(staff * (1 + inputs.annual_increase) ** year + (training if year == 0 else 0)
+                     for year in range(inputs.agreement_years)) / keep_share
+    budget_total = inputs.budget_sek * inputs.agreement_years
+    balance = budget_total - total_cost
+    months = 12 * inputs.agreement_years
+    secured = float(months) if balance >= 0 else months * budget_total / total_cost
+    units = len(baseline.unit_supporters)
+    at_target = {
+        "keep": sum(1 for k in baseline.unit_supporters if k >= inputs.target_per_unit),
+        "to_target": units,
+        "expand": units + inputs.new_units,
+    }[inputs.staffing]
+    districts = set(baseline.districts) | (set(inputs.new_unit_districts) if inputs.staffing == "expand" else set())
+    target_inputs = replace(inputs, staffing="to_target", new_supporters=0, agreement_years=1)
+    return {
+        **inputs_as_dict(inputs),
+        "total_cost_sek": round(total_cost, 2),
+        "balance_sek": round(balance, 2),
+        "supporters_funded": supporters,
+        "fte_funded": float(supporters),
+        "recruits": recruits,
+        "units_at_target": at_target,
+        "districts_covered": len(districts),
+        "secured_months": round(secured, 1),
+        "cost_per_unit_at_target_sek": round(inputs.target_per_unit * inputs.cost_per_supporter_sek / keep_share, 2),
+        "budget_needed_for_target_sek": round(_first_year_cost(target_inputs, baseline), 2),
+    }
+
+
+def _first_year_cost(inputs: ScenarioInputs, baseline: Baseline) -> float:
+    supporters = supporters_needed(inputs, baseline)
+    recruits = max(0, supporters - baseline.supporters)
+    return (supporters * inputs.cost_per_supporter_sek + recruits * inputs.training_cost_per_person_sek) / (
+        1 - inputs.overhead_share)
+
+
+def inputs_as_dict(inputs: ScenarioInputs) -> dict:
+    values = asdict(inputs)
+    values["new_unit_districts"] = list(inputs.new_unit_districts)
+    return values
+
+
+def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
+    """Inputs from strings (command line, URL): unknown names and unreadable values raise ScenarioError."""
+    overhead = _number(raw, "overhead_share", float, 0.0)
+    defaults = default_inputs(baseline, overhead)
+    known = set(asdict(defaults))
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ScenarioError(unknown[0], f"Okänd parameter {', '.join(unknown)}. Giltiga: {', '.join(sorted(known))}")
+    values = {}
+    for name, default in asdict(defaults).items():
+        if name == "new_unit_districts":
+            text = raw.get(name)
+            values[name] = tuple(d.strip() for d in text.split(",") if d.strip()) if text else ()
+        elif name == "staffing":
+            values[name] = str(raw.get(name, default))
+        else:
+            values[name] = _number(raw, name, type(default), default)
+    return ScenarioInputs(**values)
+
+
+def _number(raw: dict, name: str, kind: type, default):
+    text = raw.get(name)
+    if text in (None, ""):
+        return default
+    try:
+        value = float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+    except ValueError:
+        raise ScenarioError(name, f"{name}: '{text}' är inte ett tal.") from None
+    if kind is int:
+        if value != int(value):
+            raise ScenarioError(name, f"{name}: '{text}' är inte ett heltal.")
+        return int(value)
+    return value
+
+
+def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.Series | None,
+                         training: pd.Series | None, as_of: date) -> Baseline:
+    """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and the figures."""
+    decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
+    latest = decided.sort_values("period_start").iloc[-1]
+    known_supporters = int(units["supporters"].sum()) if not units.empty else 0
+    supporters = int(headcount["value_low"]) if headcount is not None else known_supporters
+    return Baseline(
+        as_of=as_of,
+        agreement_amount_sek=float(latest["amount_sek"]),
+        agreement_source=f"dnr {latest['agreement']}, {latest['sources']}",
+        supporters=supporters,
+        supporters_source=f"{headcount['refers_to']}, {headcount['sources']}" if headcount is not None
+        else "placeringar med känd enhet",
+        unit_supporters=tuple(int(k) for k in units["supporters"]) if not units.empty else (),
+        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))) if not units.empty else (),
+        training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
+    )
+
+
+def load_baseline(as_of: date | None = None) -> Baseline:
+    """The baseline from the database through the indicator functions (as of the data's date by default)."""
+    from dashboard import indicators, overview
+
+    agreements = indicators.run("funding_horizon", as_of=as_of)
+    as_of = agreements.attrs["params"]["as_of"]
+    units = indicators.run("supporters_per_unit", as_of=as_of)
+    figures = indicators.run("reported_figures")
+    training = figures[figures["measure"] == "Grundutbildning för peer supportrar"]
+    return baseline_from_frames(agreements, units, overview.headcount(figures, as_of),
+                                training.iloc[0] if not training.empty else None, as_of)
+
+
+FIELD_LABELS = {
+    "budget_sek": "Budget per år (kr)", "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)",
+    "overhead_share": "Overhead (andel)", "new_supporters": "Nya peer supportrar",
+    "training_cost_per_person_sek": "Utbildningskostnad per person (kr)", "target_per_unit": "Mål per enhet",
+    "staffing": "Bemanning", "new_units": "Nya enheter", "agreement_years": "Avtalslängd (år)",
+    "annual_increase": "Årlig kostnadsökning (andel)", "new_unit_districts": "Stadsdelar för nya enheter",
+    "total_cost_sek": "Total kostnad (kr)", "balance_sek": "Överskott (+) / underskott (−) (kr)",
+    "supporters_funded": "Finansierade peer supportrar", "fte_funded": "Finansierade heltider",
+    "recruits": "Att rekrytera och utbilda", "units_at_target": "Enheter som når målet",
+    "districts_covered": "Stadsdelar med peer support", "secured_months": "Säkrade månader från årsskiftet",
+    "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr/år)",
+    "budget_needed_for_target_sek": "Budget som krävs för målet i alla enheter (kr)",
+}
+STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet", "expand": "även nya enheter"}
+
+
+def comparison_frame(saved: list[dict]) -> pd.DataFrame:
+    """Inputs and outputs of two to four saved scenarios side by side; `Skiljer sig` marks differing rows."""
+    rows = []
+    for key, label in FIELD_LABELS.items():
+        values = [scenario["outputs"].get(key) for scenario in saved]
+        shown = [", ".join(v) if isinstance(v, list) else STAFFING_LABELS.get(v, v) for v in values]
+        rows.append({"Uppgift": label, **{s["name"]: v for s, v in zip(saved, shown)},
+                     "Skiljer sig": "ja" if len({str(v) for v in shown}) > 1 else "nej"})
+    return pd.DataFrame(rows)

@@ -1,0 +1,89 @@
+"""Streamlit widgets for the scenario page: inputs kept in the URL, and the saved-scenario tools."""
+
+from dataclasses import asdict, fields
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import scenario, userdata, web
+
+URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
+
+
+def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> scenario.ScenarioInputs:
+    """Draw the inputs; on a session's first visit they come from the URL, else from the derived defaults."""
+    _initialise(page, baseline, defaults)
+    key = lambda name: f"{page}__in_{name}"  # noqa: E731
+    left, right = st.columns(2)
+    with left:
+        st.number_input("Budget per år (kr)", step=100_000.0, key=key("budget_sek"))
+        st.number_input("Kostnad per peer supporter och år (kr)", step=10_000.0, key=key("cost_per_supporter_sek"))
+        st.slider("Overhead för NSPH:s samordning (andel av total kostnad)", 0.0, 0.5, step=0.01,
+                  key=key("overhead_share"))
+        st.number_input("Utbildningskostnad per ny peer supporter (kr)", step=5_000.0,
+                        key=key("training_cost_per_person_sek"))
+        st.slider("Årlig kostnadsökning (andel)", -0.1, 0.1, step=0.005, key=key("annual_increase"))
+    with right:
+        st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario.STAFFING_LABELS.get)
+        st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
+        st.slider("Nya peer supportrar utöver bemanningen", 0, 30, key=key("new_supporters"))
+        st.slider("Nya enheter (vid 'även nya enheter')", 0, 20, key=key("new_units"))
+        st.multiselect("Stadsdelar för nya enheter", web.filter_options().areas, key=key("new_unit_districts"))
+        st.slider("Avtalslängd (år)", 1, 3, key=key("agreement_years"))
+    values = {name: st.session_state[key(name)] for name in URL_NAMES}
+    values["new_unit_districts"] = tuple(values["new_unit_districts"])
+    chosen = scenario.ScenarioInputs(**values)
+    for name, value in scenario.inputs_as_dict(chosen).items():
+        if value != scenario.inputs_as_dict(defaults)[name]:
+            web.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
+    return chosen
+
+
+def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> None:
+    if f"{page}__in_budget_sek" in st.session_state:
+        return
+    raw = {name: st.query_params.get(name) for name in URL_NAMES if st.query_params.get(name) is not None}
+    try:
+        start = scenario.parse_inputs(raw, baseline) if raw else defaults
+    except scenario.ScenarioError as error:
+        st.warning(f"Scenariot i adressen ignorerades: {error}")
+        start = defaults
+    _set(page, start)
+
+
+def _set(page: str, inputs: scenario.ScenarioInputs) -> None:
+    for name, value in asdict(inputs).items():
+        st.session_state[f"{page}__in_{name}"] = list(value) if name == "new_unit_districts" else value
+
+
+def _load(page: str, name: str) -> None:
+    saved = userdata.load_scenario(name)["inputs"]
+    saved["new_unit_districts"] = tuple(saved.get("new_unit_districts", ()))
+    _set(page, scenario.ScenarioInputs(**saved))
+
+
+def saved_scenario_tools(page: str, saved: pd.DataFrame) -> None:
+    """Load, rename or delete one saved scenario."""
+    st.dataframe(saved[["name", "updated_at", "data_as_of"]].rename(
+        columns={"name": "Namn", "updated_at": "Senast ändrad", "data_as_of": "Data t.o.m."}), hide_index=True)
+    name = st.selectbox("Sparat scenario", saved["name"].tolist(), key=f"{page}__selected")
+    load, rename, delete = st.columns(3)
+    load.button("Läs in", key=f"{page}__load", on_click=_load, args=(page, name))
+    new_name = rename.text_input("Nytt namn", key=f"{page}__new_name")
+    if rename.button("Byt namn", key=f"{page}__rename"):
+        _report(userdata.rename_scenario, name, new_name)
+    if delete.button("Ta bort", key=f"{page}__delete"):
+        _report(userdata.delete_scenario, name)
+
+
+def _report(action, *args) -> None:
+    try:
+        action(*args)
+        st.rerun()
+    except userdata.UserDataError as error:
+        st.error(str(error))
+
+
+def highlight_differences(row: pd.Series) -> list[str]:
+    style = "background-color: #FFF3CD; font-weight: 600" if row.get("Skiljer sig") == "ja" else ""
+    return [style] * len(row)

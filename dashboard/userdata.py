@@ -1,0 +1,96 @@
+"""The user database: what users add (saved scenarios), in its own DuckDB file beside the seed database.
+
+Rebuilding the seed database never touches this file. Each call opens a short read-write connection and
+closes it, so the file is locked only for the moment of a write; another process that meets the lock
+retries briefly.
+"""
+
+import json
+import os
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from dashboard import paths, sqlfiles
+
+_LOCK = threading.Lock()
+RETRIES = 20
+
+
+class UserDataError(ValueError):
+    """A save, rename or delete that cannot be done; the message is Swedish."""
+
+
+def user_database_path() -> Path:
+    """`PEER_USER_DB` overrides `data/user/user.duckdb`."""
+    return Path(os.environ.get("PEER_USER_DB", paths.DATA_DIR / "user" / "user.duckdb"))
+
+
+def _execute(name: str, params: dict) -> pd.DataFrame | None:
+    sql = sqlfiles.load(name)
+    path = user_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _LOCK:
+        for attempt in range(RETRIES):
+            try:
+                con = duckdb.connect(str(path))
+                break
+            except duckdb.IOException:
+                if attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.1)
+        try:
+            con.execute((paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8"))
+            result = con.execute(sql.sql, sql.bind(params))
+            return result.df() if result.description else None
+        finally:
+            con.close()
+
+
+def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, data_as_of) -> None:
+    name = _clean(name)
+    if name in list_scenarios()["name"].tolist():
+        raise UserDataError(f"Det finns redan ett scenario som heter '{name}'. Välj ett annat namn.")
+    _execute("user_scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
+                                    "outputs": json.dumps(outputs, ensure_ascii=False), "data_version": data_version,
+                                    "data_as_of": data_as_of, "now": datetime.now()})
+
+
+def list_scenarios() -> pd.DataFrame:
+    return _execute("user_scenario_list", {})
+
+
+def load_scenario(name: str) -> dict:
+    saved = list_scenarios().set_index("name")
+    if name not in saved.index:
+        raise UserDataError(f"Inget sparat scenario heter '{name}'.")
+    row = saved.loc[name]
+    return {"name": name, "inputs": json.loads(row["inputs"]), "outputs": json.loads(row["outputs"]),
+            "created_at": row["created_at"], "data_version": row["data_version"], "data_as_of": row["data_as_of"]}
+
+
+def rename_scenario(name: str, new_name: str) -> None:
+    new_name = _clean(new_name)
+    names = list_scenarios()["name"].tolist()
+    if name not in names:
+        raise UserDataError(f"Inget sparat scenario heter '{name}'.")
+    if new_name in names:
+        raise UserDataError(f"Det finns redan ett scenario som heter '{new_name}'.")
+    _execute("user_scenario_rename", {"name": name, "new_name": new_name, "now": datetime.now()})
+
+
+def delete_scenario(name: str) -> None:
+    _execute("user_scenario_delete", {"name": name})
+
+
+def _clean(name: str) -> str:
+    name = (name or "").strip()
+    if not name:
+        raise UserDataError("Ge scenariot ett namn.")
+    if len(name) > 80:
+        raise UserDataError("Namnet får vara högst 80 tecken.")
+    return name

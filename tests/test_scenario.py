@@ -1,0 +1,184 @@
+"""The scenario model against hand-computed cases, its command line, and the Scenarier page."""
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import scenario, userdata
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Four units with one supporter each, seven employed, 3.5 mnkr: the seed data on 2020-06-11.
+BASE = scenario.Baseline(date(2020, 6, 11), 3_500_000, "FA2020", 7, "S000", (1, 1, 1, 1), ("Farsta", "Östermalm"), 5)
+DEFAULTS = scenario.default_inputs(BASE)
+COST = 3_500_000 / 7            # 500 000 kr per supporter and year
+TRAINING = COST * 5 / 52        # five weeks of that cost: 48 076,92 kr
+
+
+def test_baseline_reproduces_todays_agreement_with_zero_balance():
+    result = scenario.evaluate(DEFAULTS, BASE)
+    assert result["total_cost_sek"] == 3_500_000
+    assert result["supporters_funded"] == 7
+    assert result["balance_sek"] == 0
+    assert result["secured_months"] == 12
+
+
+def test_to_target_adds_one_supporter_to_each_lone_unit():
+    result = scenario.evaluate(replace(DEFAULTS, staffing="to_target"), BASE)
+    expected = 11 * COST + 4 * TRAINING          # 7 + 4 recruits, each trained once
+    assert result["supporters_funded"] == 11
+    assert result["total_cost_sek"] == pytest.approx(expected, abs=0.01)
+    assert result["balance_sek"] == pytest.approx(3_500_000 - expected, abs=0.01)
+    assert result["units_at_target"] == 4
+    assert result["budget_needed_for_target_sek"] == pytest.approx(expected, abs=0.01)
+
+
+def test_three_year_agreement_secures_36_months():
+    result = scenario.evaluate(replace(DEFAULTS, agreement_years=3), BASE)
+    assert result["secured_months"] == 36
+    assert result["total_cost_sek"] == 3 * 3_500_000
+
+
+def test_shortfall_is_a_negative_balance_and_fewer_secured_months():
+    result = scenario.evaluate(replace(DEFAULTS, budget_sek=3_000_000), BASE)
+    assert result["balance_sek"] == -500_000
+    assert result["secured_months"] == pytest.approx(12 * 3_000_000 / 3_500_000, abs=0.05)   # 10,3
+
+
+def test_expand_opens_new_units_at_the_target_in_chosen_districts():
+    inputs = replace(DEFAULTS, staffing="expand", new_units=2, new_unit_districts=("Skarpnäck",))
+    result = scenario.evaluate(inputs, BASE)
+    assert result["supporters_funded"] == 7 + 4 + 2 * 2
+    assert result["units_at_target"] == 6
+    assert result["districts_covered"] == 3
+
+
+def test_overhead_and_increase_follow_the_formulas():
+    inputs = replace(DEFAULTS, overhead_share=0.2, agreement_years=2, annual_increase=0.05)
+    staff = 7 * COST
+    expected = (staff + staff * 1.05) / 0.8
+    assert scenario.evaluate(inputs, BASE)["total_cost_sek"] == pytest.approx(expected, abs=0.01)
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"budget_sek": -1}, "budget_sek"), ({"cost_per_supporter_sek": 0}, "cost_per_supporter_sek"),
+    ({"overhead_share": 1.0}, "overhead_share"), ({"agreement_years": 4}, "agreement_years"),
+    ({"staffing": "all"}, "staffing"),
+])
+def test_invalid_inputs_name_the_field(change, field):
+    with pytest.raises(scenario.ScenarioError) as raised:
+        scenario.evaluate(replace(DEFAULTS, **change), BASE)
+    assert raised.value.field == field
+
+
+def test_baseline_from_the_seed_data():
+    baseline = scenario.load_baseline()
+    assert (baseline.agreement_amount_sek, baseline.supporters, baseline.unit_supporters) == (3_500_000, 7, (1, 1, 1, 1))
+    assert baseline.training_weeks == 5
+
+
+def _cli(*args):
+    return subprocess.run([sys.executable, "-m", "dashboard", "scenario", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_cli_evaluates_the_baseline_and_a_variant_as_json():
+    baseline = json.loads(_cli("--format", "json").stdout)
+    assert (baseline["total_cost_sek"], baseline["balance_sek"], baseline["supporters_funded"]) == (3_500_000, 0, 7)
+    assert isinstance(baseline["secured_months"], float) and baseline["derivations"]
+    variant = json.loads(_cli("--param", "agreement_years=3", "--param", "staffing=to_target", "--format", "json").stdout)
+    assert variant["agreement_years"] == 3 and variant["supporters_funded"] == 11
+
+
+def test_cli_rejects_unknown_and_invalid_parameters():
+    for args in (["--param", "foo=1"], ["--param", "budget_sek=abc"], ["--param", "budget_sek=-5"]):
+        result = _cli(*args)
+        assert result.returncode == 2 and "Fel:" in result.stderr
+
+
+@pytest.fixture
+def user_db(tmp_path, monkeypatch):
+    path = tmp_path / "user.duckdb"
+    monkeypatch.setenv("PEER_USER_DB", str(path))
+    return path
+
+
+def _page(**query) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "pages" / "scenarier.py"), default_timeout=30)
+    app.query_params.update(query)
+    return app.run()
+
+
+def _metrics(app):
+    return {m.label: m.value for m in app.metric}
+
+
+def test_page_slider_changes_outputs_and_url(user_db):
+    app = _page()
+    assert _metrics(app)["Finansierade peer supportrar"] == "7"
+    app.slider(key="scenarier__in_new_supporters").set_value(3).run()
+    assert _metrics(app)["Finansierade peer supportrar"] == "10"
+    assert app.query_params["new_supporters"] == "3"
+    assert any("Budgeten räcker inte" in w.value for w in app.warning)
+
+
+def test_page_takes_inputs_from_the_url(user_db):
+    app = _page(agreement_years="3")
+    assert _metrics(app)["Säkrade månader från årsskiftet"] == "36,0"
+
+
+def test_page_shows_a_message_for_a_negative_budget(user_db):
+    app = _page()
+    app.number_input(key="scenarier__in_budget_sek").set_value(-100.0).run()
+    assert not app.exception
+    assert app.error[0].value == "Budget per år (kr): Budgeten kan inte vara negativ."
+
+
+def test_save_load_rename_compare_and_delete(user_db):
+    app = _page()
+    app.text_input(key="scenarier__name").set_value("Som i dag").run()
+    app.button(key="scenarier__save").click().run()
+    app.radio(key="scenarier__in_staffing").set_value("to_target").run()
+    app.text_input(key="scenarier__name").set_value("Två per enhet").run()
+    app.button(key="scenarier__save").click().run()
+    assert sorted(userdata.list_scenarios()["name"]) == ["Som i dag", "Två per enhet"]
+
+    app.multiselect(key="scenarier__compare").set_value(["Som i dag", "Två per enhet"]).run()
+    comparison = app.dataframe[-1].value
+    supporters = comparison[comparison["Uppgift"] == "Finansierade peer supportrar"].iloc[0]
+    assert (supporters["Som i dag"], supporters["Två per enhet"], supporters["Skiljer sig"]) == ("7", "11", "ja")
+
+    app.selectbox(key="scenarier__selected").set_value("Som i dag").run()
+    app.button(key="scenarier__load").click().run()
+    assert app.radio(key="scenarier__in_staffing").value == "keep"
+
+    app.text_input(key="scenarier__new_name").set_value("Dagens nivå").run()
+    app.button(key="scenarier__rename").click().run()
+    assert sorted(userdata.list_scenarios()["name"]) == ["Dagens nivå", "Två per enhet"]
+    app.selectbox(key="scenarier__selected").set_value("Två per enhet").run()
+    app.button(key="scenarier__delete").click().run()
+    assert userdata.list_scenarios()["name"].tolist() == ["Dagens nivå"]
+
+
+def test_saved_scenarios_survive_a_rebuild_of_the_seed_database(user_db, tmp_path, seed_copy, monkeypatch):
+    from dashboard.build import build_database
+
+    userdata.save_scenario("Före omläsning", {"budget_sek": 1}, {"balance_sek": 0}, "v1", date(2020, 6, 11))
+    seed_db = tmp_path / "seed.duckdb"
+    build_database(seed_db, seed_copy)
+    (seed_copy / "area.csv").write_text((seed_copy / "area.csv").read_text(encoding="utf-8").replace(
+        "farsta,Farsta,", "farsta,Farsta stadsdel,"), encoding="utf-8")
+    build_database(seed_db, seed_copy)
+    assert userdata.load_scenario("Före omläsning")["inputs"] == {"budget_sek": 1}
+
+
+def test_duplicate_names_are_refused(user_db):
+    userdata.save_scenario("A", {}, {}, "v", date(2020, 6, 11))
+    with pytest.raises(userdata.UserDataError):
+        userdata.save_scenario(" A ", {}, {}, "v", date(2020, 6, 11))
