@@ -1,5 +1,5 @@
-"""Every test runs against a database built from the shipped seeds in a temporary folder,
-never against the developer's `data/peer_support.duckdb`."""
+"""Every test runs against a database built from the shipped seeds in a temporary folder, and a user
+database beside it: never against the developer's files in `data/`."""
 
 import shutil
 from pathlib import Path
@@ -19,6 +19,7 @@ def seed_database(tmp_path_factory) -> Path:
     build_database(path)
     patch = pytest.MonkeyPatch()
     patch.setenv("PEER_DB", str(path))
+    patch.setenv("PEER_USER_DB", str(path.parent / "user.duckdb"))
     yield path
     patch.undo()
 
