@@ -44,6 +44,13 @@ def _parser() -> argparse.ArgumentParser:
     planner.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="utgångsläget (standard: datans datum)")
     planner.add_argument("--format", choices=("table", "json"), default="table")
     planner.set_defaults(handler=_scenario)
+
+    brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF eller Markdown")
+    brief.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="datum för siffrorna (standard: datans)")
+    brief.add_argument("--out", required=True, metavar="FILE.pdf", help="filen att skriva (.pdf eller .md)")
+    brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
+    brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
+    brief.set_defaults(handler=_brief)
     return parser
 
 
@@ -85,6 +92,33 @@ def _scenario(args) -> int:
         print(f"Scenario per {as_of.isoformat()}")
         print("\n".join(f"{k.ljust(width)}  {v}" for k, v in result.items()))
         print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
+    return 0
+
+
+def _brief(args) -> int:
+    from pathlib import Path
+
+    from dashboard.brief import DEFAULT_INDICATORS, brief_markdown, build_brief
+    from dashboard.brief_pdf import brief_pdf
+    from dashboard.userdata import UserDataError
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".pdf", ".md") or len(args.scenario) > 3:
+        print("Fel: --out ska sluta på .pdf eller .md, och högst tre --scenario anges.", file=sys.stderr)
+        return 2
+    try:
+        content = build_brief(args.as_of and indicators.resolve(indicators.get("funding_summary"),
+                                                                 {"as_of": args.as_of})["as_of"],
+                              tuple(args.indicator) or DEFAULT_INDICATORS, tuple(args.scenario))
+    except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".pdf":
+        out.write_bytes(brief_pdf(content))
+    else:
+        out.write_text(brief_markdown(content), encoding="utf-8")
+    print(f"Skrev {out} (data t.o.m. {content.as_of.isoformat()}, {len(content.sections)} indikatorer)")
     return 0
 
 

@@ -35,6 +35,21 @@ def run(name: str, **params) -> pd.DataFrame:
     return _cached(name, tuple(sorted(params.items())), db.data_version(), False)
 
 
+@st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
+def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str):
+    from dashboard.brief import build_brief
+
+    return build_brief(as_of, names, scenarios)
+
+
+def cached_brief(as_of, names: tuple, scenarios: tuple):
+    """The brief, rebuilt only when its choices, the data or the saved scenarios change."""
+    from dashboard import userdata
+
+    saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
+    return _brief(as_of, names, scenarios, db.data_version(), saved)
+
+
 def run_helper(name: str) -> pd.DataFrame:
     """A cached helper query (not an indicator), e.g. `data_as_of`."""
     return _cached(name, (), db.data_version(), True)

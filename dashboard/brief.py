@@ -1,0 +1,165 @@
+"""The nämnd brief: the same indicator functions, suppression and formats as the pages, as one document.
+
+`build_brief` gathers the content; `brief_markdown` and `dashboard.brief_pdf.brief_pdf` render it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from dashboard import charts, columns, formatting, indicators, scenario, userdata
+from dashboard.params import data_as_of, suppression_threshold
+
+DEFAULT_INDICATORS = ("supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
+                      "survey_response", "survey_outcome_shares", "supporter_gender")
+# Columns that fit an A4 page; indicators not listed show all their visible columns.
+COMPACT = {
+    "placements_per_stadsdel": ["area", "area_kind", "placements", "supporters", "units", "absent", "sources"],
+    "placements_over_time": ["bucket", "area", "placements", "supporters", "sources"],
+    "supporters_per_unit": ["unit", "area", "supporters", "target", "meets_target", "absent", "sources"],
+    "funding_horizon": ["agreement", "amount_sek", "period_start", "period_end", "status", "decided_on",
+                        "lead_time_days", "days_left", "sources"],
+    "funding_summary": ["secured_until", "secured_days_left", "secured_months_left", "one_year_share",
+                        "next_period_status", "sources"],
+    "survey_outcome_shares": ["option", "selected", "respondents", "share", "ci_low", "ci_high", "basis", "sources"],
+    "survey_response": ["survey", "population", "answered", "response_rate", "dropout_rate", "sources"],
+    "supporter_gender": ["observed_on", "scope", "gender", "supporters", "stated_total", "source"],
+    "recommendations": ["recommendation_id", "theme", "recommendation", "status", "status_date", "indicator"],
+}
+CHARTS = {
+    "placements_over_time": charts.placements_over_time,
+    "supporters_per_unit": lambda frame: charts.supporters_per_unit(frame, int(frame["target"].iloc[0])),
+    "funding_horizon": charts.funding_timeline,
+    "survey_outcome_shares": charts.survey_shares,
+    "supporter_gender": charts.gender_by_source,
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    name: str
+    label: str
+    how_to_read: str
+    table: pd.DataFrame          # display strings, Swedish headers
+    chart_png: bytes | None
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class Brief:
+    as_of: date
+    data_as_of: date
+    created: str
+    filters: str
+    sections: list[Section]
+    scenarios: pd.DataFrame | None
+    recommendations: pd.DataFrame
+    conflicts: pd.DataFrame
+    gaps: pd.DataFrame
+    sources: list[str]
+    suppression_rule: str = field(default="")
+    title: str = "PEER support – underlag till socialnämnden"
+
+
+def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, scenario_names=(),
+                render_charts: bool = True) -> Brief:
+    as_of = indicators.resolve(indicators.get("funding_summary"), {"as_of": as_of})["as_of"]
+    unknown = [n for n in indicator_names if n not in indicators.REGISTRY]
+    if unknown:
+        raise indicators.UnknownIndicator(f"Okänd indikator {', '.join(unknown)}. Giltiga: {', '.join(indicators.REGISTRY)}")
+    source_table = indicators.run("sources").set_index("source_id")
+    sections = [_section(name, as_of, source_table, render_charts) for name in indicator_names]
+    recommendations = indicators.run("recommendations")
+    open_ones = recommendations[recommendations["status"] != "genomförd"]
+    all_sources = sorted({s for section in sections for s in section.sources})
+    return Brief(
+        as_of=as_of,
+        data_as_of=data_as_of(),
+        created=datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M"),
+        filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.year}-12-31; alla områden",
+        sections=sections,
+        scenarios=_scenarios(scenario_names),
+        recommendations=_compact("recommendations", open_ones),
+        conflicts=columns.display_frame(indicators.run("source_conflicts")[
+            ["topic", "value_a", "source_a", "value_b", "source_b"]]),
+        gaps=columns.display_frame(indicators.run("data_gaps")[["topic", "missing", "sources"]]),
+        sources=all_sources,
+        suppression_rule=(f"Antal som räknats fram från enskilda svar och som är färre än {suppression_threshold()} "
+                          "visas som '..'. Publicerade siffror ur offentliga dokument visas som de är. "
+                          + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()) + "."),
+    )
+
+
+def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool) -> Section:
+    indicator = indicators.get(name)
+    params = {p: as_of for p in ("as_of",) if p in indicator.param_names}
+    if "from" in indicator.param_names:
+        params.update({"from": date(as_of.year, 1, 1), "to": date(as_of.year, 12, 31)})
+    frame = indicators.run(name, **params)
+    chart = CHARTS.get(name) if render_charts and not frame.empty else None
+    ids = sorted({s.strip() for cell in frame.get("sources", frame.get("source", pd.Series(dtype=str))).dropna()
+                  for s in str(cell).split(",")})
+    return Section(name, indicator.label, indicator.how_to_read, _compact(name, frame),
+                   _png(chart(frame)) if chart else None, [describe_source(i, source_table) for i in ids])
+
+
+def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The display table (suppression applied) cut to the columns that fit the page."""
+    shown = columns.display_frame(frame)
+    wanted = [c for c in COMPACT.get(name, list(frame.columns)) if c in frame.columns and c not in columns.HIDDEN]
+    return shown[[columns.COLUMNS.get(c, columns.Column(c)).label for c in wanted]]
+
+
+def describe_source(source_id: str, source_table: pd.DataFrame) -> str:
+    if source_id not in source_table.index:
+        return source_id
+    row = source_table.loc[source_id]
+    dnr = f", dnr {row['dnr']}" if isinstance(row["dnr"], str) else ""
+    return f"{source_id}: {row['title']}, {row['organisation']} ({formatting.iso_date(row['dated'])}{dnr})"
+
+
+def _scenarios(names) -> pd.DataFrame | None:
+    if not names:
+        return None
+    table = scenario.comparison_frame([userdata.load_scenario(n) for n in names])
+    return table.map(formatting.cell)
+
+
+def _png(chart) -> bytes:
+    import vl_convert
+
+    spec = chart.to_dict()
+    spec["width"] = 460
+    return vl_convert.vegalite_to_png(spec, scale=2)
+
+
+def brief_dates(brief: Brief) -> str:
+    return (f"Siffror per {brief.as_of.isoformat()} · Data t.o.m. {brief.data_as_of.isoformat()} · "
+            f"Skapad {brief.created}")
+
+
+def brief_markdown(brief: Brief) -> str:
+    lines = [f"# {brief.title}", "", brief_dates(brief),
+             "", f"Urval: {brief.filters}", ""]
+    for section in brief.sections:
+        lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",
+                  _markdown_table(section.table) if not section.table.empty else "Inga uppgifter.", "",
+                  "Källor: " + "; ".join(section.sources) if section.sources else "", ""]
+    if brief.scenarios is not None:
+        lines += ["## Scenarier", "", _markdown_table(brief.scenarios), ""]
+    lines += ["## Öppna rekommendationer", "", _markdown_table(brief.recommendations), "",
+              "## Motstridiga uppgifter i källorna", "", _markdown_table(brief.conflicts), "",
+              "## Okända uppgifter", "", _markdown_table(brief.gaps), "",
+              "## Små tal", "", brief.suppression_rule, "",
+              "## Källförteckning", ""] + [f"- {s}" for s in brief.sources]
+    return "\n".join(lines) + "\n"
+
+
+def _markdown_table(frame: pd.DataFrame) -> str:
+    cell = lambda v: str(v).replace("|", "/").replace("\n", " ")  # noqa: E731
+    header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([header, rule, *body])

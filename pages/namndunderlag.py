@@ -1,0 +1,28 @@
+"""Nämndunderlag: choose date, indicators and saved scenarios; preview; download PDF or Markdown."""
+
+import streamlit as st
+
+from dashboard import brief, brief_pdf, export, indicators, userdata, web
+
+PAGE = "namndunderlag"
+filters = web.shared_filters()
+web.page_header("Nämndunderlag", filters,
+                "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
+                "sidorna, per datumet i sidopanelen.")
+chosen = st.multiselect("Indikatorer", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
+                        format_func=lambda n: indicators.get(n).label, key=f"{PAGE}__indicators")
+saved = userdata.list_scenarios()["name"].tolist()
+scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_selections=3, key=f"{PAGE}__scenarios")
+if not chosen:
+    st.info("Välj minst en indikator.")
+    st.stop()
+content = web.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
+left, right = st.columns(2)
+left.download_button("Ladda ner PDF (A4)", brief_pdf.brief_pdf(content),
+                     export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf")
+right.download_button("Ladda ner Markdown", brief.brief_markdown(content).encode("utf-8"),
+                      export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md")
+st.subheader("Förhandsgranskning")
+with st.container(border=True):
+    st.markdown(brief.brief_markdown(content))
+web.sync_url(filters)

@@ -1,0 +1,124 @@
+"""The nämnd brief built from the seed data and read back: figures, sources and dates match the indicators."""
+
+import io
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dashboard import brief, indicators
+from dashboard.brief_pdf import brief_pdf
+from dashboard.build import build_database
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts" / "brief"
+
+
+@pytest.fixture(scope="module")
+def seed_brief():
+    return brief.build_brief()
+
+
+@pytest.fixture(scope="module")
+def pdf_text(seed_brief):
+    data = brief_pdf(seed_brief)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "namndunderlag.pdf").write_bytes(data)
+    reader = PdfReader(io.BytesIO(data))
+    return [page.extract_text() for page in reader.pages]
+
+
+def test_pdf_states_dates_and_page_numbers(pdf_text):
+    assert "Siffror per 2020-06-11" in pdf_text[0] and "Data t.o.m. 2020-06-11" in pdf_text[0]
+    for number, text in enumerate(pdf_text, start=1):
+        assert f"Sida {number}" in text
+
+
+def test_pdf_figures_match_the_indicators(pdf_text):
+    text = "\n".join(pdf_text)
+    summary = indicators.run("funding_summary").iloc[0]
+    # 2020-06-11 -> 2020-12-31 is 203 days; the agreements' registry numbers and 3,5 mnkr are in the table.
+    assert summary["secured_days_left"] == 203 and "203" in text and "2020-12-31" in text
+    assert "1.5.1–858/2019" in text and "1.5.1–646/2018" in text and "3,5" in text
+    flat = " ".join(text.replace("-\n", "-").split())
+    for unit in indicators.run("supporters_per_unit")["unit"]:
+        assert unit in flat
+    assert "24" in text and "62\u00a0%" in text.replace(" %", "\u00a0%")   # survey population and response
+
+
+def test_pdf_footnotes_sources_with_date_and_dnr(pdf_text):
+    text = " ".join(" ".join(pdf_text).split())
+    assert "S001: Utvärdering år två" in text and "dnr 1.5.1–646/2018" in text
+    assert "Källförteckning" in text and "Motstridiga uppgifter" in text and "Små tal" in text
+
+
+def test_markdown_has_every_chosen_section(seed_brief):
+    markdown = brief.brief_markdown(seed_brief)
+    for name in brief.DEFAULT_INDICATORS:
+        assert f"## {indicators.get(name).label}" in markdown
+    assert "## Öppna rekommendationer" in markdown
+
+
+def test_brief_keeps_suppressed_cells_suppressed(tmp_path, seed_copy, monkeypatch):
+    # Seven respondents (R0–R5 and R9) answer question 3, several answers allowed: six name Försäkringskassan,
+    # three of them also Psykiatri.
+    lines = ["survey_id,respondent_id,option_id,source_id"]
+    lines += [f"PO2019,R{i},PO2019-Q3-7,S004" for i in range(6)]
+    lines += [f"PO2019,R{i},PO2019-Q3-6,S004" for i in range(3)]
+    lines += ["PO2019,R9,PO2019-Q3-9,S004"]
+    (seed_copy / "survey_response.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path = tmp_path / "micro.duckdb"
+    build_database(path, seed_copy)
+    monkeypatch.setenv("PEER_DB", str(path))
+    content = brief.build_brief(indicator_names=("survey_outcome_shares",), render_charts=False)
+    table = content.sections[0].table
+    micro = table[table["Grund"] == "svar på individnivå"]
+    psychiatry = micro[micro["Svarsalternativ"] == "Psykiatri"].iloc[0]
+    assert (psychiatry["Antal"], psychiatry["Andel"]) == ("..", "..")          # 3 < 5
+    insurance = micro[micro["Svarsalternativ"] == "Försäkringskassan"].iloc[0]
+    assert (insurance["Antal"], insurance["Svarande (N)"]) == ("6", "7")
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(brief_pdf(content))).pages)
+    assert "Psykiatri .. .. .. .. .. svar på individnivå" in " ".join(text.split())
+
+
+def test_first_two_pages_render_to_png(pdf_text):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed")
+    result = subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "2",
+                             str(ARTIFACTS / "namndunderlag.pdf"), str(ARTIFACTS / "sida")], capture_output=True)
+    assert result.returncode == 0
+    assert sorted(p.name for p in ARTIFACTS.glob("sida-*.png")) == ["sida-1.png", "sida-2.png"]
+
+
+def test_cli_writes_pdf_and_markdown(tmp_path):
+    for name in ("underlag.pdf", "underlag.md"):
+        out = tmp_path / name
+        result = subprocess.run([sys.executable, "-m", "dashboard", "brief", "--as-of", "2019-06-30", "--out", str(out),
+                                 "--indicator", "supporters_per_unit"], capture_output=True, text=True, cwd=ROOT)
+        assert result.returncode == 0, result.stderr
+    assert (tmp_path / "underlag.pdf").read_bytes().startswith(b"%PDF")
+    markdown = (tmp_path / "underlag.md").read_text(encoding="utf-8")
+    assert "Siffror per 2019-06-30" in markdown and "Aktivitetshuset" in markdown
+
+
+def test_cli_rejects_unknown_indicator(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "dashboard", "brief", "--out", str(tmp_path / "x.pdf"),
+                             "--indicator", "nope"], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 2 and "placements_per_stadsdel" in result.stderr
+
+
+def test_page_previews_the_brief():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "pages" / "namndunderlag.py"), default_timeout=60)
+    app.query_params["as_of"] = "2019-06-30"
+    app.run()
+    assert not app.exception
+    assert any("Siffror per 2019-06-30" in m.value for m in app.markdown)
+    app.multiselect(key="namndunderlag__indicators").set_value(["funding_summary"]).run()
+    preview = next(m.value for m in app.markdown if m.value.startswith("# PEER"))
+    assert "## Säkrad finansiering" in preview and "## Peer supportrar per enhet" not in preview
