@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/enkater.py", title="Enkäter", icon=":material/assignment:"),
     st.Page("pages/utvarderingar.py", title="Utvärderingar", icon=":material/fact_check:"),
     st.Page("pages/namndunderlag.py", title="Nämndunderlag", icon=":material/description:"),
+    st.Page("pages/importera.py", title="Importera", icon=":material/upload_file:"),
     st.Page("pages/kallor.py", title="Källor och data", icon=":material/menu_book:"),
     st.Page("pages/om.py", title="Om tjänsten / Tillgänglighet", icon=":material/info:"),
 ]

@@ -10,8 +10,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from dashboard import paths
+from dashboard import paths, userdata
+from dashboard.replay import apply_imports
 from dashboard.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
@@ -35,26 +37,44 @@ def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = No
     return digest.hexdigest()
 
 
-def build_database(target: Path | None = None, seed_dir: Path | None = None) -> BuildReport:
+def data_fingerprint(seed_dir: Path | None, imports: pd.DataFrame) -> str:
+    """Seeds and every import: the database must be rebuilt when either changes."""
+    digest = hashlib.sha256(seed_fingerprint(seed_dir).encode())
+    for import_id, sha in imports[["import_id", "file_sha256"]].drop_duplicates().itertuples(index=False):
+        digest.update(f"{import_id}:{sha}".encode())
+    return digest.hexdigest()
+
+
+def build_database(target: Path | None = None, seed_dir: Path | None = None,
+                   imports: pd.DataFrame | None = None) -> BuildReport:
+    """Seeds plus a replay of what users imported (`imports` defaults to the user database's rows)."""
     target = Path(target or paths.database_path())
     seed_dir = seed_dir or paths.seed_dir()
+    imports = userdata.imported_rows() if imports is None else imports
+    temporary = prepare_build(target, seed_dir, imports)
+    os.replace(temporary, target)
+    return BuildReport(target, _row_counts(target), data_fingerprint(seed_dir, imports))
+
+
+def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
+    """Write the new database beside `target` and return its path; the caller swaps it in."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     _remove(temporary)
-    fingerprint = seed_fingerprint(seed_dir)
     try:
-        rows = _write(temporary, seed_dir, fingerprint)
-        os.replace(temporary, target)
-    finally:
+        _write(temporary, seed_dir, imports, data_fingerprint(seed_dir, imports))
+    except BaseException:
         _remove(temporary)
-    return BuildReport(target, rows, fingerprint)
+        raise
+    return temporary
 
 
 def ensure_database(target: Path | None = None, seed_dir: Path | None = None) -> Path:
-    """Build when the database is missing or was built from other seed files."""
+    """Build when the database is missing or was built from other seed files or imports."""
     target = Path(target or paths.database_path())
-    if stored_fingerprint(target) != seed_fingerprint(seed_dir):
-        build_database(target, seed_dir)
+    imports = userdata.imported_rows()
+    if stored_fingerprint(target) != data_fingerprint(seed_dir, imports):
+        build_database(target, seed_dir, imports)
     return target
 
 
@@ -71,12 +91,13 @@ def stored_fingerprint(target: Path) -> str | None:
         return None
 
 
-def _write(path: Path, seed_dir: Path, fingerprint: str) -> dict[str, int]:
+def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) -> None:
     schema = paths.SCHEMA_FILE.read_text(encoding="utf-8")
     con = duckdb.connect(str(path))
     try:
         con.execute(schema)
-        rows = load_seeds(con, seed_dir, table_order(schema))
+        load_seeds(con, seed_dir, table_order(schema))
+        apply_imports(con, imports)
         con.execute(
             "create table build_info as select ? as seed_fingerprint, ? as built_at, "
             "(select max(dated) from source) as data_as_of",
@@ -85,7 +106,15 @@ def _write(path: Path, seed_dir: Path, fingerprint: str) -> dict[str, int]:
         con.execute("checkpoint")
     finally:
         con.close()
-    return rows
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("select table_name from duckdb_tables() order by table_name").fetchall()]
+        return {t: con.execute(f'select count(*) from "{t}"').fetchone()[0] for t in tables}  # names from the catalog
+    finally:
+        con.close()
 
 
 def _remove(path: Path) -> None:

@@ -51,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
     brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
     brief.set_defaults(handler=_brief)
+
+    from dashboard.import_kinds import KINDS
+
+    importing = commands.add_parser("import", help="importera en CSV- eller Excel-fil (validera, förhandsgranska, skriv)")
+    importing.add_argument("kind", metavar="KIND", choices=list(KINDS), help=f"en av: {', '.join(KINDS)}")
+    importing.add_argument("file", metavar="FILE", nargs="?", help="filen att importera (.csv eller .xlsx)")
+    importing.add_argument("--dry-run", action="store_true", help="validera och förhandsgranska utan att skriva")
+    importing.add_argument("--template", metavar="PATH", help="skriv en mall (.csv eller .xlsx) i stället")
+    importing.set_defaults(handler=_import)
     return parser
 
 
@@ -119,6 +128,44 @@ def _brief(args) -> int:
     else:
         out.write_text(brief_markdown(content), encoding="utf-8")
     print(f"Skrev {out} (data t.o.m. {content.as_of.isoformat()}, {len(content.sections)} indikatorer)")
+    return 0
+
+
+def _import(args) -> int:
+    from pathlib import Path
+
+    from dashboard import importer
+
+    if args.template:
+        out = Path(args.template)
+        if out.suffix.lower() not in (".csv", ".xlsx"):
+            print("Fel: --template ska sluta på .csv eller .xlsx.", file=sys.stderr)
+            return 2
+        out.write_bytes(importer.template(args.kind, out.suffix.lower().lstrip(".")))
+        print(f"Skrev mallen {out}")
+        return 0
+    if not args.file or not Path(args.file).is_file():
+        print(f"Fel: filen '{args.file}' finns inte.", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    result = importer.preview(args.kind, path.name, path.read_bytes())
+    if not result.ok:
+        print(f"Filen avvisades ({len(result.problems)} fel); databasen är oförändrad:", file=sys.stderr)
+        for problem in result.problems:
+            print(f"{problem.file}, rad {problem.row}, kolumn '{problem.column}': {problem.message}", file=sys.stderr)
+        return 1
+    print("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items()))
+    counts = result.counts()
+    print("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    if args.dry_run:
+        print("--dry-run: inget skrevs.")
+        return 0
+    try:
+        import_id = importer.apply(result)
+    except importer.ImportRejected as error:
+        print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
+        return 1
+    print(f"Import {import_id} klar.")
     return 0
 
 

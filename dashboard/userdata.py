@@ -9,6 +9,7 @@ import json
 import os
 import threading
 import time
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
@@ -30,8 +31,9 @@ def user_database_path() -> Path:
     return Path(os.environ.get("PEER_USER_DB", paths.DATA_DIR / "user" / "user.duckdb"))
 
 
-def _execute(name: str, params: dict) -> pd.DataFrame | None:
-    sql = sqlfiles.load(name)
+@contextmanager
+def connection():
+    """A short read-write connection to the user database, its schema ensured; one writer per process."""
     path = user_database_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with _LOCK:
@@ -45,10 +47,28 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
                 time.sleep(0.1)
         try:
             con.execute((paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8"))
-            result = con.execute(sql.sql, sql.bind(params))
-            return result.df() if result.description else None
+            yield con
         finally:
             con.close()
+
+
+def run(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> pd.DataFrame | None:
+    sql = sqlfiles.load(name)
+    result = con.execute(sql.sql, sql.bind(params))
+    return result.df() if result.description else None
+
+
+def _execute(name: str, params: dict) -> pd.DataFrame | None:
+    with connection() as con:
+        return run(con, name, params)
+
+
+def import_log() -> pd.DataFrame:
+    return _execute("user_import_log", {})
+
+
+def imported_rows() -> pd.DataFrame:
+    return _execute("user_import_rows", {})
 
 
 def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, data_as_of) -> None:

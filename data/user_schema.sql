@@ -8,3 +8,25 @@ create table if not exists saved_scenario (
     data_version varchar not null,        -- seed fingerprint of the database the outputs were computed from
     data_as_of   date not null
 );
+
+-- Every import, in order; the seed database is rebuilt as seeds + a replay of these rows.
+create table if not exists import_log (
+    import_id      integer primary key,
+    imported_at    timestamp not null,
+    kind           varchar not null,
+    file_name      varchar not null,
+    file_sha256    varchar not null,
+    rows_added     integer not null,
+    rows_changed   integer not null,
+    rows_unchanged integer not null,
+    who            varchar not null,
+    detected       varchar not null,
+    source_dated   date                   -- latest date in the file's rows (the import's own "as of"), if any
+);
+
+create table if not exists import_row (
+    import_id  integer not null references import_log (import_id),
+    row_number integer not null,
+    record     json not null,
+    primary key (import_id, row_number)
+);

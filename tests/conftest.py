@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session", autouse=True)
 def seed_database(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("db") / "peer_support.duckdb"
-    build_database(path)
     patch = pytest.MonkeyPatch()
     patch.setenv("PEER_DB", str(path))
     patch.setenv("PEER_USER_DB", str(path.parent / "user.duckdb"))
+    build_database(path)
     yield path
     patch.undo()
 

@@ -1,0 +1,48 @@
+"""Importera: load this year's units, placements, agreements, survey answers and follow-ups from a file."""
+
+import streamlit as st
+
+from dashboard import export, importer, userdata, web
+from dashboard.import_kinds import KINDS
+
+PAGE = "importera"
+filters = web.shared_filters()
+web.page_header("Importera data", filters,
+                "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
+                "fil med fel ändrar ingenting. Börja gärna från mallen.")
+kind = web.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
+                       format_func=lambda k: KINDS[k].label)
+left, right = st.columns(2)
+left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx")
+right.download_button("Mall (CSV för Excel)", importer.template(kind, "csv"), f"mall_{kind}.csv", "text/csv",
+                      key=f"{PAGE}__tmpl_csv")
+upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE}__file")
+if upload is not None:
+    result = importer.preview(kind, upload.name, upload.getvalue())
+    if result.detected:
+        st.caption("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items()))
+    if not result.ok:
+        st.error(f"Filen avvisades: {len(result.problems)} fel. Databasen är oförändrad.")
+        st.dataframe(result.problem_frame(), hide_index=True, width="stretch")
+    else:
+        counts = result.counts()
+        st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
+        st.dataframe(result.actions, hide_index=True, width="stretch")
+        if st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm"):
+            try:
+                number = importer.apply(result, who="webbgränssnittet")
+                st.success(f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
+            except importer.ImportRejected as error:
+                st.error(f"Importen avvisades; databasen är oförändrad. {error}")
+st.subheader("Importlogg")
+log = userdata.import_log()
+if log.empty:
+    st.info("Inga importer ännu.")
+else:
+    st.dataframe(log.rename(columns={"import_id": "Nr", "imported_at": "Tid", "kind": "Slag", "file_name": "Fil",
+                                     "file_sha256": "SHA-256", "rows_added": "Tillagda", "rows_changed": "Ändrade",
+                                     "rows_unchanged": "Oförändrade", "who": "Vem", "detected": "Upptäckt",
+                                     "source_dated": "Senaste datum"}), hide_index=True, width="stretch")
+    st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(log), "importlogg.csv", "text/csv",
+                       key=f"{PAGE}__log")
+web.sync_url(filters)

@@ -1,0 +1,330 @@
+"""Imports: every bad file is refused with file, row and column and leaves both databases as they were;
+good files in every accepted format import, and the indicators show the new rows."""
+
+import hashlib
+import io
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard import importer, indicators, userdata
+from dashboard.build import build_database
+from dashboard.import_kinds import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+PLACEMENT_HEADERS = KINDS["placements"].headers
+GOOD_PLACEMENT = ["PL_T1", "P20", "U_FAR", "2021-01-01", "2021-12-31", "0,5", "", "", ""]
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A seed database and an empty user database of the test's own."""
+    monkeypatch.setenv("PEER_DB", str(tmp_path / "seed.duckdb"))
+    monkeypatch.setenv("PEER_USER_DB", str(tmp_path / "user.duckdb"))
+    build_database()
+    return tmp_path
+
+
+def checksums(*paths: Path) -> dict:
+    """Row count and content hash of every table in each database file."""
+    result = {}
+    for path in paths:
+        if not path.exists():
+            result[path.name] = None
+            continue
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            for (table,) in con.execute("select table_name from duckdb_tables() order by 1").fetchall():
+                rows = con.execute(f'select * from "{table}" order by all').fetchall()
+                result[(path.name, table)] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
+        finally:
+            con.close()
+    return result
+
+
+def both(fresh: Path) -> dict:
+    return checksums(fresh / "seed.duckdb", fresh / "user.duckdb")
+
+
+def csv_bytes(headers, rows, sep=";", encoding="utf-8-sig") -> bytes:
+    lines = [sep.join(headers)] + [sep.join(row) for row in rows]
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def xlsx_bytes(headers, rows) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def placements(*rows, **changes):
+    row = list(GOOD_PLACEMENT)
+    for header, value in changes.items():
+        row[PLACEMENT_HEADERS.index(header.replace("_", " "))] = value
+    return csv_bytes(PLACEMENT_HEADERS, rows or [row])
+
+
+def placement_row(**changes):
+    row = list(GOOD_PLACEMENT)
+    for header, value in changes.items():
+        row[PLACEMENT_HEADERS.index(header)] = value
+    return row
+
+
+UNITS = KINDS["units"].headers
+AGREEMENTS = KINDS["agreements"].headers
+RESPONSES = KINDS["survey_responses"].headers
+STATUS = KINDS["recommendation_status"].headers
+GOOD_AGREEMENT = ["FA2022", "", "Socialnämnden", "3 500 000", "2022-01-01", "2022-12-31", "beslutad", "2021-11-30"]
+
+BAD_FILES = [
+    # (id, kind, file name, content, row, column, words in the message)
+    ("empty", "placements", "p.csv", b"", 1, "", "tom"),
+    ("only-spaces", "placements", "p.csv", b"   \n \n", 1, "", "tom"),
+    ("binary-garbage", "placements", "p.csv", bytes(range(256)) * 20, 1, "", "binär"),
+    ("csv-named-xlsx", "placements", "p.xlsx", placements(), 1, "", "inte en Excel"),
+    ("xlsx-named-csv", "placements", "p.csv", xlsx_bytes(PLACEMENT_HEADERS, [GOOD_PLACEMENT]), 1, "", "inte en textfil"),
+    ("pdf", "placements", "p.pdf", b"%PDF-1.4 ...", 1, "", "Filtypen"),
+    ("huge", "placements", "p.csv", b"a;" * (3 * 1024 * 1024), 1, "", "för stor"),
+    ("headers-only", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, []), 2, "", "inga datarader"),
+    ("missing-column", "placements", "p.csv", csv_bytes([h for h in PLACEMENT_HEADERS if h != "Startdatum"],
+                                                        [GOOD_PLACEMENT[:3] + GOOD_PLACEMENT[4:]]), 1, "Startdatum",
+     "saknas"),
+    ("extra-column", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS + ["Namn"], [GOOD_PLACEMENT + ["Anna"]]), 1,
+     "Namn", "Okänd kolumn"),
+    ("duplicate-column", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS + ["Startdatum"],
+                                                          [GOOD_PLACEMENT + ["2021-01-01"]]), 1, "Startdatum",
+     "mer än en gång"),
+    ("tab-separated", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [GOOD_PLACEMENT], sep="\t"), 1,
+     "Placerings-id", "saknas"),
+    ("impossible-date", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [placement_row(Startdatum="2021-02-30")]),
+     2, "Startdatum", "giltigt datum"),
+    ("text-date", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [placement_row(Slutdatum="igår")]), 2,
+     "Slutdatum", "giltigt datum"),
+    ("end-before-start", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [placement_row(Slutdatum="2020-12-31")]),
+     2, "Slutdatum", "före"),
+    ("share-above-one", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Arbetstid (andel av heltid)": "1,5"})]), 2, "Arbetstid (andel av heltid)", "högst 1"),
+    ("share-not-number", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Arbetstid (andel av heltid)": "halvtid"})]), 2, "Arbetstid (andel av heltid)", "ingen andel"),
+    ("unknown-unit", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [placement_row(**{"Enhets-id": "U_NOPE"})]),
+     2, "Enhets-id", "U_NOPE"),
+    ("name-not-code", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Peer supporter (kod)": "Anna Andersson"})]), 2, "Peer supporter (kod)", "pseudonym"),
+    ("duplicate-rows", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [GOOD_PLACEMENT, GOOD_PLACEMENT]), 3,
+     "Placerings-id", "Dubblett av rad 2"),
+    ("over-full-time", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Arbetstid (andel av heltid)": "0,6"}),
+        placement_row(**{"Placerings-id": "PL_T2", "Enhets-id": "U_OST", "Startdatum": "2021-06-01",
+                         "Arbetstid (andel av heltid)": "0,6"})]), 2, "Arbetstid (andel av heltid)", "över 100 %"),
+    ("absence-without-kind", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Frånvaro från": "2021-03-01"})]), 2, "Frånvaro från", "Frånvaroslag"),
+    ("absence-outside", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Frånvaro från": "2020-03-01", "Frånvaroslag": "sjukskrivning"})]), 2, "Frånvaro från",
+     "utanför"),
+    ("formula-injection-csv", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(**{"Placerings-id": '=HYPERLINK("http://x","klicka")'})]), 2, "Placerings-id", "formel"),
+    ("at-injection", "units", "u.csv", csv_bytes(UNITS, [["U_X", "@SUM(1+1)", "träfflokal", "Farsta", "Farsta sdf"]]),
+     2, "Namn", "formel"),
+    ("formula-cell-xlsx", "units", "u.xlsx", xlsx_bytes(UNITS, [["U_X", "=1+1", "träfflokal", "Farsta", "Farsta sdf"]]),
+     2, "Namn", "Formler"),
+    ("missing-required-value", "units", "u.csv", csv_bytes(UNITS, [["U_X", "", "träfflokal", "Farsta", "Farsta sdf"]]),
+     2, "Namn", "saknas"),
+    ("unknown-area", "units", "u.csv", csv_bytes(UNITS, [["U_X", "Träffen", "träfflokal", "Atlantis", "x"]]), 2,
+     "Område", "Atlantis"),
+    ("unknown-unit-type", "units", "u.csv", csv_bytes(UNITS, [["U_X", "Träffen", "simhall", "Farsta", "x"]]), 2,
+     "Enhetstyp", "simhall"),
+    ("too-long-text", "units", "u.csv", csv_bytes(UNITS, [["U_X", "x" * 600, "träfflokal", "Farsta", "x"]]), 2,
+     "Namn", "500"),
+    ("negative-amount", "agreements", "a.csv", csv_bytes(AGREEMENTS, [GOOD_AGREEMENT[:3] + ["-100"] + GOOD_AGREEMENT[4:]]),
+     2, "Belopp (kr)", "negativt"),
+    ("amount-text", "agreements", "a.csv", csv_bytes(AGREEMENTS, [GOOD_AGREEMENT[:3] + ["mycket"] + GOOD_AGREEMENT[4:]]),
+     2, "Belopp (kr)", "belopp"),
+    ("agreement-status", "agreements", "a.csv", csv_bytes(AGREEMENTS, [GOOD_AGREEMENT[:6] + ["klar", "2021-11-30"]]),
+     2, "Status", "klar"),
+    ("period-reversed", "agreements", "a.csv", csv_bytes(AGREEMENTS, [GOOD_AGREEMENT[:4] + ["2022-12-31", "2022-01-01",
+                                                                                          "beslutad", ""]]), 2,
+     "Period till", "före"),
+    ("unknown-option", "survey_responses", "s.csv", csv_bytes(RESPONSES, [["PO2019", "R1", "PO2019-Q9-9"]]), 2,
+     "Svarsalternativ-id", "PO2019-Q9-9"),
+    ("unknown-survey", "survey_responses", "s.csv", csv_bytes(RESPONSES, [["XX2020", "R1", "PO2019-Q4-1"]]), 2,
+     "Enkät-id", "XX2020"),
+    ("duplicate-answer", "survey_responses", "s.csv", csv_bytes(RESPONSES, [["PO2019", "R1", "PO2019-Q4-1"]] * 2), 3,
+     "Enkät-id", "Dubblett"),
+    ("unknown-recommendation", "recommendation_status", "r.csv", csv_bytes(STATUS, [["R9-9", "pågående", "2021-01-01", ""]]),
+     2, "Rekommendation-id", "R9-9"),
+    ("invalid-status", "recommendation_status", "r.csv", csv_bytes(STATUS, [["R2-4", "klar", "2021-01-01", ""]]), 2,
+     "Status", "klar"),
+]
+
+
+@pytest.mark.parametrize("case", BAD_FILES, ids=[c[0] for c in BAD_FILES])
+def test_bad_file_is_refused_with_row_and_column_and_changes_nothing(fresh, case):
+    _, kind, name, content, row, column, words = case
+    before = both(fresh)
+    result = importer.preview(kind, name, content)
+    assert not result.ok
+    matching = [p for p in result.problems if p.row == row and p.column == column]
+    assert matching, result.problems
+    assert words.lower() in matching[0].message.lower(), matching[0].message
+    assert all(p.file == name for p in result.problems)
+    with pytest.raises(importer.ImportRejected):
+        importer.apply(result)
+    assert both(fresh) == before
+
+
+def test_all_errors_are_reported_at_once(fresh):
+    result = importer.preview("placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, [
+        placement_row(Startdatum="x"), placement_row(**{"Placerings-id": "PL_T2", "Enhets-id": "U_NOPE"})]))
+    assert {(p.row, p.column) for p in result.problems} == {(2, "Startdatum"), (3, "Enhets-id")}
+
+
+@pytest.mark.parametrize("name, encode", [
+    ("utf8-bom.csv", lambda rows: csv_bytes(PLACEMENT_HEADERS, rows)),
+    ("utf8.csv", lambda rows: csv_bytes(PLACEMENT_HEADERS, rows, encoding="utf-8")),
+    ("latin1-comma.csv", lambda rows: csv_bytes(PLACEMENT_HEADERS, [[c.replace(",", ".") for c in r] for r in rows],
+                                                sep=",", encoding="cp1252")),
+    ("excel.xlsx", lambda rows: xlsx_bytes(PLACEMENT_HEADERS, rows)),
+])
+def test_good_placement_file_imports_and_shows_in_the_indicators(fresh, name, encode):
+    rows = [placement_row(**{"Peer supporter (kod)": "P20", "Startdatum": "1/3/2021",
+                             "Frånvaro från": "2021-06-01", "Frånvaroslag": "sjukskrivning"}),
+            placement_row(**{"Placerings-id": "PL_T2", "Peer supporter (kod)": "P21", "Startdatum": "2021-03-01",
+                             "Arbetstid (andel av heltid)": "50 %"})]
+    result = importer.preview("placements", name, encode(rows))
+    assert result.ok, result.problems
+    assert result.counts() == {"läggs till": 2, "ändras": 0, "oförändrad": 0}
+    importer.apply(result, who="test")
+    # Farsta in 2021: the seed placement PL02 (open-ended) and the two imported ones; P20 is on sick leave.
+    farsta = indicators.run("placements_per_stadsdel", **{"from": "2021-06-01", "to": "2021-06-30",
+                                                          "area": "Farsta"}).iloc[0]
+    assert (farsta["placements"], farsta["supporters"], farsta["absent"], farsta["fte"]) == (3, 3, 1, 1.0)
+    assert "IMP0001" in farsta["sources"]
+    assert userdata.import_log().iloc[0]["rows_added"] == 2
+
+
+def test_every_template_imports_unchanged(fresh):
+    for kind in KINDS:
+        for extension in ("csv", "xlsx"):
+            result = importer.preview(kind, f"mall.{extension}", importer.template(kind, extension))
+            assert result.ok, (kind, extension, result.problems)
+    importer.apply(importer.preview("agreements", "mall.xlsx", importer.template("agreements", "xlsx")))
+    assert indicators.run("funding_summary", as_of="2021-06-30").iloc[0]["secured_until"].date().isoformat() \
+        == "2021-12-31"
+
+
+def test_imports_survive_a_rebuild_from_changed_seeds(fresh, seed_copy, monkeypatch):
+    importer.apply(importer.preview("placements", "p.csv", placements()))
+    text = (seed_copy / "area.csv").read_text(encoding="utf-8").replace("farsta,Farsta,", "farsta,Farsta sdf,")
+    (seed_copy / "area.csv").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))
+    build_database()
+    farsta = indicators.run("placements_per_stadsdel", **{"from": "2021-06-01", "to": "2021-06-30",
+                                                          "area": "Farsta sdf"})
+    assert farsta.iloc[0]["placements"] == 2       # PL02 from the seeds and the imported PL_T1
+
+
+def test_changed_rows_are_previewed_as_changes(fresh):
+    result = importer.preview("recommendation_status", "r.csv", csv_bytes(STATUS, [["R2-4", "pågående", "2021-01-01", ""]]))
+    assert result.counts()["läggs till"] == 1
+    unit = importer.preview("units", "u.csv", csv_bytes(UNITS, [["U_FAR", "Träffpunkten Farsta", "träfflokal", "Farsta",
+                                                                 "Farsta stadsdelsförvaltning"]]))
+    assert unit.counts()["ändras"] == 1
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.lists(st.lists(st.text(max_size=12), min_size=0, max_size=10), max_size=6),
+       separator=st.sampled_from([";", ","]), header=st.booleans())
+def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, header):
+    before = both(fresh)
+    lines = ([separator.join(PLACEMENT_HEADERS)] if header else []) + [separator.join(row) for row in body]
+    result = importer.preview("placements", "fuzz.csv", "\n".join(lines).encode("utf-8", errors="replace"))
+    if result.ok:
+        importer.apply(result)
+    else:
+        assert all(isinstance(p.row, int) and p.message for p in result.problems)
+        assert both(fresh) == before
+
+
+KILL_DRIVER = """
+import sys, time
+from dashboard import build, importer
+slow = build.prepare_build
+def paused(*args):
+    path = slow(*args)
+    print("ready", flush=True)
+    time.sleep(60)
+    return path
+importer.prepare_build = paused
+from dashboard.cli import main
+sys.exit(main(["import", "placements", sys.argv[1]]))
+"""
+
+
+def test_a_killed_import_leaves_the_pre_import_state(fresh):
+    path = fresh / "p.csv"
+    path.write_bytes(placements())
+    before = both(fresh)
+    process = subprocess.Popen([sys.executable, "-c", KILL_DRIVER, str(path)], cwd=ROOT, env=os.environ.copy(),
+                               stdout=subprocess.PIPE, text=True)
+    reached = False
+    for line in process.stdout:               # the import has written, uncommitted, and built its new file
+        if "ready" in line:
+            reached = True
+            break
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert reached, "the import never reached the point where it is killed"
+    for leftover in fresh.glob("*.tmp-*"):
+        leftover.unlink()   # a killed process cannot clean its temporary file; it was never swapped in
+    assert both(fresh) == before
+
+
+def test_cli_exit_codes(fresh, tmp_path):
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    good.write_bytes(placements())
+    bad.write_bytes(csv_bytes(PLACEMENT_HEADERS, [placement_row(Startdatum="2021-13-01")]))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "dashboard", "import", *a], cwd=ROOT,  # noqa: E731
+                                    capture_output=True, text=True, env=os.environ.copy())
+    dry = run("placements", str(good), "--dry-run")
+    assert dry.returncode == 0 and "1 läggs till" in dry.stdout and userdata.import_log().empty
+    rejected = run("placements", str(bad))
+    assert rejected.returncode == 1 and "bad.csv, rad 2, kolumn 'Startdatum'" in rejected.stderr
+    assert run("nope", str(good)).returncode == 2
+    assert run("placements", str(tmp_path / "missing.csv")).returncode == 2
+    assert run("placements", str(good)).returncode == 0
+    assert len(userdata.import_log()) == 1
+    template = tmp_path / "mall.xlsx"
+    assert run("units", "--template", str(template)).returncode == 0 and template.read_bytes()[:2] == b"PK"
+
+
+def test_import_page_offers_templates_and_shows_the_log(fresh):
+    from streamlit.testing.v1 import AppTest
+
+    def page(**query):
+        app = AppTest.from_file(str(ROOT / "pages" / "importera.py"), default_timeout=30)
+        app.query_params.update(query)
+        return app.run()
+
+    app = page()
+    assert not app.exception
+    assert app.selectbox(key="importera__kind").value == "placements"
+    assert any("Inga importer" in i.value for i in app.info)
+    importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    app = page(kind="units")
+    assert app.selectbox(key="importera__kind").value == "units"
+    log = app.dataframe[0].value
+    assert log.iloc[0]["Fil"] == "p.csv" and log.iloc[0]["Tillagda"] == 1
