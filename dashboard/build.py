@@ -17,7 +17,7 @@ from dashboard.replay import apply_imports
 from dashboard.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
-BUILD_FORMAT = "1"
+BUILD_FORMAT = "2"
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
         apply_imports(con, imports)
         con.execute(
             "create table build_info as select ? as seed_fingerprint, ? as built_at, "
-            "(select max(dated) from source) as data_as_of",
+            "(select max(dated) from source) as data_as_of, false as synthetic",
             [fingerprint, datetime.now(timezone.utc).replace(tzinfo=None)],
         )
         con.execute("checkpoint")

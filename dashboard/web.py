@@ -150,6 +150,9 @@ def sync_url(filters: ViewFilters) -> None:
 
 
 def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
+    if bool(run_helper("data_as_of")["synthetic"].iloc[0]):
+        st.error("SYNTETISKA DATA – den här databasen är genererad för test och prestandamätning. "
+                 "Inga siffror här beskriver verkligheten.", icon=":material/science:")
     st.title(title)
     st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
     for notice in st.session_state.get("shared__notices", []):

@@ -1,0 +1,54 @@
+"""Synthetic data: the generator's shape and determinism, and the banner on every page."""
+
+import hashlib
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import paths, synth
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _digest(path: Path) -> dict:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [t for (t,) in con.execute("select table_name from duckdb_tables() where table_name <> 'build_info' "
+                                            "order by 1").fetchall()]
+        return {t: hashlib.sha256(repr(con.execute(f'select * from "{t}" order by all').fetchall()).encode())
+                .hexdigest() for t in tables}
+    finally:
+        con.close()
+
+
+def test_small_scale_has_the_planned_shape_and_is_deterministic(tmp_path):
+    first = synth.generate("small", tmp_path / "a.duckdb", seed=7, progress=lambda *a: None)
+    synth.generate("small", tmp_path / "b.duckdb", seed=7, progress=lambda *a: None)
+    synth.generate("small", tmp_path / "c.duckdb", seed=8, progress=lambda *a: None)
+    plan = synth.SCALES["small"]
+    assert (first["unit"], first["supporter"], first["placement"]) == (plan.units, plan.supporters, plan.placements)
+    assert first["funding_agreement"] == plan.municipalities * synth.YEARS     # one per municipality and year
+    assert _digest(tmp_path / "a.duckdb") == _digest(tmp_path / "b.duckdb")
+    assert _digest(tmp_path / "a.duckdb") != _digest(tmp_path / "c.duckdb")
+
+
+def test_generator_refuses_the_default_database():
+    with pytest.raises(ValueError):
+        synth.generate("small", paths.DATA_DIR / "peer_support.duckdb", seed=1)
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("synth") / "syn.duckdb"
+    synth.generate("small", path, seed=1, progress=lambda *a: None)
+    return path
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in (ROOT / "pages").glob("*.py")))
+def test_every_page_shows_the_synthetic_banner(synthetic_db, monkeypatch, page):
+    monkeypatch.setenv("PEER_DB", str(synthetic_db))
+    app = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60).run()
+    assert not app.exception
+    assert app.error and app.error[0].value.startswith("SYNTETISKA DATA")
