@@ -66,6 +66,11 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--db", required=True, metavar="PATH", help="databasfilen att skriva (aldrig standardfilen)")
     synth.add_argument("--seed", type=int, default=1)
     synth.set_defaults(handler=_synth)
+
+    bench = commands.add_parser("bench", help="mät prestanda (inte en del av testerna)")
+    bench.add_argument("--scale", choices=("small", "city", "national"), default="national")
+    bench.add_argument("--out", metavar="results.json")
+    bench.set_defaults(handler=lambda args: __import__("benchmarks.run", fromlist=["main"]).main(args.scale, args.out))
     return parser
 
 

@@ -1,0 +1,1 @@
+"""Performance measurements, apart from the test suite: `python -m dashboard bench`."""
