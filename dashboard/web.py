@@ -36,14 +36,16 @@ def run(name: str, **params) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
-def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str):
-    from dashboard.brief import build_brief
+def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) -> tuple[bytes, str]:
+    from dashboard.brief import brief_markdown, build_brief
+    from dashboard.brief_pdf import brief_pdf
 
-    return build_brief(as_of, names, scenarios)
+    content = build_brief(as_of, names, scenarios)
+    return brief_pdf(content), brief_markdown(content)
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple):
-    """The brief, rebuilt only when its choices, the data or the saved scenarios change."""
+def cached_brief(as_of, names: tuple, scenarios: tuple) -> tuple[bytes, str]:
+    """The brief as (PDF, Markdown), rebuilt only when its choices, the data or the saved scenarios change."""
     from dashboard import userdata
 
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""

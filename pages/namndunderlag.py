@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import brief, brief_pdf, export, indicators, userdata, web
+from dashboard import brief, export, indicators, userdata, web
 
 PAGE = "namndunderlag"
 filters = web.shared_filters()
@@ -16,13 +16,13 @@ scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_se
 if not chosen:
     st.info("Välj minst en indikator.")
     st.stop()
-content = web.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
+pdf, markdown = web.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
 left, right = st.columns(2)
-left.download_button("Ladda ner PDF (A4)", brief_pdf.brief_pdf(content),
+left.download_button("Ladda ner PDF (A4)", pdf,
                      export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf")
-right.download_button("Ladda ner Markdown", brief.brief_markdown(content).encode("utf-8"),
+right.download_button("Ladda ner Markdown", markdown.encode("utf-8"),
                       export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md")
 st.subheader("Förhandsgranskning")
 with st.container(border=True):
-    st.markdown(brief.brief_markdown(content))
+    st.markdown(markdown)
 web.sync_url(filters)
