@@ -19,23 +19,30 @@ with options as (
         and ($question is null or q.question_id = $question or q.text = $question)
 ),
 
+-- survey_response's key is (survey, respondent, option): a row count per option is a count of respondents.
+per_option as (
+    select option_id, count(*) as selected_raw, list(distinct source_id) as source_ids,
+    from survey_response
+    group by option_id
+),
+
 answered_questions as (
-    select o.question_id, count(distinct r.respondent_id) as respondents, list(distinct r.source_id) as source_ids,
+    select o.question_id, count(distinct r.respondent_id) as respondents,
     from survey_response as r
-    join options as o using (option_id)
-    group by all
+    join survey_option as o using (option_id)
+    where o.question_id in (select question_id from options)
+    group by o.question_id
 ),
 
 microdata as (
     select o.*, aq.respondents,
-        count(distinct r.respondent_id) as selected_raw,
+        coalesce(po.selected_raw, 0) as selected_raw,
         'microdata' as basis, 'microdata' as count_basis,
         null::varchar as share_wording, null::double as share_precision,
-        aq.source_ids,
+        coalesce(po.source_ids, []) as source_ids,
     from options as o
     join answered_questions as aq using (question_id)
-    left join survey_response as r on r.option_id = o.option_id
-    group by all
+    left join per_option as po using (option_id)
 ),
 
 published as (
