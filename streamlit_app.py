@@ -20,4 +20,6 @@ PAGES = [
 
 st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":material/diversity_3:", layout="wide")
 web.prepare_database()
-st.navigation(PAGES).run()
+page = st.navigation(PAGES)
+with web.shared_for_pages(web.shared_filters()):
+    page.run()

@@ -3,6 +3,7 @@
 Widget keys are namespaced `"<page>__<name>"`; the shared sidebar filters use the prefix `shared__`.
 """
 
+from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -16,6 +17,7 @@ from dashboard.filters import SHARED_KEYS, FilterOptions, ViewFilters, from_quer
 
 ALL = "Alla"
 PAGE_QUERY = "_page_query"
+SHARED_THIS_RUN = "_shared_filters_this_run"
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
@@ -77,8 +79,24 @@ def route_through_entrypoint() -> None:
         st.rerun()
 
 
+@contextmanager
+def shared_for_pages(filters: ViewFilters):
+    """The entrypoint draws the shared sidebar once, outside the pages, so Streamlit keeps its widgets' state
+    across page switches (widgets created inside a page belong to that page); pages then reuse the values."""
+    st.session_state[SHARED_THIS_RUN] = filters
+    try:
+        yield
+    finally:
+        st.session_state.pop(SHARED_THIS_RUN, None)
+
+
 def shared_filters() -> ViewFilters:
-    """The sidebar filters every page shares; read from the URL on a session's first run."""
+    """The sidebar filters every page shares; read from the URL on a session's first run.
+
+    Reached through the entrypoint the filters are already drawn; a page run on its own draws them itself.
+    """
+    if SHARED_THIS_RUN in st.session_state:
+        return st.session_state[SHARED_THIS_RUN]
     route_through_entrypoint()
     options = filter_options()
     state = st.session_state
@@ -200,12 +218,12 @@ def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     name = indicator.file_stem
     left, middle, right = st.columns(3)
     left.download_button("CSV för Excel", export.csv_excel_sv(table), export.file_name(name, as_of, "csv"),
-                         "text/csv", key=f"{key}__csv_sv")
+                         "text/csv", key=f"{key}__csv_sv", on_click="ignore")
     middle.download_button("CSV (komma)", export.csv_plain(table), export.file_name(name + "_komma", as_of, "csv"),
-                           "text/csv", key=f"{key}__csv")
+                           "text/csv", key=f"{key}__csv", on_click="ignore")
     right.download_button("Excel (.xlsx)", export.xlsx(table, about, indicator.label),
                           export.file_name(name, as_of, "xlsx"),
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx")
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click="ignore")
 
 
 def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:

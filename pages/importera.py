@@ -13,9 +13,10 @@ web.page_header("Importera data", filters,
 kind = web.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
                        format_func=lambda k: KINDS[k].label)
 left, right = st.columns(2)
-left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx")
+left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx",
+                     on_click="ignore")
 right.download_button("Mall (CSV för Excel)", importer.template(kind, "csv"), f"mall_{kind}.csv", "text/csv",
-                      key=f"{PAGE}__tmpl_csv")
+                      key=f"{PAGE}__tmpl_csv", on_click="ignore")
 upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE}__file")
 if upload is not None:
     result = importer.preview(kind, upload.name, upload.getvalue())
@@ -44,5 +45,5 @@ else:
                                      "rows_unchanged": "Oförändrade", "who": "Vem", "detected": "Upptäckt",
                                      "source_dated": "Senaste datum"}), hide_index=True, width="stretch")
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(log), "importlogg.csv", "text/csv",
-                       key=f"{PAGE}__log")
+                       key=f"{PAGE}__log", on_click="ignore")
 web.sync_url(filters)

@@ -19,9 +19,9 @@ if not chosen:
 pdf, markdown = web.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
 left, right = st.columns(2)
 left.download_button("Ladda ner PDF (A4)", pdf,
-                     export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf")
+                     export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf", on_click="ignore")
 right.download_button("Ladda ner Markdown", markdown.encode("utf-8"),
-                      export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md")
+                      export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md", on_click="ignore")
 st.subheader("Förhandsgranskning")
 with st.container(border=True):
     st.markdown(markdown)

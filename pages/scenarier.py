@@ -60,10 +60,10 @@ else:
         left, right = st.columns(2)
         left.download_button("CSV för Excel", export.csv_excel_sv(table),
                              export.file_name("scenariojamforelse", filters.as_of, "csv"), "text/csv",
-                             key=f"{PAGE}__compare_csv")
+                             key=f"{PAGE}__compare_csv", on_click="ignore")
         right.download_button("Excel (.xlsx)", export.xlsx(table, about, "Jämförelse"),
                               export.file_name("scenariojamforelse", filters.as_of, "xlsx"),
-                              key=f"{PAGE}__compare_xlsx")
+                              key=f"{PAGE}__compare_xlsx", on_click="ignore")
     elif chosen:
         st.caption("Välj minst två scenarier för att jämföra.")
 web.sync_url(filters)

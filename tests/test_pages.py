@@ -174,3 +174,12 @@ def test_invalid_url_values_are_ignored_with_a_notice():
     warnings = " ".join(w.value for w in app.warning)
     assert "as_of=2099-01-01" in warnings and "area=Atlantis" in warnings and "target=x" in warnings
     assert table(app)["Mål per enhet"].tolist()[0] == "2"
+
+
+def test_shared_filters_survive_a_page_switch_through_the_entrypoint():
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=30).run()
+    app.selectbox(key="shared__area").set_value("Södermalm").run()
+    app.switch_page("pages/placeringar.py").run()
+    assert app.selectbox(key="shared__area").value == "Södermalm"
+    assert app.query_params["area"] == "Södermalm"
+    assert "Område: Södermalm" in caption_text(app)
