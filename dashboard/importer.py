@@ -61,7 +61,8 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
         return Preview(kind, file_name, sha, {}, [], [Problem(file_name, 1, "", str(error))])
     records, problems = validate(kind, table, file_name, _references())
     actions = _actions(kind, records) if not problems else pd.DataFrame()
-    return Preview(kind, file_name, sha, _describe(table.detected, records), records, problems, actions)
+    return Preview(kind, file_name, sha, {**table.detected, "datarader": str(len(table.rows))}, records, problems,
+                   actions)
 
 
 def apply(result: Preview, who: str | None = None) -> int:
@@ -133,10 +134,6 @@ def _plain(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     return value
-
-
-def _describe(detected: dict, records: list[dict]) -> dict:
-    return {**detected, "rader": str(len(records))}
 
 
 def _latest_date(records: list[dict]) -> date | None:

@@ -175,7 +175,7 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
                  "Inga siffror här beskriver verkligheten.", icon=":material/science:")
     st.title(title)
     st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
-    for notice in st.session_state.get("shared__notices", []):
+    for notice in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
         st.warning(notice)
     if intro:
         st.markdown(intro)

@@ -1,0 +1,83 @@
+"""Whole workflows in the browser: save and compare scenarios and download the comparison; import a bad file,
+then a good one, and see the pages change."""
+
+import csv
+import io
+
+from tests.e2e.helpers import alerts, column, open_app, pick_radio, wait_for_rendering, wait_for_run
+
+PLACEMENT_HEADERS = ["Placerings-id", "Peer supporter (kod)", "Enhets-id", "Startdatum", "Slutdatum",
+                     "Arbetstid (andel av heltid)", "Frånvaro från", "Frånvaro till", "Frånvaroslag"]
+
+
+def _main(page):
+    return page.locator('[data-testid="stMain"]')
+
+
+def _save_scenario(page, name: str) -> None:
+    field = _main(page).get_by_label("Namn på scenariot")
+    field.fill(name)
+    field.press("Enter")
+    wait_for_run(page)
+    _main(page).get_by_role("button", name="Spara scenario").click()
+    wait_for_run(page)
+    assert any(f"'{name}' sparades" in text for text in alerts(page)), alerts(page)
+
+
+def test_save_two_scenarios_compare_and_download(page, app_url, tmp_path):
+    open_app(page, app_url, "/scenarier")
+    _save_scenario(page, "Som i dag")
+    pick_radio(page, "Bemanning", "alla enheter till målet")
+    wait_for_run(page)
+    _save_scenario(page, "Två per enhet")
+    compare = _main(page).locator('[data-testid="stMultiSelect"]').filter(has_text="Jämför (två till fyra)")
+    for name in ("Som i dag", "Två per enhet"):
+        compare.locator("input").first.click()
+        page.keyboard.type(name)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        wait_for_run(page)
+    wait_for_rendering(page)
+    button = page.locator('[data-testid="stDownloadButton"] button').filter(has_text="CSV för Excel").last
+    with page.expect_download() as info:
+        button.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name.startswith("scenariojamforelse_")
+    rows = list(csv.reader(io.StringIO(path.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["Uppgift", "Som i dag", "Två per enhet", "Skiljer sig"]
+    supporters = next(r for r in rows if r[0] == "Finansierade peer supportrar")
+    assert supporters == ["Finansierade peer supportrar", "7", "11", "ja"]
+
+
+def _placements_csv(path, start: str) -> None:
+    lines = [";".join(PLACEMENT_HEADERS), ";".join(["PL_E2E", "P30", "U_FAR", start, "2021-12-31", "0,5", "", "", ""])]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+
+
+def test_upload_bad_then_good_file_and_see_the_pages_change(page, app_url, tmp_path):
+    bad, good = tmp_path / "placeringar_fel.csv", tmp_path / "placeringar.csv"
+    _placements_csv(bad, "2021-02-30")
+    _placements_csv(good, "2021-02-01")
+    open_app(page, app_url, "/importera")
+    uploader = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
+    uploader.set_input_files(str(bad))
+    wait_for_run(page)
+    wait_for_rendering(page)
+    assert any("Filen avvisades" in text for text in alerts(page)), alerts(page)
+    errors = _main(page).locator('[data-testid="stDataFrame"]:visible').first
+    assert column(errors, "Kolumn") == ["Startdatum"] and column(errors, "Rad") == ["2"]
+
+    uploader.set_input_files(str(good))
+    wait_for_run(page)
+    assert any("1 läggs till" in text for text in alerts(page)), alerts(page)
+    _main(page).get_by_role("button", name="Bekräfta import").click()
+    wait_for_run(page)
+    assert any("klar" in text for text in alerts(page)), alerts(page)
+
+    open_app(page, app_url, "/placeringar?from=2021-03-01&to=2021-03-31&area=Farsta")
+    wait_for_rendering(page)
+    tables = _main(page).locator('[data-testid="stDataFrame"]:visible')
+    per_area = tables.nth(tables.count() - 2)          # the districts table (the last is central administrations)
+    # PL02 from the seeds (open-ended since 2019) and the imported PL_E2E.
+    assert column(per_area, "Placeringar") == ["2"]
