@@ -12,6 +12,7 @@ import pandas as pd
 from dashboard import charts, columns, formatting, indicators, scenario, userdata
 from dashboard.params import data_as_of, suppression_threshold
 
+MAX_ROWS = 40
 DEFAULT_INDICATORS = ("supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
                       "survey_response", "survey_outcome_shares", "supporter_gender")
 # Columns that fit an A4 page; indicators not listed show all their visible columns.
@@ -45,6 +46,7 @@ class Section:
     table: pd.DataFrame          # display strings, Swedish headers
     chart_png: bytes | None
     sources: list[str]
+    omitted: int = 0             # rows beyond MAX_ROWS, left to the dashboard's downloads
 
 
 @dataclass(frozen=True)
@@ -101,8 +103,9 @@ def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: 
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
     ids = sorted({s.strip() for cell in frame.get("sources", frame.get("source", pd.Series(dtype=str))).dropna()
                   for s in str(cell).split(",")})
-    return Section(name, indicator.label, indicator.how_to_read, _compact(name, frame),
-                   _png(chart(frame)) if chart else None, [describe_source(i, source_table) for i in ids])
+    return Section(name, indicator.label, indicator.how_to_read, _compact(name, frame.head(MAX_ROWS)),
+                   _png(chart(frame.head(MAX_ROWS))) if chart else None,
+                   [describe_source(i, source_table) for i in ids], max(0, len(frame) - MAX_ROWS))
 
 
 def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -146,6 +149,7 @@ def brief_markdown(brief: Brief) -> str:
     for section in brief.sections:
         lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",
                   _markdown_table(section.table) if not section.table.empty else "Inga uppgifter.", "",
+                  omitted_note(section), "",
                   "Källor: " + "; ".join(section.sources) if section.sources else "", ""]
     if brief.scenarios is not None:
         lines += ["## Scenarier", "", _markdown_table(brief.scenarios), ""]
@@ -155,6 +159,11 @@ def brief_markdown(brief: Brief) -> str:
               "## Små tal", "", brief.suppression_rule, "",
               "## Källförteckning", ""] + [f"- {s}" for s in brief.sources]
     return "\n".join(lines) + "\n"
+
+
+def omitted_note(section: Section) -> str:
+    return (f"Tabellen visar de första {MAX_ROWS} raderna; {section.omitted} rader till finns i tjänsten och dess "
+            "nedladdningar.") if section.omitted else ""
 
 
 def _markdown_table(frame: pd.DataFrame) -> str:

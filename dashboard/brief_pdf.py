@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-from dashboard.brief import Brief, brief_dates
+from dashboard.brief import Brief, brief_dates, omitted_note
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 2 * cm
@@ -45,6 +45,8 @@ def brief_pdf(brief: Brief) -> bytes:
             story.append(image)
         story.append(_table(section.table, styles) if not section.table.empty
                      else Paragraph("Inga uppgifter för urvalet.", styles["body"]))
+        if section.omitted:
+            story.append(Paragraph(escape(omitted_note(section)), styles["note"]))
         if section.sources:
             story.append(Paragraph("Källor: " + "; ".join(escape(s) for s in section.sources), styles["note"]))
     if brief.scenarios is not None:

@@ -122,3 +122,19 @@ def test_page_previews_the_brief():
     app.multiselect(key="namndunderlag__indicators").set_value(["funding_summary"]).run()
     preview = next(m.value for m in app.markdown if m.value.startswith("# PEER"))
     assert "## Säkrad finansiering" in preview and "## Peer supportrar per enhet" not in preview
+
+
+def test_long_tables_are_cut_with_a_note(tmp_path, monkeypatch):
+    from dashboard import synth
+
+    path = tmp_path / "syn.duckdb"
+    synth.generate("small", path, seed=2, progress=lambda *a: None)
+    monkeypatch.setenv("PEER_DB", str(path))
+    content = brief.build_brief(date(2019, 6, 30), ("funding_horizon",), render_charts=False)
+    section = content.sections[0]
+    # small scale: 3 municipalities x 10 years = 30 agreements, under the cap; the cap keeps 40 rows
+    assert len(section.table) == min(30, brief.MAX_ROWS) and section.omitted == max(0, 30 - brief.MAX_ROWS)
+    many = brief.build_brief(date(2019, 6, 30), ("survey_outcome_shares",), render_charts=False).sections[0]
+    assert len(many.table) == brief.MAX_ROWS and many.omitted > 0
+    assert f"de första {brief.MAX_ROWS} raderna" in brief.brief_markdown(
+        brief.build_brief(date(2019, 6, 30), ("survey_outcome_shares",), render_charts=False))
