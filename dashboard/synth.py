@@ -54,10 +54,8 @@ def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[st
     try:
         con.execute(paths.SCHEMA_FILE.read_text(encoding="utf-8"))
         for index, (name, frame) in enumerate(tables.items(), start=1):
-            con.register("incoming", frame)
-            columns = ", ".join(f'"{c}"' for c in frame.columns)   # column names come from this module
-            con.execute(f'insert into "{name}" ({columns}) select {columns} from incoming')
-            con.unregister("incoming")
+            columns = con.table(name).columns
+            con.from_df(frame.reindex(columns=columns)).insert_into(name)
             (progress or _bar)(index, len(tables), name)
         con.execute("create table build_info as select ? as seed_fingerprint, ? as built_at, "
                     "date '2020-12-31' as data_as_of, true as synthetic",
