@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from dashboard import charts, columns, formatting, indicators, scenario, userdata
-from dashboard.params import data_as_of, suppression_threshold
+from dashboard import charts, citations, columns, formatting, indicators, scenario, userdata
+from dashboard.params import as_of_or_data, data_as_of, suppression_threshold
 
 MAX_ROWS = 40
 DEFAULT_INDICATORS = ("supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
@@ -67,7 +67,7 @@ class Brief:
 
 def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, scenario_names=(),
                 render_charts: bool = True) -> Brief:
-    as_of = indicators.resolve(indicators.get("funding_summary"), {"as_of": as_of})["as_of"]
+    as_of = as_of_or_data(as_of)
     unknown = [n for n in indicator_names if n not in indicators.REGISTRY]
     if unknown:
         raise indicators.UnknownIndicator(f"Okänd indikator {', '.join(unknown)}. Giltiga: {', '.join(indicators.REGISTRY)}")
@@ -96,16 +96,14 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
 
 def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool) -> Section:
     indicator = indicators.get(name)
-    params = {p: as_of for p in ("as_of",) if p in indicator.param_names}
+    params = {"as_of": as_of} if "as_of" in indicator.param_names else {}
     if "from" in indicator.param_names:
         params.update({"from": date(as_of.year, 1, 1), "to": date(as_of.year, 12, 31)})
     frame = indicators.run(name, **params)
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
-    ids = sorted({s.strip() for cell in frame.get("sources", frame.get("source", pd.Series(dtype=str))).dropna()
-                  for s in str(cell).split(",")})
     return Section(name, indicator.label, indicator.how_to_read, _compact(name, frame.head(MAX_ROWS)),
                    _png(chart(frame.head(MAX_ROWS))) if chart else None,
-                   [describe_source(i, source_table) for i in ids], max(0, len(frame) - MAX_ROWS))
+                   [citations.describe(i, source_table) for i in citations.source_ids(frame)], max(0, len(frame) - MAX_ROWS))
 
 
 def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -113,14 +111,6 @@ def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
     shown = columns.display_frame(frame)
     wanted = [c for c in COMPACT.get(name, list(frame.columns)) if c in frame.columns and c not in columns.HIDDEN]
     return shown[[columns.COLUMNS.get(c, columns.Column(c)).label for c in wanted]]
-
-
-def describe_source(source_id: str, source_table: pd.DataFrame) -> str:
-    if source_id not in source_table.index:
-        return source_id
-    row = source_table.loc[source_id]
-    dnr = f", dnr {row['dnr']}" if isinstance(row["dnr"], str) else ""
-    return f"{source_id}: {row['title']}, {row['organisation']} ({formatting.iso_date(row['dated'])}{dnr})"
 
 
 def _scenarios(names) -> pd.DataFrame | None:

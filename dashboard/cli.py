@@ -7,7 +7,7 @@ import sys
 
 from dashboard import export, indicators, scenario
 from dashboard.build import build_database
-from dashboard.params import ParameterError
+from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
 
 
@@ -98,7 +98,7 @@ def _indicator(args) -> int:
 
 def _scenario(args) -> int:
     try:
-        as_of = indicators.resolve(indicators.get("funding_summary"), {"as_of": args.as_of})["as_of"]
+        as_of = as_of_or_data(args.as_of)
         baseline = scenario.load_baseline(as_of)
         result = scenario.evaluate(scenario.parse_inputs(_pairs(args.param), baseline), baseline)
     except (ParameterError, scenario.ScenarioError) as error:
@@ -127,9 +127,8 @@ def _brief(args) -> int:
         print("Fel: --out ska sluta på .pdf eller .md, och högst tre --scenario anges.", file=sys.stderr)
         return 2
     try:
-        content = build_brief(args.as_of and indicators.resolve(indicators.get("funding_summary"),
-                                                                 {"as_of": args.as_of})["as_of"],
-                              tuple(args.indicator) or DEFAULT_INDICATORS, tuple(args.scenario))
+        content = build_brief(as_of_or_data(args.as_of), tuple(args.indicator) or DEFAULT_INDICATORS,
+                              tuple(args.scenario))
     except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2

@@ -29,6 +29,11 @@ def data_as_of() -> date:
     return value.date() if hasattr(value, "date") else value
 
 
+def as_of_or_data(value) -> date:
+    """A date given as text or date; the data's own as-of date when none is given."""
+    return convert(AS_OF, value) or data_as_of()
+
+
 def convert(param: Param, value):
     if value is None or value == "":
         return None

@@ -33,8 +33,9 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
     values = {name: st.session_state[key(name)] for name in URL_NAMES}
     values["new_unit_districts"] = tuple(values["new_unit_districts"])
     chosen = scenario.ScenarioInputs(**values)
+    standard = scenario.inputs_as_dict(defaults)
     for name, value in scenario.inputs_as_dict(chosen).items():
-        if value != scenario.inputs_as_dict(defaults)[name]:
+        if value != standard[name]:
             web.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
     return chosen
 

@@ -19,6 +19,7 @@ import pandas as pd
 from dashboard import paths, sqlfiles
 
 _LOCK = threading.Lock()
+_SCHEMA_READY: set[Path] = set()
 RETRIES = 20
 
 
@@ -46,7 +47,9 @@ def connection():
                     raise
                 time.sleep(0.1)
         try:
-            con.execute((paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8"))
+            if path not in _SCHEMA_READY:      # once per file and process, not on every rerun
+                con.execute((paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8"))
+                _SCHEMA_READY.add(path)
             yield con
         finally:
             con.close()

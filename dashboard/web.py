@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import columns, db, export, formatting, indicators
+from dashboard import citations, columns, db, export, formatting, indicators
 from dashboard.build import ensure_database
 from dashboard.filters import SHARED_KEYS, FilterOptions, ViewFilters, from_query
 
@@ -239,15 +239,8 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
 
 
 def source_descriptions(frame: pd.DataFrame) -> list[str]:
-    ids = sorted({s.strip() for cell in frame.get("sources", pd.Series(dtype=str)).dropna() for s in cell.split(",")})
     known = run("sources").set_index("source_id")
-    out = []
-    for source_id in ids:
-        if source_id in known.index:
-            row = known.loc[source_id]
-            dnr = f", dnr {row['dnr']}" if isinstance(row["dnr"], str) else ""
-            out.append(f"{source_id}: {row['title']} ({formatting.iso_date(row['dated'])}{dnr})")
-    return out
+    return [citations.describe(source_id, known) for source_id in citations.source_ids(frame)]
 
 
 def source_note(frame: pd.DataFrame) -> None:
