@@ -98,11 +98,23 @@ def _convert(frame: pd.DataFrame, convert, percent_suffix: str = "") -> pd.DataF
         column = COLUMNS.get(name, Column(name))
         hidden = suppressed.astype(bool) & (column.kind in COUNT_KINDS)
         header = column.label + (percent_suffix if column.kind == "percent" else "")
+        # Each distinct value is formatted once: a national table repeats few values over 20 000 rows.
+        converted = {}
         out[header] = [
-            fmt.SUPPRESSED if hide else convert(column, name, value)
+            fmt.SUPPRESSED if hide else _once(converted, value, lambda v: convert(column, name, v))
             for value, hide in zip(frame[name].tolist(), hidden.tolist())
         ]
     return out.reset_index(drop=True)
+
+
+def _once(converted: dict, value, convert):
+    try:
+        return converted[value]
+    except KeyError:
+        converted[value] = result = convert(value)
+        return result
+    except TypeError:   # unhashable, e.g. a list of sources
+        return convert(value)
 
 
 def _display_value(column: Column, name: str, value):

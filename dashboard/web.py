@@ -211,19 +211,22 @@ def show_table(frame: pd.DataFrame) -> None:
 
 def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     indicator = indicators.get(frame.attrs["indicator"])
-    table = columns.export_frame(frame)
     params = frame.attrs.get("params", {})
     as_of = params.get("to") or params.get("as_of") or filter_options().data_as_of
     about = export_about(indicator.label, caption, frame)
     name = indicator.file_stem
     left, middle, right = st.columns(3)
-    left.download_button("CSV för Excel", export.csv_excel_sv(table), export.file_name(name, as_of, "csv"),
+    # The files are made when a button is clicked, not on every rerun: an .xlsx of 20 000 rows takes a second.
+    table = lambda: columns.export_frame(frame)   # noqa: E731
+    left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()), export.file_name(name, as_of, "csv"),
                          "text/csv", key=f"{key}__csv_sv", on_click="ignore")
-    middle.download_button("CSV (komma)", export.csv_plain(table), export.file_name(name + "_komma", as_of, "csv"),
-                           "text/csv", key=f"{key}__csv", on_click="ignore")
-    right.download_button("Excel (.xlsx)", export.xlsx(table, about, indicator.label),
+    middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
+                           export.file_name(name + "_komma", as_of, "csv"), "text/csv", key=f"{key}__csv",
+                           on_click="ignore")
+    right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), about, indicator.label),
                           export.file_name(name, as_of, "xlsx"),
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx", on_click="ignore")
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
+                          on_click="ignore")
 
 
 def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:
