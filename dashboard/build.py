@@ -27,6 +27,10 @@ class BuildReport:
     fingerprint: str
 
 
+# `build_info.seed_fingerprint` of a generated database starts with this (see `synth`).
+SYNTHETIC_FINGERPRINT = "synthetic:"
+
+
 def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = None) -> str:
     """A hash of the schema and every seed file: it changes when any of them does."""
     seed_dir = seed_dir or paths.seed_dir()
@@ -70,10 +74,16 @@ def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
 
 
 def ensure_database(target: Path | None = None, seed_dir: Path | None = None) -> Path:
-    """Build when the database is missing or was built from other seed files or imports."""
+    """Build when the database is missing or was built from other seed files or imports.
+
+    A synthetic database is opened as it is: it was generated, not built from the seeds.
+    """
     target = Path(target or paths.database_path())
+    stored = stored_fingerprint(target)
+    if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
+        return target
     imports = userdata.imported_rows()
-    if stored_fingerprint(target) != data_fingerprint(seed_dir, imports):
+    if stored != data_fingerprint(seed_dir, imports):
         build_database(target, seed_dir, imports)
     return target
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import paths
-from dashboard.build import _remove
+from dashboard.build import SYNTHETIC_FINGERPRINT, _remove
 
 YEARS = 10
 FIRST_YEAR = 2011
@@ -59,7 +59,7 @@ def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[st
             (progress or _bar)(index, len(tables), name)
         con.execute("create table build_info as select ? as seed_fingerprint, ? as built_at, "
                     "date '2020-12-31' as data_as_of, true as synthetic",
-                    [f"synthetic:{scale_name}:{seed}", datetime.now()])
+                    [f"{SYNTHETIC_FINGERPRINT}{scale_name}:{seed}", datetime.now()])
         con.execute("checkpoint")
     finally:
         con.close()

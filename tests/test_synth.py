@@ -5,9 +5,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard import paths, synth
+from dashboard.build import ensure_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,3 +54,17 @@ def test_every_page_shows_the_synthetic_banner(synthetic_db, monkeypatch, page):
     app = AppTest.from_file(str(ROOT / "pages" / page), default_timeout=60).run()
     assert not app.exception
     assert app.error and app.error[0].value.startswith("SYNTETISKA DATA")
+
+
+def test_the_app_opens_a_synthetic_database_as_it_is(synthetic_db, monkeypatch):
+    """Regression: the entrypoint's seed check rebuilt a synthetic database from the seeds, so
+    `PEER_DB=synthetic.duckdb streamlit run …` showed the seed data and destroyed the generated file."""
+    monkeypatch.setenv("PEER_DB", str(synthetic_db))
+    before = _digest(synthetic_db)
+    ensure_database()
+    assert _digest(synthetic_db) == before
+    st.cache_resource.clear()   # the entrypoint prepares the database once per process
+    app = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
+    assert not app.exception
+    assert app.error and app.error[0].value.startswith("SYNTETISKA DATA")
+    assert _digest(synthetic_db) == before
