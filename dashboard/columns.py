@@ -6,6 +6,7 @@ missing-value codes (`–`, `.`, `..`) where values are absent, so exports say e
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard import formatting as fmt
@@ -91,30 +92,31 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _convert(frame: pd.DataFrame, convert, percent_suffix: str = "") -> pd.DataFrame:
-    columns = visible_columns(frame)
-    suppressed = frame["suppressed"] if "suppressed" in frame else pd.Series(False, index=frame.index)
-    out = pd.DataFrame(index=frame.index)
-    for name in columns:
+    suppressed = frame["suppressed"].fillna(False).to_numpy(bool) if "suppressed" in frame else None
+    out = {}
+    for name in visible_columns(frame):
         column = COLUMNS.get(name, Column(name))
-        hidden = suppressed.astype(bool) & (column.kind in COUNT_KINDS)
         header = column.label + (percent_suffix if column.kind == "percent" else "")
-        # Each distinct value is formatted once: a national table repeats few values over 20 000 rows.
-        converted = {}
-        out[header] = [
-            fmt.SUPPRESSED if hide else _once(converted, value, lambda v: convert(column, name, v))
-            for value, hide in zip(frame[name].tolist(), hidden.tolist())
-        ]
-    return out.reset_index(drop=True)
+        cells = _convert_column(frame[name], lambda value: convert(column, name, value))
+        if suppressed is not None and column.kind in COUNT_KINDS:
+            cells[suppressed] = fmt.SUPPRESSED
+        out[header] = cells
+    return pd.DataFrame(out, columns=list(out))
 
 
-def _once(converted: dict, value, convert):
+def _convert_column(values: pd.Series, convert) -> np.ndarray:
+    """Each distinct value converted once: a national table repeats few values over 20 000 rows."""
     try:
-        return converted[value]
-    except KeyError:
-        converted[value] = result = convert(value)
-        return result
-    except TypeError:   # unhashable, e.g. a list of sources
-        return convert(value)
+        codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    except TypeError:   # unhashable cells, e.g. lists
+        return _objects([convert(value) for value in values.tolist()])
+    return _objects([convert(value) for value in uniques.tolist()])[codes]
+
+
+def _objects(cells: list) -> np.ndarray:
+    array = np.empty(len(cells), dtype=object)
+    array[:] = cells
+    return array
 
 
 def _display_value(column: Column, name: str, value):

@@ -3,6 +3,7 @@
 Widget keys are namespaced `"<page>__<name>"`; the shared sidebar filters use the prefix `shared__`.
 """
 
+import hashlib
 from contextlib import contextmanager
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -26,7 +27,9 @@ def prepare_database() -> None:
     ensure_database()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# One result object shared by every session: `st.cache_data` would unpickle a copy on every call, which cost more
+# than the page's drawing. Callers get a shallow copy, and pandas' copy-on-write keeps the shared one unchanged.
+@st.cache_resource(show_spinner=False, max_entries=512)
 def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFrame:
     runner = indicators.run_query if helper else indicators.run
     return runner(name, **dict(items))
@@ -34,7 +37,7 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
 
 def run(name: str, **params) -> pd.DataFrame:
     """An indicator, cached on its parameters and the database file's version."""
-    return _cached(name, tuple(sorted(params.items())), db.data_version(), False)
+    return _cached(name, tuple(sorted(params.items())), db.data_version(), False).copy(deep=False)
 
 
 @st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
@@ -54,12 +57,33 @@ def cached_brief(as_of, names: tuple, scenarios: tuple) -> tuple[bytes, str]:
     return _brief(as_of, names, scenarios, db.data_version(), saved)
 
 
+def view(function, frame: pd.DataFrame, *args):
+    """`function(frame, *args)` for a pure view of a frame (a formatted table, a chart), computed once per
+    distinct content and shared by every session: formatting and chart building were most of a rerun."""
+    try:
+        content = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:   # unhashable cells
+        return function(frame, *args)
+    key = (f"{function.__module__}.{function.__qualname__}", tuple(frame.columns), hashlib.sha256(content).hexdigest())
+    return _view(key, args, function, frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
+    return _function(_frame, *args)
+
+
 def run_helper(name: str) -> pd.DataFrame:
     """A cached helper query (not an indicator), e.g. `data_as_of`."""
-    return _cached(name, (), db.data_version(), True)
+    return _cached(name, (), db.data_version(), True).copy(deep=False)
 
 
 def filter_options() -> FilterOptions:
+    return _filter_options(db.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _filter_options(version: tuple) -> FilterOptions:
     frame = run_helper("filter_options")
     as_of = run_helper("data_as_of")["data_as_of"].iloc[0]
     return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
@@ -205,7 +229,7 @@ def indicator_block(frame: pd.DataFrame, caption: str, chart: alt.Chart | None =
 
 
 def show_table(frame: pd.DataFrame) -> None:
-    st.dataframe(columns.display_frame(frame), hide_index=True, width="stretch")
+    st.dataframe(view(columns.display_frame, frame), hide_index=True, width="stretch")
     st.caption("Teckenförklaring: " + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()))
 
 

@@ -15,6 +15,6 @@ lone = units[units["supporters"] == 1] if not units.empty else units
 if not lone.empty:
     st.warning(f"Ensam peer supporter i {len(lone)} av {len(units)} enheter: " + ", ".join(lone["unit"]) + ".")
 web.indicator_block(units, f"{filters.describe()}; mål {target} per enhet",
-                    charts.supporters_per_unit(units, target) if not units.empty else None,
+                    web.view(charts.supporters_per_unit, units, target) if not units.empty else None,
                     empty="Ingen enhet har en pågående placering på valt datum.", key=PAGE)
 web.sync_url(filters)

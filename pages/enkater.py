@@ -28,7 +28,7 @@ else:
     if question is not None:
         shares = web.run("survey_outcome_shares", survey=survey, question=question)
     caption = f"{survey}; {question or 'alla frågor'}; N = {formatting.number(response['answered'])}"
-    web.indicator_block(shares, caption, charts.survey_shares(shares) if shares["share"].notna().any() else None,
+    web.indicator_block(shares, caption, web.view(charts.survey_shares, shares) if shares["share"].notna().any() else None,
                         empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
     web.indicator_block(responses, "alla enkäter", key=f"{PAGE}__response")
 web.sync_url(filters)

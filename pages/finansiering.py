@@ -19,5 +19,5 @@ right.metric("Andel ettåriga beslut", formatting.percent(row["one_year_share"])
 web.indicator_block(summary, filters.describe(), key=f"{PAGE}__summary")
 
 agreements = web.run("funding_horizon", **filters.indicator_params("as_of"))
-web.indicator_block(agreements, filters.describe(), charts.funding_timeline(agreements), key=f"{PAGE}__horizon")
+web.indicator_block(agreements, filters.describe(), web.view(charts.funding_timeline, agreements), key=f"{PAGE}__horizon")
 web.sync_url(filters)

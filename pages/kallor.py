@@ -13,7 +13,7 @@ web.indicator_block(web.run("sources"), "alla källor", key=f"{PAGE}__sources")
 web.indicator_block(web.run("source_conflicts"), "alla registrerade konflikter", key=f"{PAGE}__conflicts")
 gender = web.run("supporter_gender", **filters.indicator_params("as_of"))
 web.indicator_block(gender, f"t.o.m. {filters.as_of.isoformat()}",
-                    charts.gender_by_source(gender) if not gender.empty else None, key=f"{PAGE}__gender")
+                    web.view(charts.gender_by_source, gender) if not gender.empty else None, key=f"{PAGE}__gender")
 web.indicator_block(web.run("data_gaps"), "alla kända luckor", key=f"{PAGE}__gaps")
 web.indicator_block(web.run("reported_figures"), "alla uppgifter", key=f"{PAGE}__figures")
 st.caption("Källdokumenten finns som textfiler i projektets mapp shared/seeds (filnamnen i kolumnen Fil).")

@@ -13,7 +13,7 @@ period = filters.indicator_params("from", "to", "area", "unit_type", "area_kind"
 
 over_time = web.run("placements_over_time", **period, granularity=granularity)
 web.indicator_block(over_time, filters.describe(),
-                    charts.placements_over_time(over_time) if not over_time.empty else None,
+                    web.view(charts.placements_over_time, over_time) if not over_time.empty else None,
                     empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
 
 per_area = web.run("placements_per_stadsdel", **period)
