@@ -7,9 +7,13 @@ a label, shape or position so no information is carried by colour alone.
 import altair as alt
 import pandas as pd
 
+from dashboard import formatting as fmt
+
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-
-
+# Above this many rows a bar per row is unreadable (and slow to draw): the chart summarises instead,
+# and the table below it still lists every row.
+ROWS_DRAWN = 40
+SUPPORTER_GROUPS = 6   # the summary's last bar: "6 eller fler"
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy without `attrs`: Vega-Lite data must be JSON, and attrs hold dates."""
@@ -40,6 +44,8 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
 
 
 def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
+    if len(frame) > ROWS_DRAWN:
+        return _units_by_supporters(frame, target)
     data = _plain(frame).assign(läge=frame["meets_target"].map({True: "når målet", False: "under målet"}))
     base = alt.Chart(data).encode(y=alt.Y("unit:N", title=None, sort="x"))
     bars = base.mark_bar().encode(
@@ -57,7 +63,28 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
                    f"Peer supportrar per enhet (streckad linje: målet {target})")
 
 
+def _units_by_supporters(frame: pd.DataFrame, target: int) -> alt.Chart:
+    top = max(SUPPORTER_GROUPS, target)
+    data = frame["supporters"].clip(upper=top).value_counts().rename("enheter").rename_axis("supporters").reset_index()
+    data["grupp"] = data["supporters"].map(lambda n: f"{n} eller fler" if n == top else str(n))
+    data["läge"] = data["supporters"].ge(target).map({True: "når målet", False: "under målet"})
+    data["antal"] = data["enheter"].map(fmt.number)   # Vega's own number format is English
+    base = alt.Chart(data).encode(x=alt.X("grupp:O", title="Peer supportrar per enhet", axis=alt.Axis(labelAngle=0),
+                                          sort=alt.EncodingSortField("supporters")))
+    bars = base.mark_bar().encode(
+        y=alt.Y("enheter:Q", title="Enheter", axis=alt.Axis(format="d")),
+        color=alt.Color("läge:N", title="Mot målet", scale=_palette(["når målet", "under målet"])),
+        tooltip=[alt.Tooltip("grupp:O", title="Peer supportrar per enhet"), alt.Tooltip("antal:N", title="Enheter"),
+                 alt.Tooltip("läge:N", title="Mot målet")],
+    )
+    labels = base.mark_text(dy=-6).encode(y="enheter:Q", text="antal:N")
+    return _finish((bars + labels).properties(height=320),
+                   f"Enheter efter antal peer supportrar ({fmt.number(len(frame))} enheter; målet {target})")
+
+
 def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
+    if len(frame) > ROWS_DRAWN:
+        return _funding_per_year(frame)
     data = _plain(frame).assign(
         label=frame["agreement"] + " · " + frame["funding_kind"],
         beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}),
@@ -80,6 +107,24 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
         x="decided_on:T", tooltip=[alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d")])
     return _finish((bars + text + decisions).properties(height=max(140, 42 * len(frame))),
                    "Finansiering per period (romb: beslutsdatum)")
+
+
+def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
+    data = frame.assign(år=frame["period_start"].dt.year.astype(str),
+                        beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}))
+    # min_count: a year whose amounts are all unpublished has no bar rather than a bar at zero
+    data = data.groupby(["år", "beslut"]).agg(sek=("amount_sek", lambda v: v.sum(min_count=1)),
+                                              överenskommelser=("agreement", "size")).reset_index()
+    data["mnkr"], data["belopp"] = data["sek"] / 1e6, data["sek"].map(fmt.mnkr)
+    chart = alt.Chart(data).mark_bar().encode(
+        x=alt.X("år:O", title="Periodens startår", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("mnkr:Q", title="Miljoner kronor (publicerade belopp)"),
+        color=alt.Color("beslut:N", title="Status", scale=_palette(["beslutad", "förväntad", "okänd"])),
+        tooltip=[alt.Tooltip("år:O", title="År"), alt.Tooltip("beslut:N", title="Status"),
+                 alt.Tooltip("belopp:N", title="Belopp"),
+                 alt.Tooltip("överenskommelser:Q", title="Överenskommelser")],
+    )
+    return _finish(chart.properties(height=320), f"Finansiering per år ({fmt.number(len(frame))} överenskommelser)")
 
 
 def survey_shares(frame: pd.DataFrame) -> alt.Chart:

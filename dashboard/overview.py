@@ -9,6 +9,7 @@ from dashboard import formatting as fmt
 
 HEADCOUNT_MEASURES = ("Peer supportrar i arbete", "Anställda peer supportrar")
 FUNDING_WARNING_DAYS = 183  # six months
+NAMES_LISTED = 10
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,13 @@ def key_figures(units: pd.DataFrame, funding: pd.DataFrame, survey: pd.DataFrame
     ]
 
 
+def listing(names: list[str]) -> str:
+    """'A, B, C', or the first names and how many more: an alert must stay readable with 20 000 units."""
+    if len(names) <= NAMES_LISTED:
+        return ", ".join(names)
+    return ", ".join(names[:NAMES_LISTED]) + f" och {fmt.number(len(names) - NAMES_LISTED)} till (se tabellen)"
+
+
 def alerts(units: pd.DataFrame, funding: pd.DataFrame, conflicts: pd.DataFrame) -> list[Alert]:
     found = []
     summary = funding.iloc[0]
@@ -66,12 +74,12 @@ def alerts(units: pd.DataFrame, funding: pd.DataFrame, conflicts: pd.DataFrame) 
                                     "om nästa period."))
     lone = units[units["supporters"] == 1] if not units.empty else units
     if not lone.empty:
-        found.append(Alert("warning", f"{len(lone)} enheter har en ensam peer supporter: "
-                                      + ", ".join(lone["unit"].tolist()) + "."))
+        found.append(Alert("warning", f"{fmt.number(len(lone))} enheter har en ensam peer supporter: "
+                                      + listing(lone["unit"].tolist()) + "."))
     absent = units[units["absent"] > 0] if not units.empty else units
     if not absent.empty:
-        found.append(Alert("warning", f"{int(absent['absent'].sum())} peer supporter(s) frånvarande: "
-                                      + ", ".join(absent["unit"].tolist()) + "."))
+        found.append(Alert("warning", f"{fmt.number(int(absent['absent'].sum()))} peer supporter(s) frånvarande: "
+                                      + listing(absent["unit"].tolist()) + "."))
     if not conflicts.empty:
         found.append(Alert("info", f"{len(conflicts)} uppgifter där källorna säger emot varandra: "
                                    + "; ".join(conflicts["topic"].tolist()) + "."))

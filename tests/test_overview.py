@@ -51,3 +51,9 @@ def test_headcount_is_the_latest_documented_on_or_before_the_date():
     assert overview.headcount(figures, date(2020, 1, 1))["sources"] == "S002"
     assert overview.headcount(figures, date(2020, 6, 11))["sources"] == "S000"
     assert overview.headcount(figures, date(2019, 1, 1)) is None
+
+
+def test_a_long_list_of_units_names_the_first_ten_and_counts_the_rest():
+    alerts = overview.alerts(_units([1] * 1234), _funding(300, "unknown"), NO_CONFLICTS)
+    assert alerts[0].text == ("1\u00a0234 enheter har en ensam peer supporter: U0, U1, U2, U3, U4, U5, U6, U7, U8, U9 "
+                              "och 1\u00a0224 till (se tabellen).")
