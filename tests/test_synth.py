@@ -68,4 +68,3 @@ def test_the_app_opens_a_synthetic_database_as_it_is(synthetic_db, monkeypatch):
     assert not app.exception
     assert app.error and app.error[0].value.startswith("SYNTETISKA DATA")
     assert _digest(synthetic_db) == before
-
