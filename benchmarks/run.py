@@ -4,16 +4,14 @@
    `indicators.run`, next to its pandas twin over the same tables in memory, and next to a raw aggregate scan
    of exactly the columns the indicator reads.
 2. The full rerun time of every page with AppTest, on the seed data and on the synthetic data.
-3. In Chromium (when installed): process start to first rendered page, with and without an existing database.
+3. In Chromium (when installed): process start to first rendered page, with and without an existing database,
+   and filter change to redrawn page against a minimal echo page (`browser.py`).
+4. 25 concurrent sessions over Streamlit's WebSocket protocol (`load.py`).
 """
 
 import json
 import os
 import platform
-import shutil
-import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from datetime import date, timedelta
@@ -21,7 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import pandas_twins
+from benchmarks import browser, load, pandas_twins
+from benchmarks.stats import summary
 from dashboard import db, indicators, synth
 from dashboard.build import build_database
 
@@ -67,11 +66,6 @@ def _time(function) -> float:
     return time.perf_counter() - start
 
 
-def _summary(seconds: list[float]) -> dict:
-    return {"median_ms": round(statistics.median(seconds) * 1000, 2),
-            "p95_ms": round(float(np.percentile(seconds, 95)) * 1000, 2)}
-
-
 def measure_indicators() -> list[dict]:
     rng = np.random.default_rng(1)
     tables = pandas_twins.load(db.query)
@@ -83,7 +77,7 @@ def measure_indicators() -> list[dict]:
             duck.append(_time(lambda: indicators.run(name, **params(dates))))
             panda.append(_time(lambda: twin(tables, dates)))
             raw.append(_time(lambda: db.query(RAW_SCANS[name])))
-        d, p, r = _summary(duck), _summary(panda), _summary(raw)
+        d, p, r = summary(duck), summary(panda), summary(raw)
         rows.append({"indicator": name, "duckdb": d, "pandas": p, "raw_scan": r,
                      "pandas_over_duckdb": round(p["median_ms"] / d["median_ms"], 2),
                      "duckdb_over_raw_scan": round(d["median_ms"] / r["median_ms"], 2)})
@@ -98,48 +92,9 @@ def measure_pages() -> list[dict]:
         app = AppTest.from_file(str(page), default_timeout=120)
         first = _time(app.run)
         reruns = [_time(app.run) for _ in range(3)]
-        rows.append({"page": page.name, "first_run_ms": round(first * 1000), "rerun_ms": _summary(reruns)["median_ms"],
+        rows.append({"page": page.name, "first_run_ms": round(first * 1000), "rerun_ms": summary(reruns)["median_ms"],
                      "exception": bool(app.exception)})
     return rows
-
-
-def measure_cold_start(database: Path) -> dict:
-    """Seconds from `streamlit run` to the first page rendered in Chromium, with and without a database."""
-    chromium = shutil.which("chromium")
-    if not chromium:
-        return {"skipped": "chromium not installed"}
-    from playwright.sync_api import sync_playwright
-
-    results = {}
-    for label, existing in (("without_database", False), ("with_database", True)):
-        if not existing:
-            database.unlink(missing_ok=True)
-        port = 8700 + existing
-        started = time.perf_counter()
-        server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port",
-                                   str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-                                  cwd=ROOT, env={**os.environ, "PEER_DB": str(database)},
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=chromium, args=[
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-                page = browser.new_page()
-                while True:
-                    try:
-                        page.goto(f"http://127.0.0.1:{port}/", timeout=2000)
-                        break
-                    except Exception:
-                        if time.perf_counter() - started > 60:
-                            raise
-                        time.sleep(0.05)
-                page.wait_for_selector("h1", timeout=60000)
-                results[label + "_s"] = round(time.perf_counter() - started, 2)
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
-    return results
 
 
 def main(scale: str, out: str | None) -> int:
@@ -147,19 +102,29 @@ def main(scale: str, out: str | None) -> int:
               "scale": scale}
     with tempfile.TemporaryDirectory() as folder:
         seed_db = Path(folder) / "seed.duckdb"
-        os.environ["PEER_DB"], os.environ["PEER_USER_DB"] = str(seed_db), str(Path(folder) / "user.duckdb")
+        env = {"PEER_DB": str(seed_db), "PEER_USER_DB": str(Path(folder) / "user.duckdb")}
+        os.environ.update(env)
         build_database(seed_db)
         report["pages_seed"] = measure_pages()
-        report["cold_start"] = measure_cold_start(Path(folder) / "cold.duckdb")
+        report["cold_start"] = browser.cold_start(Path(folder) / "cold.duckdb", env)
+        report["filter_change_seed"] = browser.filter_change(env, _areas())
+        report["sessions_seed"] = load.concurrent_sessions(env)
         synthetic = Path(folder) / f"synth_{scale}.duckdb"
         synth.generate(scale, synthetic, seed=1)
-        os.environ["PEER_DB"] = str(synthetic)
+        env["PEER_DB"] = os.environ["PEER_DB"] = str(synthetic)
         report["indicators"] = measure_indicators()
         report["pages_synthetic"] = measure_pages()
+        report["filter_change_synthetic"] = browser.filter_change(env, _areas())
+        report["sessions_synthetic"] = load.concurrent_sessions(env)
     print(_table(report))
     if out:
         Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+def _areas() -> list[str]:
+    """Areas to pick in turn, from the open database."""
+    return indicators.run_query("filter_options")["area"].drop_duplicates().head(20).tolist()
 
 
 def _table(report: dict) -> str:
@@ -174,5 +139,18 @@ def _table(report: dict) -> str:
     synthetic = {r["page"]: r for r in report["pages_synthetic"]}
     for row in report["pages_seed"]:
         lines.append(f"| {row['page']} | {row['rerun_ms']} | {synthetic[row['page']]['rerun_ms']} |")
+    lines += ["", "| filter change → redrawn (Chromium) | app p50 / p95 ms | echo page p50 / p95 ms | p95 ratio |",
+              "| --- | --- | --- | --- |"]
+    for label in ("seed", "synthetic"):
+        row = report[f"filter_change_{label}"]
+        if "skipped" not in row:
+            lines.append(f"| {label} | {row['app']['median_ms']} / {row['app']['p95_ms']} | "
+                         f"{row['echo']['median_ms']} / {row['echo']['p95_ms']} | {row['p95_ratio']} |")
+    lines += ["", "| 25 sessions | think s | p50 / p95 ms | errors | reruns/s | peak RSS MB |",
+              "| --- | --- | --- | --- | --- | --- |"]
+    for label in ("seed", "synthetic"):
+        for row in report[f"sessions_{label}"]:
+            lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
+                         f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
     lines += ["", f"Cold start: {report['cold_start']}"]
     return "\n".join(lines)

@@ -10,8 +10,6 @@ import pandas as pd
 
 from dashboard.columns import AREA_KIND_LABELS
 
-SHARED_KEYS = ("as_of", "from", "to", "area", "area_kind", "unit_type")
-
 
 @dataclass(frozen=True)
 class FilterOptions:

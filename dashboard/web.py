@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard import citations, columns, db, export, formatting, indicators
 from dashboard.build import ensure_database
-from dashboard.filters import SHARED_KEYS, FilterOptions, ViewFilters, from_query
+from dashboard.filters import FilterOptions, ViewFilters, from_query
 
 ALL = "Alla"
 PAGE_QUERY = "_page_query"
@@ -241,7 +241,7 @@ def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     name = indicator.file_stem
     left, middle, right = st.columns(3)
     # The files are made when a button is clicked, not on every rerun: an .xlsx of 20 000 rows takes a second.
-    table = lambda: columns.export_frame(frame)   # noqa: E731
+    table = lambda: columns.export_frame(frame)   # noqa: E731 (a named thunk reads better than three copies)
     left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()), export.file_name(name, as_of, "csv"),
                          "text/csv", key=f"{key}__csv_sv", on_click="ignore")
     middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
