@@ -4,7 +4,9 @@ import shutil
 import time
 from pathlib import Path
 
-from benchmarks.server import CHROMIUM_ARGS, ROOT, streamlit_server
+from playwright.sync_api import sync_playwright
+
+from benchmarks.server import CHROMIUM_ARGS, DASHBOARD, ROOT, streamlit_run, streamlit_server
 from benchmarks.stats import summary
 
 ECHO_APP = Path(__file__).with_name("echo_app.py")
@@ -19,58 +21,58 @@ REDRAWN = """(value) => {
 }"""
 
 
-def chromium():
-    """A launched headless Chromium inside a Playwright context manager, or None when Chromium is missing."""
-    path = shutil.which("chromium")
-    if not path:
-        return None
-    from playwright.sync_api import sync_playwright
+SKIPPED = {"skipped": "chromium not installed"}
 
-    return path, sync_playwright
+
+def _launch(playwright):
+    return playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
 
 
 def cold_start(database: Path, env: dict[str, str]) -> dict:
-    """Seconds from `streamlit run` to the first page rendered, without and with an existing database."""
-    found = chromium()
-    if not found:
-        return {"skipped": "chromium not installed"}
-    path, sync_playwright = found
+    """Seconds from process start to the first page rendered, without and with an existing database, for the
+    README's `python -m dashboard.serve` and for plain `streamlit run streamlit_app.py`."""
+    if not shutil.which("chromium"):
+        return SKIPPED
     results = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        for label in ("without_database", "with_database"):
-            if label == "without_database":
-                database.unlink(missing_ok=True)
-            started = time.perf_counter()
-            with streamlit_server(ROOT / "streamlit_app.py", {**env, "PEER_DB": str(database)}, wait=False) as (_, url):
-                page = browser.new_page()
-                while True:
-                    try:
-                        page.goto(url + "/", timeout=2000)
-                        break
-                    except Exception:
-                        if time.perf_counter() - started > 60:
-                            raise
-                        time.sleep(0.02)
-                page.wait_for_selector('[data-testid="stMain"] h1', timeout=60000)
-                results[label + "_s"] = round(time.perf_counter() - started, 2)
-                page.close()
+        browser = _launch(playwright)
+        for name, command in (("serve", DASHBOARD), ("streamlit_run", streamlit_run(ROOT / "streamlit_app.py"))):
+            for label in ("without_database", "with_database"):
+                if label == "without_database":
+                    database.unlink(missing_ok=True)
+                results[f"{name}_{label}_s"] = _first_render(browser, command, {**env, "PEER_DB": str(database)})
         browser.close()
     return results
 
 
+def _first_render(browser, command: tuple[str, ...], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    with streamlit_server(command, env, wait=False) as (_, url):
+        page = browser.new_page()
+        while True:
+            try:
+                page.goto(url + "/", timeout=2000)
+                break
+            except Exception:
+                if time.perf_counter() - started > 60:
+                    raise
+                time.sleep(0.02)
+        page.wait_for_selector('[data-testid="stMain"] h1', timeout=60000)
+        seconds = round(time.perf_counter() - started, 2)
+        page.close()
+    return seconds
+
+
 def filter_change(env: dict[str, str], areas: list[str], changes: int = 20) -> dict:
     """p50/p95 from picking an area in the select box to the redrawn page, on Placeringar and on the echo page."""
-    found = chromium()
-    if not found:
-        return {"skipped": "chromium not installed"}
-    path, sync_playwright = found
+    if not shutil.which("chromium"):
+        return SKIPPED
     echo_options = [f"Alternativ {i}" for i in range(1, changes + 1)]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        with streamlit_server(ECHO_APP, env) as (_, url):
+        browser = _launch(playwright)
+        with streamlit_server(streamlit_run(ECHO_APP), env) as (_, url):
             floor = _changes(browser, url + "/", [echo_options[i % len(echo_options)] for i in range(changes)])
-        with streamlit_server(ROOT / "streamlit_app.py", env) as (_, url):
+        with streamlit_server(DASHBOARD, env) as (_, url):
             app = _changes(browser, url + "/placeringar", [areas[i % len(areas)] for i in range(changes)])
         browser.close()
     floor_s, app_s = summary(floor), summary(app)

@@ -14,7 +14,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks.server import ROOT, peak_rss_mb, streamlit_server
+from benchmarks.server import DASHBOARD, peak_rss_mb, streamlit_server
 from benchmarks.stats import summary
 
 PAGES = ("oversikt", "placeringar", "enheter", "finansiering")
@@ -81,7 +81,7 @@ def concurrent_sessions(env: dict[str, str], sessions: int = 25, seconds: float 
     once per mean think time between a redrawn page and the next change (0: as fast as the server allows)."""
     rows = []
     for think_s in think_times:
-        with streamlit_server(ROOT / "streamlit_app.py", env) as (process, url):
+        with streamlit_server(DASHBOARD, env) as (process, url):
             asyncio.run(_drive(url, 1, 0))   # the first session pays the database check; the load starts warm
             results = asyncio.run(_drive(url, sessions, seconds, think_s))
             rss = peak_rss_mb(process.pid)

@@ -28,12 +28,19 @@ def healthy(url: str) -> bool:
         return False
 
 
+DASHBOARD = ("-m", "dashboard.serve")   # the README's start command
+
+
+def streamlit_run(script: Path) -> tuple[str, ...]:
+    return ("-m", "streamlit", "run", str(script))
+
+
 @contextmanager
-def streamlit_server(script: Path, env: dict[str, str], wait: bool = True):
-    """Yield (process, base URL) of `streamlit run script`; with `wait`, only once it answers its health check."""
+def streamlit_server(command: tuple[str, ...], env: dict[str, str], wait: bool = True):
+    """Yield (process, base URL) of `python <command>`; with `wait`, only once it answers its health check."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", "127.0.0.1",
+        [sys.executable, *command, "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -42,7 +49,7 @@ def streamlit_server(script: Path, env: dict[str, str], wait: bool = True):
         deadline = time.monotonic() + 120
         while wait and not healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start ({script.name})")
+                raise RuntimeError(f"streamlit did not start ({' '.join(command)})")
             time.sleep(0.1)
         yield process, url
     finally:

@@ -5,6 +5,7 @@ A failed build raises `SeedError` and leaves any existing database exactly as it
 
 import hashlib
 import os
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -27,6 +28,7 @@ class BuildReport:
     fingerprint: str
 
 
+_ensuring = threading.Lock()
 # `build_info.seed_fingerprint` of a generated database starts with this (see `synth`).
 SYNTHETIC_FINGERPRINT = "synthetic:"
 
@@ -79,12 +81,13 @@ def ensure_database(target: Path | None = None, seed_dir: Path | None = None) ->
     A synthetic database is opened as it is: it was generated, not built from the seeds.
     """
     target = Path(target or paths.database_path())
-    stored = stored_fingerprint(target)
-    if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
-        return target
-    imports = userdata.imported_rows()
-    if stored != data_fingerprint(seed_dir, imports):
-        build_database(target, seed_dir, imports)
+    with _ensuring:   # the start-up warm-up and the first session may both ask
+        stored = stored_fingerprint(target)
+        if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
+            return target
+        imports = userdata.imported_rows()
+        if stored != data_fingerprint(seed_dir, imports):
+            build_database(target, seed_dir, imports)
     return target
 
 

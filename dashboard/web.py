@@ -6,15 +6,18 @@ Widget keys are namespaced `"<page>__<name>"`; the shared sidebar filters use th
 import hashlib
 from contextlib import contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from dashboard import citations, columns, db, export, formatting, indicators
 from dashboard.build import ensure_database
 from dashboard.filters import FilterOptions, ViewFilters, from_query
+
+if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
+    import altair as alt
 
 ALL = "Alla"
 PAGE_QUERY = "_page_query"
@@ -205,7 +208,7 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
         st.markdown(intro)
 
 
-def indicator_block(frame: pd.DataFrame, caption: str, chart: alt.Chart | None = None, empty: str = "",
+def indicator_block(frame: pd.DataFrame, caption: str, chart: "alt.Chart | None" = None, empty: str = "",
                     key: str = "") -> None:
     """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator."""
     indicator = indicators.get(frame.attrs["indicator"])

@@ -1,7 +1,7 @@
 """Real-browser fixtures: one Streamlit server and one headless Chromium for the whole session.
 
-The server runs `streamlit_app.py` from the repository root against a database in a temporary folder
-(`PEER_DB`), which the app builds from the shipped seeds on its first start. Every test gets a fresh
+The server runs `python -m dashboard.serve` (the README's start command) from the repository root against a
+database in a temporary folder (`PEER_DB`), which the app builds from the shipped seeds on its first start. Every test gets a fresh
 browser context (its own Streamlit session). On a developer machine without Chromium (or LibreOffice
 for the spreadsheet round trip) the tests are skipped; in CI (`CI` or `PEER_REQUIRE_BROWSER` set)
 a missing tool fails them.
@@ -68,14 +68,15 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def app_url(chromium_path, tmp_path_factory) -> str:
-    """Start `streamlit run` on a free port and return its base URL; stop it after the session."""
+    """Start the dashboard as the README does (`python -m dashboard.serve`) on a free port and return its base
+    URL; stop it after the session."""
     folder = tmp_path_factory.mktemp("e2e_server")
     port = _free_port()
     env = {**os.environ, "PEER_DB": str(folder / "peer.duckdb"), "PEER_USER_DB": str(folder / "user.duckdb"),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = (folder / "streamlit.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.address", "127.0.0.1",
+        [sys.executable, "-m", "dashboard.serve", "--server.address", "127.0.0.1",
          "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          # Edits to the sources while the suite runs must not put a "Source file changed" prompt on the page.
          "--server.fileWatcherType", "none"],
