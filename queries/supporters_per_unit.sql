@@ -4,15 +4,11 @@
 -- params: as_of date, target integer, area varchar|null, unit_type varchar|null
 -- columns: unit, unit_type, area, area_kind, supporters, target, meets_target, absent, basis, sources,
 --   target_source, as_of
-with active as (
-    select p.placement_id, p.supporter_id, p.source_id, p.basis, u.unit_id, u.name as unit, u.unit_type,
-        a.area_id, a.name as area, a.area_kind,
-    from placement as p
-    join unit as u using (unit_id)
+with units as (
+    select u.unit_id, u.name as unit, u.unit_type, a.name as area, a.area_kind,
+    from unit as u
     join area as a using (area_id)
-    where p.start_date <= $as_of
-        and (p.end_date is null or p.end_date >= $as_of)
-        and ($area is null or a.area_id = $area or a.name = $area)
+    where ($area is null or a.area_id = $area or a.name = $area)
         and ($unit_type is null or u.unit_type = $unit_type)
 ),
 
@@ -29,15 +25,21 @@ target_source as (
     where indicator = 'supporters_per_unit'
 ),
 
+-- Aggregated on the unit key alone and joined to the names after: grouping distinct counts by five text
+-- columns made DuckDB hash those texts once per aggregate.
 per_unit as (
     select
-        unit_id, unit, unit_type, area, area_kind,
-        count(distinct supporter_id) as supporters,
-        count(distinct supporter_id) filter (where placement_id in (select placement_id from absent_now)) as absent,
-        case when bool_and(basis = 'documented') then 'documented' else 'derived' end as basis,
-        string_agg(distinct source_id, ', ' order by source_id) as sources,
-    from active
-    group by all
+        p.unit_id,
+        count(distinct p.supporter_id) as supporters,
+        count(distinct p.supporter_id) filter (where x.placement_id is not null) as absent,
+        case when bool_and(p.basis = 'documented') then 'documented' else 'derived' end as basis,
+        string_agg(distinct p.source_id, ', ' order by p.source_id) as sources,
+    from placement as p
+    left join absent_now as x using (placement_id)
+    where p.start_date <= $as_of
+        and (p.end_date is null or p.end_date >= $as_of)
+        and p.unit_id in (select unit_id from units)
+    group by p.unit_id
 )
 
 select
@@ -48,4 +50,5 @@ select
     (select source_ids from target_source) as target_source,
     $as_of::date as as_of,
 from per_unit
+join units using (unit_id)
 order by supporters, area_kind desc, area, unit
