@@ -19,19 +19,25 @@ with options as (
         and ($question is null or q.question_id = $question or q.text = $question)
 ),
 
--- survey_response's key is (survey, respondent, option): a row count per option is a count of respondents.
+-- Only the answers to the chosen questions are read (not materialized: reading them twice is cheaper than
+-- storing 900 000 rows). survey_response's key is (survey, respondent, option):
+-- a row count per option is a count of respondents.
+answers as not materialized (
+    select r.option_id, r.respondent_id, r.source_id, o.question_id,
+    from survey_response as r
+    join options as o using (option_id)
+),
+
 per_option as (
     select option_id, count(*) as selected_raw, list(distinct source_id) as source_ids,
-    from survey_response
+    from answers
     group by option_id
 ),
 
 answered_questions as (
-    select o.question_id, count(distinct r.respondent_id) as respondents,
-    from survey_response as r
-    join survey_option as o using (option_id)
-    where o.question_id in (select question_id from options)
-    group by o.question_id
+    select question_id, count(distinct respondent_id) as respondents,
+    from answers
+    group by question_id
 ),
 
 microdata as (
@@ -55,13 +61,21 @@ published as (
     join survey_result as sr using (option_id)
 ),
 
+-- Single-choice counts add up to N, so one hidden cell could be recovered from the others:
+-- hide the whole question when any of its cells is small. (A group-by, not a window: the window carried
+-- every column through a sort.)
+small_single_choice as (
+    select question_id
+    from microdata
+    where not multiple_choice
+    group by question_id
+    having bool_or(selected_raw < $threshold)
+),
+
 shares as (
-    -- Single-choice counts add up to N, so one hidden cell could be recovered from the others:
-    -- hide the whole question when any of its cells is small.
     select *,
         selected_raw < $threshold
-            or (not multiple_choice and bool_or(selected_raw < $threshold) over (partition by question_id))
-            as suppressed,
+            or question_id in (select question_id from small_single_choice) as suppressed,
         selected_raw / respondents as share_raw,
     from microdata
     union all by name
