@@ -26,18 +26,8 @@ from dashboard.build import build_database
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = 15
-# Aggregates over exactly the columns each indicator reads, so the data is really read.
-RAW_SCANS = {
-    "placements_per_stadsdel": "select count(distinct p.supporter_id), count(distinct p.unit_id), sum(p.fte_share), "
-                               "min(p.start_date), max(p.end_date), count(distinct a.name), max(a.area_kind) "
-                               "from placement p join unit u using (unit_id) join area a using (area_id)",
-    "supporters_per_unit": "select count(distinct p.supporter_id), count(distinct p.unit_id), min(p.start_date), "
-                           "max(p.end_date), max(u.name), max(u.unit_type) from placement p join unit u using (unit_id)",
-    "funding_horizon": "select min(period_start), max(period_end), max(decided_on), sum(amount_sek), "
-                       "max(status) from funding_agreement",
-    "survey_outcome_shares": "select count(distinct r.respondent_id), count(distinct r.option_id), "
-                             "count(distinct o.question_id) from survey_response r join survey_option o using (option_id)",
-}
+# Per indicator, an aggregate over exactly the columns it reads, so the data is really read.
+RAW_SCANS = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "benchmarks" / "raw_scans").glob("*.sql")}
 
 
 def _dates(rng) -> tuple[date, date]:
@@ -71,14 +61,19 @@ def measure_indicators() -> list[dict]:
     tables = pandas_twins.load(db.query)
     rows = []
     for name, (params, twin) in CASES.items():
-        duck, panda, raw = [], [], []
+        duck, panda, raw, same_rows = [], [], [], True
         for _ in range(RUNS):
             dates = _dates(rng)
-            duck.append(_time(lambda: indicators.run(name, **params(dates))))
-            panda.append(_time(lambda: twin(tables, dates)))
+            started = time.perf_counter()
+            ours = indicators.run(name, **params(dates))
+            duck.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            theirs = twin(tables, dates)
+            panda.append(time.perf_counter() - started)
             raw.append(_time(lambda: db.query(RAW_SCANS[name])))
+            same_rows &= len(ours) == len(theirs)
         d, p, r = summary(duck), summary(panda), summary(raw)
-        rows.append({"indicator": name, "duckdb": d, "pandas": p, "raw_scan": r,
+        rows.append({"indicator": name, "duckdb": d, "pandas": p, "raw_scan": r, "same_rows": same_rows,
                      "pandas_over_duckdb": round(p["median_ms"] / d["median_ms"], 2),
                      "duckdb_over_raw_scan": round(d["median_ms"] / r["median_ms"], 2)})
     return rows
@@ -130,11 +125,11 @@ def _areas() -> list[str]:
 def _table(report: dict) -> str:
     lines = [f"Scale: {report['scale']} · {report['machine']}", "",
              "| indicator | DuckDB median / p95 ms | pandas median ms | raw scan median ms | pandas ÷ DuckDB | "
-             "DuckDB ÷ raw scan |", "| --- | --- | --- | --- | --- | --- |"]
+             "DuckDB ÷ raw scan | same rows |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for row in report["indicators"]:
         lines.append(f"| {row['indicator']} | {row['duckdb']['median_ms']} / {row['duckdb']['p95_ms']} | "
                      f"{row['pandas']['median_ms']} | {row['raw_scan']['median_ms']} | {row['pandas_over_duckdb']} | "
-                     f"{row['duckdb_over_raw_scan']} |")
+                     f"{row['duckdb_over_raw_scan']} | {'ja' if row['same_rows'] else 'NEJ'} |")
     lines += ["", "| page | rerun ms (seed) | rerun ms (synthetic) |", "| --- | --- | --- |"]
     synthetic = {r["page"]: r for r in report["pages_synthetic"]}
     for row in report["pages_seed"]:

@@ -24,4 +24,4 @@ select
     array_to_string(list_sort(list_distinct([source_id, decision_source_id])), ', ') as sources,
     $as_of::date as as_of,
 from funding_agreement
-order by period_start
+order by period_start, agreement   -- agreement: the same order on every run
