@@ -76,6 +76,19 @@ def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
     return _function(_frame, *args)
 
 
+def scenario_baseline(as_of):
+    """Today's programme for the scenario page, computed once per date and database version: every slider move
+    reruns the page, and the baseline's three indicators do not change with the sliders."""
+    return _scenario_baseline(as_of, db.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _scenario_baseline(as_of, version: tuple):
+    from dashboard import scenario
+
+    return scenario.load_baseline(as_of)
+
+
 def run_helper(name: str) -> pd.DataFrame:
     """A cached helper query (not an indicator), e.g. `data_as_of`."""
     return _cached(name, (), db.data_version(), True).copy(deep=False)

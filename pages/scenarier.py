@@ -10,7 +10,7 @@ web.page_header("Scenarier för nästa års finansiering", filters,
                 "Pröva budget, bemanning och avtalslängd inför nämndens beslut. Utgångsläget är dagens program "
                 f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
                 "standardvärdena framtagna*).")
-baseline = scenario.load_baseline(filters.as_of)
+baseline = web.scenario_baseline(filters.as_of)
 defaults = scenario.default_inputs(baseline)
 inputs = scenario_ui.scenario_inputs(PAGE, baseline, defaults)
 with st.expander("Så är standardvärdena framtagna"):
