@@ -8,7 +8,7 @@ from dashboard import formatting
 def source_ids(frame: pd.DataFrame) -> list[str]:
     """The ids in a frame's `sources` (or `source`) column, which holds comma-separated source ids."""
     column = frame["sources"] if "sources" in frame else frame.get("source", pd.Series(dtype=str))
-    return sorted({s.strip() for cell in column.dropna() for s in str(cell).split(",") if s.strip()})
+    return sorted({s.strip() for cell in column.dropna().unique() for s in str(cell).split(",") if s.strip()})
 
 
 def describe(source_id: str, sources: pd.DataFrame) -> str:

@@ -282,8 +282,13 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
 
 
 def source_descriptions(frame: pd.DataFrame) -> list[str]:
+    return list(_described(tuple(citations.source_ids(frame)), db.data_version()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _described(source_ids: tuple, version: tuple) -> tuple[str, ...]:
     known = run("sources").set_index("source_id")
-    return [citations.describe(source_id, known) for source_id in citations.source_ids(frame)]
+    return tuple(citations.describe(source_id, known) for source_id in source_ids)
 
 
 def source_note(frame: pd.DataFrame) -> None:
