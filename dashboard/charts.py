@@ -31,6 +31,7 @@ def _finish(chart: alt.Chart, title: str) -> alt.Chart:
 
 
 def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
+    frame = _largest_areas(frame, len(OKABE_ITO) - 1)
     areas = sorted(frame["area"].unique().tolist())
     chart = alt.Chart(_plain(frame)).mark_bar().encode(
         x=alt.X("bucket:O", title="Period"),
@@ -41,6 +42,20 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("sources:N", title="Källor")],
     )
     return _finish(chart.properties(height=320), "Placeringar per period och område")
+
+
+def _largest_areas(frame: pd.DataFrame, kept: int) -> pd.DataFrame:
+    """The `kept` areas with most placements by name, the rest summed as 'Övriga områden (n)': the palette has
+    eight colours, and 870 colours in a legend say nothing."""
+    totals = frame.groupby("area")["placements"].sum()
+    if len(totals) <= kept + 1:
+        return frame
+    largest = totals.sort_values(ascending=False, kind="stable").index[:kept]
+    others = f"Övriga områden ({fmt.number(len(totals) - kept)})"
+    rest = frame[~frame["area"].isin(largest)].groupby("bucket", as_index=False)["placements"].sum()
+    # No supporter count: a supporter placed in two of the other areas would be counted twice.
+    rest["area"], rest["supporters"], rest["sources"] = others, None, "se tabellen"
+    return pd.concat([frame[frame["area"].isin(largest)], rest], ignore_index=True)
 
 
 def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:

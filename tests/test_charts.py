@@ -21,3 +21,19 @@ def test_charts_summarise_when_a_bar_per_row_would_be_unreadable():
     spec = charts.funding_timeline(agreements).to_dict()
     rows = {r["år"]: (r["belopp"], r["överenskommelser"]) for r in next(iter(spec["datasets"].values()))}
     assert rows == {"2019": ("2,0 mnkr", 20), "2020": ("–", 21)}
+
+
+def test_placements_over_time_keeps_seven_areas_and_sums_the_rest():
+    areas = [f"O{i}" for i in range(10)]
+    frame = pd.DataFrame({"bucket": "2019", "area": areas, "area_kind": "stadsdel",
+                          "placements": [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], "supporters": 1, "sources": "S1"})
+    rows = next(iter(charts.placements_over_time(frame).to_dict()["datasets"].values()))
+    shown = {r["area"]: (r["placements"], None if pd.isna(r["supporters"]) else r["supporters"]) for r in rows}
+    assert shown == {**{f"O{i}": (10 - i, 1) for i in range(7)}, "Övriga områden (3)": (6, None)}
+
+
+def test_placements_over_time_draws_eight_areas_as_they_are():
+    frame = pd.DataFrame({"bucket": "2019", "area": [f"O{i}" for i in range(8)], "area_kind": "stadsdel",
+                          "placements": 1, "supporters": 1, "sources": "S1"})
+    rows = next(iter(charts.placements_over_time(frame).to_dict()["datasets"].values()))
+    assert sorted(r["area"] for r in rows) == [f"O{i}" for i in range(8)]
