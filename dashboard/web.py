@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from dashboard import citations, columns, db, export, formatting, indicators
@@ -244,8 +245,13 @@ def indicator_block(frame: pd.DataFrame, caption: str, chart: "alt.Chart | None"
     source_note(frame)
 
 
+def _display_table(frame: pd.DataFrame) -> pa.Table:
+    """The screen's table as Arrow, converted once: Streamlit converts a DataFrame again on every rerun."""
+    return pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
+
+
 def show_table(frame: pd.DataFrame) -> None:
-    st.dataframe(view(columns.display_frame, frame), hide_index=True, width="stretch")
+    st.dataframe(view(_display_table, frame), hide_index=True, width="stretch")
     st.caption("Teckenförklaring: " + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()))
 
 
