@@ -50,7 +50,7 @@ def streamlit_server(command: tuple[str, ...], env: dict[str, str], wait: bool =
         while wait and not healthy(url):
             if process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"streamlit did not start ({' '.join(command)})")
-            time.sleep(0.1)
+            time.sleep(0.02)
         yield process, url
     finally:
         process.terminate()
