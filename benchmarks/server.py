@@ -53,12 +53,16 @@ def streamlit_server(command: tuple[str, ...], env: dict[str, str], wait: bool =
             time.sleep(0.02)
         yield process, url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def peak_rss_mb(pid: int) -> float:

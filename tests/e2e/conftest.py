@@ -9,22 +9,19 @@ a missing tool fails them.
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from benchmarks.server import CHROMIUM_ARGS, free_port, healthy, stop
 from tests.e2e.helpers import RUN_TIMEOUT_MS
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 VIEWPORT = {"width": 1440, "height": 900}
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SERVER_START_TIMEOUT = 60
 
 
@@ -47,20 +44,6 @@ def require_tool(name: str, purpose: str, install: str = "apt-get install -y chr
     pytest.skip(f"{message} Install it ({install}); set PEER_REQUIRE_BROWSER=1 to make this a failure.")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     return require_tool("chromium", "the real-browser tests")
@@ -71,7 +54,7 @@ def app_url(chromium_path, tmp_path_factory) -> str:
     """Start the dashboard as the README does (`python -m dashboard.serve`) on a free port and return its base
     URL; stop it after the session."""
     folder = tmp_path_factory.mktemp("e2e_server")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PEER_DB": str(folder / "peer.duckdb"), "PEER_USER_DB": str(folder / "user.duckdb"),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = (folder / "streamlit.log").open("wb")
@@ -84,7 +67,7 @@ def app_url(chromium_path, tmp_path_factory) -> str:
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(url):
+        while not healthy(url):
             if process.poll() is not None:
                 pytest.fail(f"streamlit exited with {process.returncode}:\n{_tail(folder / 'streamlit.log')}")
             if time.monotonic() > deadline:
@@ -93,12 +76,7 @@ def app_url(chromium_path, tmp_path_factory) -> str:
             time.sleep(0.2)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+        stop(process)
         log.close()
 
 
