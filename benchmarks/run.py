@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import browser, load, pandas_twins
+from benchmarks import browser, load, pandas_twins, targets
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
 from dashboard.build import build_database
@@ -111,6 +111,8 @@ def main(scale: str, out: str | None) -> int:
         report["pages_synthetic"] = measure_pages()
         report["filter_change_synthetic"] = browser.filter_change(env, _areas())
         report["sessions_synthetic"] = load.concurrent_sessions(env)
+    report["targets"] = [{"target": c.target, "measured": c.measured, "met": c.met, "missed_by": round(c.missed_by, 2)}
+                         for c in targets.checks(report)]
     print(_table(report))
     if out:
         Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -147,5 +149,5 @@ def _table(report: dict) -> str:
         for row in report[f"sessions_{label}"]:
             lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
                          f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
-    lines += ["", f"Cold start: {report['cold_start']}"]
+    lines += ["", f"Cold start: {report['cold_start']}", "", *targets.table(report)]
     return "\n".join(lines)
