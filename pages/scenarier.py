@@ -11,59 +11,71 @@ web.page_header("Scenarier för nästa års finansiering", filters,
                 f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
                 "standardvärdena framtagna*).")
 baseline = web.scenario_baseline(filters.as_of)
-defaults = scenario.default_inputs(baseline)
-inputs = scenario_ui.scenario_inputs(PAGE, baseline, defaults)
-with st.expander("Så är standardvärdena framtagna"):
-    st.markdown("\n".join(f"- {line}" for line in scenario.derivations(baseline)))
 
-try:
-    result = scenario.evaluate(inputs, baseline)
-except scenario.ScenarioError as error:
-    st.error(f"{scenario.FIELD_LABELS.get(error.field, error.field)}: {error}")
-    st.stop()
 
-if result["balance_sek"] < 0:
-    st.warning(f"Budgeten räcker inte: {result['supporters_funded']} peer supportrar kostar "
-               f"{formatting.mnkr(result['total_cost_sek'])} mot {formatting.mnkr(inputs.budget_sek * inputs.agreement_years)}"
-               f" i budget. Finansieringen räcker {formatting.number(result['secured_months'], 1)} månader.")
-cells = st.columns(4)
-for index, key in enumerate(("total_cost_sek", "balance_sek", "supporters_funded", "units_at_target",
-                             "districts_covered", "secured_months", "cost_per_unit_at_target_sek",
-                             "budget_needed_for_target_sek")):
-    value = result[key]
-    shown = formatting.mnkr(value) if key.endswith("_sek") else formatting.number(value, 1 if key == "secured_months" else 0)
-    cells[index % 4].metric(scenario.FIELD_LABELS[key].replace(" (kr)", ""), shown)
-st.altair_chart(charts.cost_against_budget(result), width="stretch")
+@st.fragment
+def workspace() -> None:
+    """Sliders, result, saving and comparison: moving a slider reruns this part of the page, not the header and
+    the sidebar (which change the baseline and rerun everything)."""
+    defaults = scenario.default_inputs(baseline)
+    inputs = scenario_ui.scenario_inputs(PAGE, baseline, defaults)
+    with st.expander("Så är standardvärdena framtagna"):
+        st.markdown("\n".join(f"- {line}" for line in scenario.derivations(baseline)))
 
-st.subheader("Spara och jämför")
-name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)
-if st.button("Spara scenario", key=f"{PAGE}__save"):
-    version = web.run_helper("data_as_of").iloc[0]
     try:
-        userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"], filters.as_of)
-        st.success(f"Scenariot '{name.strip()}' sparades.")
-    except userdata.UserDataError as error:
-        st.error(str(error))
-saved = userdata.list_scenarios()
-if saved.empty:
-    st.info("Inga sparade scenarier ännu.")
-else:
-    scenario_ui.saved_scenario_tools(PAGE, saved)
-    chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
-                            max_selections=4)
-    if len(chosen) >= 2:
-        table = scenario.comparison_frame([userdata.load_scenario(n) for n in chosen])
-        shown = table.map(formatting.cell)
-        st.dataframe(shown.style.apply(scenario_ui.highlight_differences, axis=1), hide_index=True, width="stretch")
-        about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
-                 "Data t.o.m.": filters.as_of.isoformat()}
-        left, right = st.columns(2)
-        left.download_button("CSV för Excel", export.csv_excel_sv(table),
-                             export.file_name("scenariojamforelse", filters.as_of, "csv"), "text/csv",
-                             key=f"{PAGE}__compare_csv", on_click="ignore")
-        right.download_button("Excel (.xlsx)", export.xlsx(table, about, "Jämförelse"),
-                              export.file_name("scenariojamforelse", filters.as_of, "xlsx"),
-                              key=f"{PAGE}__compare_xlsx", on_click="ignore")
-    elif chosen:
-        st.caption("Välj minst två scenarier för att jämföra.")
-web.sync_url(filters)
+        result = scenario.evaluate(inputs, baseline)
+    except scenario.ScenarioError as error:
+        st.error(f"{scenario.FIELD_LABELS.get(error.field, error.field)}: {error}")
+        st.stop()
+
+    if result["balance_sek"] < 0:
+        budget = formatting.mnkr(inputs.budget_sek * inputs.agreement_years)
+        st.warning(f"Budgeten räcker inte: {result['supporters_funded']} peer supportrar kostar "
+                   f"{formatting.mnkr(result['total_cost_sek'])} mot {budget} i budget. "
+                   f"Finansieringen räcker {formatting.number(result['secured_months'], 1)} månader.")
+    cells = st.columns(4)
+    for index, key in enumerate(("total_cost_sek", "balance_sek", "supporters_funded", "units_at_target",
+                                 "districts_covered", "secured_months", "cost_per_unit_at_target_sek",
+                                 "budget_needed_for_target_sek")):
+        value = result[key]
+        decimals = 1 if key == "secured_months" else 0
+        shown = formatting.mnkr(value) if key.endswith("_sek") else formatting.number(value, decimals)
+        cells[index % 4].metric(scenario.FIELD_LABELS[key].replace(" (kr)", ""), shown)
+    st.altair_chart(charts.cost_against_budget(result), width="stretch")
+
+    st.subheader("Spara och jämför")
+    name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)
+    if st.button("Spara scenario", key=f"{PAGE}__save"):
+        version = web.run_helper("data_as_of").iloc[0]
+        try:
+            userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
+                                   filters.as_of)
+            st.success(f"Scenariot '{name.strip()}' sparades.")
+        except userdata.UserDataError as error:
+            st.error(str(error))
+    saved = userdata.list_scenarios()
+    if saved.empty:
+        st.info("Inga sparade scenarier ännu.")
+    else:
+        scenario_ui.saved_scenario_tools(PAGE, saved)
+        chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
+                                max_selections=4)
+        if len(chosen) >= 2:
+            table = scenario.comparison_frame([userdata.load_scenario(n) for n in chosen])
+            shown = table.map(formatting.cell)
+            st.dataframe(shown.style.apply(scenario_ui.highlight_differences, axis=1), hide_index=True, width="stretch")
+            about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
+                     "Data t.o.m.": filters.as_of.isoformat()}
+            left, right = st.columns(2)
+            left.download_button("CSV för Excel", export.csv_excel_sv(table),
+                                 export.file_name("scenariojamforelse", filters.as_of, "csv"), "text/csv",
+                                 key=f"{PAGE}__compare_csv", on_click="ignore")
+            right.download_button("Excel (.xlsx)", export.xlsx(table, about, "Jämförelse"),
+                                  export.file_name("scenariojamforelse", filters.as_of, "xlsx"),
+                                  key=f"{PAGE}__compare_xlsx", on_click="ignore")
+        elif chosen:
+            st.caption("Välj minst två scenarier för att jämföra.")
+    web.sync_url(filters)
+
+
+workspace()

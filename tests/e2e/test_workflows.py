@@ -4,7 +4,7 @@ then a good one, and see the pages change."""
 import csv
 import io
 
-from tests.e2e.helpers import alerts, column, open_app, pick_radio, wait_for_rendering, wait_for_run
+from tests.e2e.helpers import alerts, column, open_app, pick_radio, query, wait_for_rendering, wait_for_run
 
 PLACEMENT_HEADERS = ["Placerings-id", "Peer supporter (kod)", "Enhets-id", "Startdatum", "Slutdatum",
                      "Arbetstid (andel av heltid)", "Frånvaro från", "Frånvaro till", "Frånvaroslag"]
@@ -48,6 +48,18 @@ def test_save_two_scenarios_compare_and_download(page, app_url, tmp_path):
     assert rows[0] == ["Uppgift", "Som i dag", "Två per enhet", "Skiljer sig"]
     supporters = next(r for r in rows if r[0] == "Finansierade peer supportrar")
     assert supporters == ["Finansierade peer supportrar", "7", "11", "ja"]
+
+
+def test_a_scenario_input_reruns_only_its_fragment_and_reaches_the_url(page, app_url):
+    """The scenario inputs live in an st.fragment: changing one must still update the result and the address."""
+    open_app(page, app_url, "/scenarier")
+    funded = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Finansierade peer supportrar")
+    assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "7"
+    pick_radio(page, "Bemanning", "alla enheter till målet")
+    wait_for_run(page)
+    assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "11"
+    assert query(page)["staffing"] == "to_target"
+    assert query(page)["as_of"] == "2020-06-11"   # the shared filters stay in the address too
 
 
 def _placements_csv(path, start: str) -> None:
