@@ -14,7 +14,7 @@ def load(query) -> dict[str, pd.DataFrame]:
     """The tables the twins read, loaded once (the load is not part of the timed work)."""
     tables = {t: query(f"select * from {t}") for t in (
         "placement", "unit", "area", "absence", "funding_agreement", "survey", "survey_question", "survey_option",
-        "survey_response", "survey_result", "recommendation")}
+        "survey_result", "recommendation", "survey_option_count", "survey_question_respondents")}
     for frame in tables.values():
         for column in frame.columns:
             if column.endswith("_date") or column in ("period_start", "period_end", "decided_on"):
@@ -96,12 +96,11 @@ def survey_outcome_shares(t: dict, threshold: int = 5) -> pd.DataFrame:
                .merge(t["survey_question"][["question_id", "survey_id", "position", "text", "multiple_choice"]]
                       .rename(columns={"position": "question_position", "text": "question"}), on="question_id")
                .merge(t["survey"][["survey_id", "title"]].rename(columns={"title": "survey"}), on="survey_id"))
-    answers = t["survey_response"].merge(options[["option_id", "question_id"]], on="option_id")
-    respondents = answers.groupby("question_id")["respondent_id"].nunique().rename("respondents")
-    micro = options.merge(respondents, on="question_id").merge(
-        answers.groupby("option_id").size().rename("selected_raw"), on="option_id", how="left")
+    # The same precomputed counts the SQL reads (data/aggregates.sql)
+    micro = options.merge(t["survey_question_respondents"], on="question_id").merge(
+        t["survey_option_count"].rename(columns={"selected": "selected_raw"}), on="option_id", how="left")
     micro["selected_raw"] = micro["selected_raw"].fillna(0)
-    micro["sources"] = _source_list(answers, "option_id").reindex(micro["option_id"]).to_numpy()
+    micro["sources"] = [", ".join(ids) if isinstance(ids, (list, np.ndarray)) else "" for ids in micro["source_ids"]]
     small = micro["selected_raw"] < threshold
     small_single = micro.loc[small & ~micro["multiple_choice"], "question_id"].unique()
     micro["suppressed"] = small | (~micro["multiple_choice"] & micro["question_id"].isin(small_single))

@@ -111,6 +111,7 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
         con.execute(schema)
         load_seeds(con, seed_dir, table_order(schema))
         apply_imports(con, imports)
+        create_aggregates(con)
         con.execute(
             "create table build_info as select ? as seed_fingerprint, ? as built_at, "
             "(select max(dated) from source) as data_as_of, false as synthetic",
@@ -119,6 +120,11 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
         con.execute("checkpoint")
     finally:
         con.close()
+
+
+def create_aggregates(con: duckdb.DuckDBPyConnection) -> None:
+    """The precomputed tables of `data/aggregates.sql`, from the rows now in the database."""
+    con.execute(paths.AGGREGATES_FILE.read_text(encoding="utf-8"))
 
 
 def _row_counts(path: Path) -> dict[str, int]:

@@ -6,6 +6,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "data"
 SCHEMA_FILE = DATA_DIR / "schema.sql"
+AGGREGATES_FILE = DATA_DIR / "aggregates.sql"
 QUERY_DIR = ROOT / "queries"
 
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import paths
-from dashboard.build import SYNTHETIC_FINGERPRINT, _remove
+from dashboard.build import SYNTHETIC_FINGERPRINT, _remove, create_aggregates
 
 YEARS = 10
 FIRST_YEAR = 2011
@@ -57,6 +57,7 @@ def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[st
             columns = con.table(name).columns
             con.from_df(frame.reindex(columns=columns)).insert_into(name)
             (progress or _bar)(index, len(tables), name)
+        create_aggregates(con)
         con.execute("create table build_info as select ? as seed_fingerprint, ? as built_at, "
                     "date '2020-12-31' as data_as_of, true as synthetic",
                     [f"{SYNTHETIC_FINGERPRINT}{scale_name}:{seed}", datetime.now()])

@@ -19,36 +19,16 @@ with options as (
         and ($question is null or q.question_id = $question or q.text = $question)
 ),
 
--- Only the answers to the chosen questions are read (not materialized: reading them twice is cheaper than
--- storing 900 000 rows). survey_response's key is (survey, respondent, option):
--- a row count per option is a count of respondents.
-answers as not materialized (
-    select r.option_id, r.respondent_id, r.source_id, o.question_id,
-    from survey_response as r
-    join options as o using (option_id)
-),
-
-per_option as (
-    select option_id, count(*) as selected_raw, list(distinct source_id) as source_ids,
-    from answers
-    group by option_id
-),
-
-answered_questions as (
-    select question_id, count(distinct respondent_id) as respondents,
-    from answers
-    group by question_id
-),
-
+-- Counts per option and respondents per question are precomputed at build (data/aggregates.sql).
 microdata as (
-    select o.*, aq.respondents,
-        coalesce(po.selected_raw, 0) as selected_raw,
+    select o.*, q.respondents,
+        coalesce(c.selected, 0) as selected_raw,
         'microdata' as basis, 'microdata' as count_basis,
         null::varchar as share_wording, null::double as share_precision,
-        coalesce(po.source_ids, []) as source_ids,
+        coalesce(c.source_ids, []) as source_ids,
     from options as o
-    join answered_questions as aq using (question_id)
-    left join per_option as po using (option_id)
+    join survey_question_respondents as q using (question_id)
+    left join survey_option_count as c using (option_id)
 ),
 
 published as (

@@ -68,3 +68,24 @@ def test_the_app_opens_a_synthetic_database_as_it_is(synthetic_db, monkeypatch):
     assert not app.exception
     assert app.error and app.error[0].value.startswith("SYNTETISKA DATA")
     assert _digest(synthetic_db) == before
+
+
+def test_precomputed_survey_counts_match_the_answers(synthetic_db, monkeypatch):
+    """The survey indicator reads counts precomputed when the data is generated (data/aggregates.sql);
+    here they are counted again from the answers themselves."""
+    from dashboard import indicators
+
+    monkeypatch.setenv("PEER_DB", str(synthetic_db))
+    con = duckdb.connect(str(synthetic_db), read_only=True)
+    try:
+        answers = con.execute("select r.respondent_id, r.option_id, o.question_id from survey_response r "
+                              "join survey_option o using (option_id)").df()
+    finally:
+        con.close()
+    shares = indicators.run("survey_outcome_shares", threshold=0)
+    counted = answers.groupby("option_id").size()
+    respondents = answers.groupby("question_id")["respondent_id"].nunique()
+    assert len(counted) == 16 and set(counted.index) <= set(shares["option_id"])   # 2 surveys × 2 questions × 4
+    for row in shares.itertuples():
+        assert row.selected == counted.get(row.option_id, 0)
+        assert row.respondents == respondents[row.question_id]

@@ -1,6 +1,7 @@
 -- Every column survey_outcome_shares reads, aggregated so the data is really read (no joins: the floor).
 select
-    (select [max(respondent_id), max(option_id), max(source_id)] from survey_response),
+    (select [max(option_id), max(selected)::varchar, max(len(source_ids))::varchar] from survey_option_count),
+    (select [max(question_id), max(respondents)::varchar] from survey_question_respondents),
     (select [max(option_id), max(question_id), max(position)::varchar, max(text)] from survey_option),
     (select [max(question_id), max(survey_id), max(position)::varchar, max(text), bool_or(multiple_choice)::varchar]
         from survey_question),
