@@ -269,22 +269,26 @@ def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
                            export.file_name(name + "_komma", as_of, "csv"), "text/csv", key=f"{key}__csv",
                            on_click="ignore")
-    right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), about, indicator.label),
+    right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), stamped(about), indicator.label),
                           export.file_name(name, as_of, "xlsx"),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
                           on_click="ignore")
 
 
 def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:
-    now = datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
     return {
         "Uttag": label,
         "Filter": caption,
         "Data t.o.m.": filter_options().data_as_of.isoformat(),
-        "Exporterad": now,
+        "Exporterad": "",   # set by `stamped` when the file is made
         "Källor": "; ".join(source_descriptions(frame)),
         "Teckenförklaring": "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()),
     }
+
+
+def stamped(about: dict[str, str]) -> dict[str, str]:
+    """The export's facts with the time the file is made: a page may be open for an hour before the click."""
+    return {**about, "Exporterad": datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")}
 
 
 def source_descriptions(frame: pd.DataFrame) -> list[str]:
