@@ -67,13 +67,13 @@ def filter_change(env: dict[str, str], areas: list[str], changes: int = 20) -> d
     """p50/p95 from picking an area in the select box to the redrawn page, on Placeringar and on the echo page."""
     if not shutil.which("chromium"):
         return SKIPPED
-    echo_options = [f"Alternativ {i}" for i in range(1, changes + 1)]
+    echo_options = [f"Alternativ {i}" for i in range(1, changes + 1)]   # a new value each time, as the areas
     with sync_playwright() as playwright:
         browser = _launch(playwright)
         with streamlit_server(streamlit_run(ECHO_APP), env) as (_, url):
-            floor = _changes(browser, url + "/", [echo_options[i % len(echo_options)] for i in range(changes)])
+            floor = _changes(browser, url + "/", "Alternativ 0", echo_options)
         with streamlit_server(DASHBOARD, env) as (_, url):
-            app = _changes(browser, url + "/placeringar", [areas[i % len(areas)] for i in range(changes)])
+            app = _changes(browser, url + "/placeringar", "alla", [areas[i % len(areas)] for i in range(changes)])
         browser.close()
     floor_s, app_s = summary(floor), summary(app)
     return {"page": "placeringar", "changes": changes, "app": app_s, "echo": floor_s,
@@ -81,11 +81,12 @@ def filter_change(env: dict[str, str], areas: list[str], changes: int = 20) -> d
             "p95_ratio": round(app_s["p95_ms"] / floor_s["p95_ms"], 2)}
 
 
-def _changes(browser, url: str, values: list[str]) -> list[float]:
+def _changes(browser, url: str, shown: str, values: list[str]) -> list[float]:
+    """Seconds per change, from the page first showing `shown` through each of `values`."""
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.set_default_timeout(120_000)
     page.goto(url)
-    page.wait_for_function(REDRAWN, arg="alla" if "placeringar" in url else "Alternativ 0", polling="raf")
+    page.wait_for_function(REDRAWN, arg=shown, polling="raf")
     box = page.get_by_role("combobox", name="Område", exact=True)
     seconds = []
     for value in values:

@@ -23,8 +23,8 @@ from benchmarks import browser, load, pandas_twins, targets
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
 from dashboard.build import build_database
+from dashboard.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 RUNS = 15
 # Per indicator, an aggregate over exactly the columns it reads, so the data is really read.
 RAW_SCANS = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "benchmarks" / "raw_scans").glob("*.sql")}
