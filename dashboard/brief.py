@@ -13,22 +13,31 @@ from dashboard import charts, citations, columns, formatting, indicators, scenar
 from dashboard.params import as_of_or_data, data_as_of, suppression_threshold
 
 MAX_ROWS = 40
-DEFAULT_INDICATORS = ("supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
+DEFAULT_INDICATORS = ("headcount", "supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
                       "survey_response", "survey_outcome_shares", "supporter_gender")
 # Columns that fit an A4 page; indicators not listed show all their visible columns.
 COMPACT = {
-    "placements_per_stadsdel": ["area", "area_kind", "placements", "supporters", "units", "absent", "sources"],
-    "placements_over_time": ["bucket", "area", "placements", "supporters", "sources"],
-    "supporters_per_unit": ["unit", "area", "supporters", "target", "meets_target", "absent", "sources"],
+    "headcount": ["measure", "low", "high", "status", "observed_on", "refers_to", "basis", "sources"],
+    "placements_per_stadsdel": ["area", "placements", "supporters", "supporters_min", "units", "absent", "basis",
+                                "sources"],
+    "placements_over_time": ["bucket", "area", "placements", "supporters", "supporters_min", "basis", "sources"],
+    "supporters_per_unit": ["unit", "area", "supporters", "supporters_min", "meets_target", "status", "refers_to",
+                            "basis", "sources"],
     "funding_horizon": ["agreement", "amount_sek", "period_start", "period_end", "status", "decided_on",
-                        "lead_time_days", "days_left", "sources"],
+                        "decision_basis", "lead_time_days", "days_left", "basis", "sources"],
     "funding_summary": ["secured_until", "secured_days_left", "secured_months_left", "one_year_share",
                         "next_period_status", "sources"],
-    "survey_outcome_shares": ["option", "selected", "respondents", "share", "ci_low", "ci_high", "basis", "sources"],
+    "survey_outcome_shares": ["option", "selected", "respondents", "share", "ci_low", "ci_high", "share_wording",
+                              "basis", "sources"],
     "survey_response": ["survey", "population", "answered", "response_rate", "dropout_rate", "sources"],
-    "supporter_gender": ["observed_on", "scope", "gender", "supporters", "stated_total", "source"],
-    "recommendations": ["recommendation_id", "theme", "recommendation", "status", "status_date", "indicator"],
+    "supporter_gender": ["observed_on", "scope", "gender", "supporters", "stated_total", "basis", "source"],
+    "recommendations": ["recommendation_id", "theme", "recommendation", "status", "status_date", "status_basis",
+                        "indicator"],
 }
+BASIS_LEGEND = ("Grund: 'dokumenterad' står i källan; 'härledd' är räknad ur källorna enligt en regel som står i "
+                "tjänsten; 'okänd' publiceras inte. Status: 'aktuell' gäller datumet eller är högst ett halvår "
+                "gammal; 'senast känt' är äldre och visar senaste uppgift, inte läget i dag. Ett intervall som 7–8 "
+                "är källans eget; 'minst' betyder att övre gränsen inte publiceras.")
 CHARTS = {
     "placements_over_time": charts.placements_over_time,
     "supporters_per_unit": lambda frame: charts.supporters_per_unit(frame, int(frame["target"].iloc[0])),
@@ -73,14 +82,14 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         raise indicators.UnknownIndicator(f"Okänd indikator {', '.join(unknown)}. Giltiga: {', '.join(indicators.REGISTRY)}")
     source_table = indicators.run("sources").set_index("source_id")
     sections = [_section(name, as_of, source_table, render_charts) for name in indicator_names]
-    recommendations = indicators.run("recommendations")
+    recommendations = indicators.run("recommendations", as_of=as_of)
     open_ones = recommendations[recommendations["status"] != "genomförd"]
     all_sources = sorted({s for section in sections for s in section.sources})
     return Brief(
         as_of=as_of,
         data_as_of=data_as_of(),
         created=datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M"),
-        filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.year}-12-31; alla områden",
+        filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; alla områden",
         sections=sections,
         scenarios=_scenarios(scenario_names),
         recommendations=_compact("recommendations", open_ones),
@@ -135,7 +144,7 @@ def brief_dates(brief: Brief) -> str:
 
 def brief_markdown(brief: Brief) -> str:
     lines = [f"# {brief.title}", "", brief_dates(brief),
-             "", f"Urval: {brief.filters}", ""]
+             "", f"Urval: {brief.filters}", "", BASIS_LEGEND, ""]
     for section in brief.sections:
         lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",
                   _markdown_table(section.table) if not section.table.empty else "Inga uppgifter.", "",

@@ -12,7 +12,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
-from dashboard.brief import Brief, brief_dates, omitted_note
+from dashboard.brief import BASIS_LEGEND, Brief, brief_dates, omitted_note
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 2 * cm
@@ -34,7 +34,8 @@ def brief_pdf(brief: Brief) -> bytes:
     styles = _styles(font, bold)
     story = [Paragraph(escape(brief.title), styles["title"]),
              Paragraph(escape(brief_dates(brief)), styles["meta"]),
-             Paragraph(f"Urval: {escape(brief.filters)}", styles["meta"]), Spacer(1, 0.4 * cm)]
+             Paragraph(f"Urval: {escape(brief.filters)}", styles["meta"]),
+             Paragraph(escape(BASIS_LEGEND), styles["small"]), Spacer(1, 0.4 * cm)]
     for section in brief.sections:
         story += [Paragraph(escape(section.label), styles["h2"]),
                   Paragraph(f"<i>Så läser du:</i> {escape(section.how_to_read)}", styles["small"])]

@@ -61,17 +61,25 @@ def _largest_areas(frame: pd.DataFrame, kept: int) -> pd.DataFrame:
 def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
     if len(frame) > ROWS_DRAWN:
         return _units_by_supporters(frame, target)
-    data = _plain(frame).assign(läge=frame["meets_target"].map({True: "når målet", False: "under målet"}))
+    data = _plain(frame).assign(
+        läge=frame["meets_target"].map({True: "når målet", False: "under målet"}).fillna("antal ej publicerat"),
+        antal=[fmt.number(exact) if pd.notna(exact) else f"minst {fmt.number(low)}"
+               for exact, low in zip(frame["supporters"], frame["supporters_min"])],
+        uppgift=[f"{refers} ({'senast känt' if status == 'last_known' else 'aktuell'})"
+                 for refers, status in zip(frame["refers_to"], frame["status"])],
+    )
+    data["etikett"] = data["antal"] + " · " + data["uppgift"]
     base = alt.Chart(data).encode(y=alt.Y("unit:N", title=None, sort="x"))
     bars = base.mark_bar().encode(
-        x=alt.X("supporters:Q", title="Peer supportrar", axis=alt.Axis(tickMinStep=1, format="d"),
-                scale=alt.Scale(domainMin=0, domainMax=max(target, int(frame["supporters"].max() or 0)) + 1)),
-        color=alt.Color("läge:N", title="Mot målet", scale=_palette(["når målet", "under målet"])),
+        x=alt.X("supporters_min:Q", title="Peer supportrar (minst)", axis=alt.Axis(tickMinStep=1, format="d"),
+                scale=alt.Scale(domainMin=0, domainMax=max(target, int(frame["supporters_min"].max())) + 1)),
+        color=alt.Color("läge:N", title="Mot målet",
+                        scale=_palette(["når målet", "under målet", "antal ej publicerat"])),
         tooltip=[alt.Tooltip("unit:N", title="Enhet"), alt.Tooltip("area:N", title="Område"),
-                 alt.Tooltip("supporters:Q", title="Peer supportrar"), alt.Tooltip("läge:N", title="Mot målet"),
-                 alt.Tooltip("sources:N", title="Källor")],
+                 alt.Tooltip("antal:N", title="Peer supportrar"), alt.Tooltip("läge:N", title="Mot målet"),
+                 alt.Tooltip("uppgift:N", title="Uppgiften avser"), alt.Tooltip("sources:N", title="Källor")],
     )
-    labels = base.mark_text(align="left", dx=4).encode(x="supporters:Q", text="läge:N")
+    labels = base.mark_text(align="left", dx=4).encode(x="supporters_min:Q", text="etikett:N")
     rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="black").encode(
         x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Mål per enhet")])
     return _finish((bars + labels + rule).properties(height=max(120, 40 * len(frame))),
@@ -80,7 +88,7 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
 
 def _units_by_supporters(frame: pd.DataFrame, target: int) -> alt.Chart:
     top = max(SUPPORTER_GROUPS, target)
-    data = frame["supporters"].clip(upper=top).value_counts().rename("enheter").rename_axis("supporters").reset_index()
+    data = frame["supporters_min"].clip(upper=top).value_counts().rename("enheter").rename_axis("supporters").reset_index()
     data["grupp"] = data["supporters"].map(lambda n: f"{n} eller fler" if n == top else str(n))
     data["läge"] = data["supporters"].ge(target).map({True: "når målet", False: "under målet"})
     data["antal"] = data["enheter"].map(fmt.number)   # Vega's own number format is English
@@ -97,11 +105,18 @@ def _units_by_supporters(frame: pd.DataFrame, target: int) -> alt.Chart:
                    f"Enheter efter antal peer supportrar ({fmt.number(len(frame))} enheter; målet {target})")
 
 
+def _period_label(start, end) -> str:
+    """An agreement's years, '2019' or '2016–2017': internal ids are not names a reader knows."""
+    first, last = pd.Timestamp(start).year, pd.Timestamp(end).year
+    return str(first) if first == last else f"{first}–{last}"
+
+
 def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     if len(frame) > ROWS_DRAWN:
         return _funding_per_year(frame)
     data = _plain(frame).assign(
-        label=frame["agreement"] + " · " + frame["funding_kind"],
+        label=[_period_label(start, end) + " · " + kind
+               for start, end, kind in zip(frame["period_start"], frame["period_end"], frame["funding_kind"])],
         beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}),
         belopp=frame["amount_sek"].map(lambda v: "belopp ej publicerat" if pd.isna(v) else
                                        f"{v / 1e6:.1f} mnkr".replace(".", ",")),

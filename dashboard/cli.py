@@ -59,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("file", metavar="FILE", nargs="?", help="filen att importera (.csv eller .xlsx)")
     importing.add_argument("--dry-run", action="store_true", help="validera och förhandsgranska utan att skriva")
     importing.add_argument("--template", metavar="PATH", help="skriv en mall (.csv eller .xlsx) i stället")
+    importing.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                           help="datum som uppgifterna gäller per (standard: datans nuvarande datum); "
+                                "rader med senare datum räknas som planer")
     importing.set_defaults(handler=_import)
 
     synth = commands.add_parser("synth", help="generera syntetiska data i en egen databasfil (för test och mätning)")
@@ -171,7 +174,10 @@ def _import(args) -> int:
         print("--dry-run: inget skrevs.")
         return 0
     try:
-        import_id = importer.apply(result)
+        import_id = importer.apply(result, as_of=as_of_or_data(args.as_of))
+    except ParameterError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
     except importer.ImportRejected as error:
         print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
         return 1

@@ -66,14 +66,20 @@ COLUMNS: dict[str, Column] = {
     "measure": Column("Mått"), "value_low": Column("Värde (lägst)", "decimal"),
     "value_high": Column("Värde (högst)", "decimal"), "unit_of_measure": Column("Enhet"),
     "refers_to": Column("Avser tid"), "observed_on": Column("Uppgiftsdatum", "date"), "rule": Column("Regel"),
+    "supporters_min": Column("Peer supportrar (minst)", "int"), "supporters_max": Column("Peer supportrar (högst)", "int"),
+    "observed_units": Column("Enheter kända bara från observation", "int"), "low": Column("Lägst", "int"),
+    "high": Column("Högst", "int"), "text": Column("Uppgift"), "is_plan": Column("Plan", "bool"),
+    "fieldwork_end": Column("Insamlingen avslutad", "date"),
 }
 
 # Identifiers and repeated parameters that the screen and exports leave out.
-HIDDEN = {"survey_id", "question_id", "option_id", "evaluation_id", "share_precision", "area_id"}
+HIDDEN = {"survey_id", "question_id", "option_id", "evaluation_id", "share_precision", "area_id", "fact_id"}
 COUNT_KINDS = {"int", "percent", "decimal"}
 BASIS_LABELS = {"documented": "dokumenterad", "derived": "härledd", "unknown": "okänd",
                 "published": "publicerad", "microdata": "svar på individnivå"}
-STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}
+STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd", "current": "aktuell",
+                 "last_known": "senast känt", "planned": "planerad"}
+MEASURE_LABELS = {"supporters": "Peer supportrar", "units": "Verksamheter", "districts": "Stadsdelar"}
 AREA_KIND_LABELS = {"stadsdel": "stadsdel", "central": "central förvaltning"}
 
 
@@ -148,5 +154,6 @@ def _export_value(column: Column, name: str, value):
 
 
 def _label(name: str, value) -> str:
-    labels = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS}
+    labels = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS,
+              "measure": MEASURE_LABELS}
     return labels.get(name, {}).get(value, str(value))

@@ -14,6 +14,7 @@ from dashboard.build import prepare_build
 from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
+from dashboard.params import data_as_of
 from dashboard.replay import record_json
 
 
@@ -65,8 +66,13 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
                    actions)
 
 
-def apply(result: Preview, who: str | None = None) -> int:
-    """Write the import and rebuild; returns the import number. Raises ImportRejected if it cannot be applied."""
+def apply(result: Preview, who: str | None = None, as_of: date | None = None) -> int:
+    """Write the import and rebuild; returns the import number. Raises ImportRejected if it cannot be applied.
+
+    `as_of` is the date the file's facts are stated for ("uppgifter per"); it becomes the import source's own
+    date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
+    of planned placements must not make its planned dates "now". Rows dated after it are plans."""
+    as_of = as_of or data_as_of()
     if not result.ok:
         raise ImportRejected(result.problems)
     target = paths.database_path()
@@ -80,7 +86,7 @@ def apply(result: Preview, who: str | None = None) -> int:
                 "file_name": result.file_name, "file_sha256": result.sha256, "rows_added": counts["läggs till"],
                 "rows_changed": counts["ändras"], "rows_unchanged": counts["oförändrad"],
                 "who": who or _who(), "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()),
-                "source_dated": _latest_date(result.records)})
+                "source_dated": as_of})
             for record in result.records:
                 userdata.run(con, "user_import_insert_row", {"import_id": import_id, "row_number": record["_row"],
                                                              "record": record_json(record)})
@@ -134,12 +140,6 @@ def _plain(value):
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     return value
-
-
-def _latest_date(records: list[dict]) -> date | None:
-    """The import's own "as of": its latest date, never later than today; None when the file has no dates."""
-    dates = [v for r in records for v in r.values() if isinstance(v, date)]
-    return min(max(dates), date.today()) if dates else None
 
 
 def _who() -> str:

@@ -10,8 +10,8 @@ import pandas as pd
 
 from dashboard import db, sqlfiles
 from dashboard.params import (
-    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STATUS, SURVEY, TARGET, THEME, THRESHOLD,
-    TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
+    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET, THEME,
+    THRESHOLD, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
 
 
@@ -41,19 +41,31 @@ class Indicator:
 
 REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     Indicator(
+        "headcount", "Antal enligt källorna", "personer", "kpi",
+        "Antal peer supportrar, verksamheter och stadsdelar som dokumenten anger för valt datum. Varje tal kommer "
+        "från den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
+        "datum och källa; inget som rapporteras om ett senare datum används. Ett intervall som '7–8' är "
+        "dokumentets eget. Mer än ett halvår efter uppgiftens period visas talet som 'senast känt'; finns "
+        "ingen uppgift visas '–', aldrig noll.",
+        (AS_OF, STALE_DAYS),
+    ),
+    Indicator(
         "placements_per_stadsdel", "Placeringar per stadsdel", "placeringar", "bar",
-        "Räknar placeringar (peer supporter × enhet) som pågår någon gång under perioden, per stadsdel eller "
-        "central förvaltning. Frånvarande = peer supportrar med dokumenterad frånvaro (t.ex. sjukskrivning) "
-        "under perioden. De flesta start- och slutdatum är härledda ur dokumenten; arbetstid (heltidsandel) "
-        "är inte publicerad.",
+        "Placeringar som pågår någon gång under perioden (högst till valt datum), per stadsdel eller central "
+        "förvaltning. Bara Aktivitetshusets placering har datum i dokumenten; övriga är observationer "
+        "('Farsta hade peer support i juni 2019') och räknas bara i den period de avser. Där en enhet bara är "
+        "observerad är antalet peer supportrar inte publicerat: 'Peer supportrar' visas som saknat och "
+        "'minst' anger vad källorna garanterar. Frånvarande = dokumenterad frånvaro under perioden.",
         (AS_OF, FROM, TO, AREA, UNIT_TYPE, AREA_KIND),
     ),
     Indicator(
         "supporters_per_unit", "Peer supportrar per enhet", "peer supportrar", "bar",
-        "Antal peer supportrar med pågående placering i varje enhet på valt datum, jämfört med målet minst två "
-        "per enhet (rekommendation i utvärdering år två, 001). Dokumenten säger sällan hur många som fanns per "
-        "enhet; där de bara säger att enheten hade peer support räknas en.",
-        (AS_OF, TARGET, AREA, UNIT_TYPE),
+        "Verksamheter som källorna placerar peer supportrar i på valt datum, jämfört med målet minst två per "
+        "verksamhet (rekommendation i utvärdering år två, 001). Status 'aktuell': uppgiften gäller datumet "
+        "eller är högst ett halvår gammal; 'senast känt': äldre, ingen senare uppgift finns. Antalet per "
+        "verksamhet publiceras sällan: 'minst 1' betyder att dokumentet bara säger att verksamheten hade peer "
+        "support. 001 säger att majoriteten var ensamma och att en verksamhet hade två (se Källor).",
+        (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),
     ),
     Indicator(
         "funding_horizon", "Finansiering per överenskommelse", "kronor", "timeline",
@@ -73,12 +85,13 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "Andel svarande som valt varje alternativ, med 95 % konfidensintervall (Wilson). Publicerade andelar "
         "återges som dokumentet anger dem; antal är härledda bara där exakt ett heltal av N ger den publicerade "
         "andelen. Antal från svar på individnivå under gränsen för små tal visas som '..'.",
-        (SURVEY, QUESTION, THRESHOLD),
+        (AS_OF, SURVEY, QUESTION, THRESHOLD),
     ),
     Indicator(
         "survey_response", "Svarsfrekvens och bortfall", "andel", "kpi",
-        "Svarsfrekvens = besvarade / möjlig population; bortfall = 1 − svarsfrekvens, som i 004.",
-        (SURVEY,),
+        "Svarsfrekvens = besvarade / möjlig population; bortfall = 1 − svarsfrekvens, som i 004. En enkät "
+        "visas från och med att insamlingen avslutades.",
+        (AS_OF, SURVEY),
     ),
     Indicator(
         "supporter_gender", "Peer supportrar efter kön", "personer", "bar",
@@ -88,9 +101,9 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "recommendations", "Rekommendationer och uppföljning", "rekommendationer", "table",
-        "Utvärderingarnas rekommendationer med senaste dokumenterade uppföljning. 'okänd' betyder att ingen "
-        "uppföljning finns i källorna.",
-        (STATUS, EVALUATION),
+        "Utvärderingarnas rekommendationer med senaste dokumenterade uppföljning på eller före valt datum. "
+        "'okänd' betyder att ingen uppföljning finns i källorna för den tiden.",
+        (AS_OF, STATUS, EVALUATION),
     ),
     Indicator(
         "source_conflicts", "Motstridiga uppgifter", "konflikter", "table",
@@ -102,8 +115,10 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "placements_over_time", "Placeringar över tid", "placeringar", "line",
-        "Placeringar som pågår någon gång under varje år eller kvartal, per område. En placering som spänner "
-        "över flera perioder räknas i varje period.",
+        "Placeringar som källorna rapporterar under varje år eller kvartal (högst till valt datum), per område. "
+        "En placering med datum räknas i varje period den spänner över; en observation ('juni 2019') bara i "
+        "den period den avser. Kurvan är inte antalet anställda: dokumenten anger 7–8 peer supportrar 2018 "
+        "och 7 i augusti 2019 och juni 2020, men verksamhet bara för några av dem.",
         (AS_OF, FROM, TO, GRANULARITY, AREA, UNIT_TYPE, AREA_KIND),
     ),
     Indicator(
@@ -113,7 +128,14 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     Indicator(
         "findings", "Iakttagelser per tema", "iakttagelser", "table",
         "Utvärderingarnas huvudsakliga iakttagelser, sorterade efter tema.",
-        (THEME, EVALUATION),
+        (AS_OF, THEME, EVALUATION),
+    ),
+    Indicator(
+        "decision_facts", "Uppgifter inför beslutet", "uppgifter", "table",
+        "Vad dokumenten säger som ett finansieringsbeslut behöver: risker, uppföljning, planer och sammanhang. "
+        "Planer och avsikter är markerade som planer, inte beslut. Bara uppgifter om tiden till och med valt "
+        "datum visas.",
+        (AS_OF, TOPIC),
     ),
     Indicator(
         "data_gaps", "Okända uppgifter", "luckor", "table",
@@ -145,6 +167,8 @@ def resolve(indicator: Indicator, supplied: dict) -> dict:
     for param in indicator.params:
         value = convert(param, supplied.get(param.name))
         resolved[param.name] = param.default(resolved) if value is None else value
+    if "to" in resolved and resolved["to"] > resolved["as_of"]:
+        resolved["to"] = resolved["as_of"]   # nothing from after the date: a period ends at the as-of date at the latest
     if "from" in resolved and resolved["from"] > resolved["to"]:
         raise ParameterError(f"from ({resolved['from']}) ligger efter to ({resolved['to']})")
     return resolved

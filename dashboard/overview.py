@@ -1,22 +1,23 @@
 """Key figures and alerts for the overview page, computed from indicator frames (no Streamlit)."""
 
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 
 from dashboard import formatting as fmt
 
-HEADCOUNT_MEASURES = ("Peer supportrar i arbete", "Anställda peer supportrar")
 FUNDING_WARNING_DAYS = 183  # six months
 NAMES_LISTED = 10
+HEADCOUNT_LABELS = {"supporters": "Peer supportrar (anställda)", "units": "Verksamheter med peer support",
+                    "districts": "Stadsdelar med peer support"}
+BASIS_MARKS = {"documented": "", "derived": " (härlett)", "unknown": ""}
 
 
 @dataclass(frozen=True)
 class KeyFigure:
     label: str
     value: str
-    note: str      # as-of date, basis and source
+    note: str      # reference date, status, basis and source
 
 
 @dataclass(frozen=True)
@@ -25,36 +26,60 @@ class Alert:
     text: str
 
 
-def headcount(figures: pd.DataFrame, as_of: date) -> pd.Series | None:
-    """The latest documented head count on or before as_of."""
-    known = figures[figures["measure"].isin(HEADCOUNT_MEASURES) & figures["observed_on"].notna()]
-    known = known[pd.to_datetime(known["observed_on"]).dt.date <= as_of]
-    return None if known.empty else known.sort_values("observed_on").iloc[-1]
+def count_range(low, high) -> str:
+    """7 and 8 -> '7–8'; 3 and unknown -> 'minst 3'; unknown -> '–'."""
+    if fmt.is_missing(low):
+        return fmt.MISSING
+    if fmt.is_missing(high):
+        return f"minst {fmt.number(low)}"
+    return fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
 
 
-def key_figures(units: pd.DataFrame, funding: pd.DataFrame, survey: pd.DataFrame, figures: pd.DataFrame,
-                as_of: date) -> list[KeyFigure]:
-    count = headcount(figures, as_of)
-    at_target = int(units["meets_target"].sum()) if not units.empty else 0
+def headcount_figures(headcount: pd.DataFrame) -> list[KeyFigure]:
+    """One key figure per measure of the `headcount` indicator, its note saying which observation answers."""
+    figures = []
+    for row in headcount.itertuples(index=False):
+        note = row.note + BASIS_MARKS.get(row.basis, "")
+        figures.append(KeyFigure(HEADCOUNT_LABELS[row.measure], count_range(row.low, row.high), note))
+    return figures
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{fmt.number(count)} {one if count == 1 else many}"
+
+
+def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFrame,
+                survey: pd.DataFrame) -> list[KeyFigure]:
+    current = units[units["status"] == "current"]
+    known = current["meets_target"].dropna()
+    unknown = len(current) - len(known)
     summary = funding.iloc[0]
     latest_survey = survey.iloc[-1] if not survey.empty else None
-    areas = units.loc[units["area_kind"] == "stadsdel", "area"].nunique() if not units.empty else 0
+    at_target = int(known.sum())
     return [
-        KeyFigure("Peer supportrar (anställda)", fmt.number(count["value_low"]) if count is not None else fmt.MISSING,
-                  f"{count['refers_to']}, {count['sources']}" if count is not None else "inget dokumenterat antal"),
-        KeyFigure("med känd placering", fmt.number(units["supporters"].sum() if not units.empty else 0),
-                  f"per {as_of.isoformat()}, härlett ur placeringar"),
-        KeyFigure("Enheter med peer support", fmt.number(len(units)), f"per {as_of.isoformat()}"),
-        KeyFigure("Stadsdelar med peer support", fmt.number(areas), "centrala förvaltningar räknas inte"),
-        KeyFigure("Enheter som når målet", f"{fmt.number(at_target)} av {fmt.number(len(units))}",
-                  "mål: minst två per enhet (001)"),
+        *headcount_figures(headcount),
+        KeyFigure("Verksamheter med aktuell uppgift om placering", fmt.number(len(current)),
+                  f"{plural(len(units) - len(current), 'verksamhet', 'verksamheter')} till med senast kända uppgift"),
+        KeyFigure("Når målet minst två per verksamhet", _at_target(at_target, unknown, len(current)),
+                  "mål: 001" + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
+                                if unknown else "")),
         KeyFigure("Säkrad finansiering", f"{fmt.number(summary['secured_months_left'], 1)} mån",
                   f"t.o.m. {fmt.iso_date(summary['secured_until'])}" if pd.notna(summary["secured_until"])
                   else "ingen beslutad överenskommelse täcker datumet"),
         KeyFigure("Svarsfrekvens, senaste enkät",
                   fmt.percent(latest_survey["response_rate"]) if latest_survey is not None else fmt.MISSING,
-                  f"{latest_survey['survey']}, N = {latest_survey['answered']}" if latest_survey is not None else ""),
+                  f"{latest_survey['survey']}, N = {latest_survey['answered']}" if latest_survey is not None
+                  else "ingen enkät avslutad på eller före datumet"),
     ]
+
+
+def _at_target(known_at_target: int, unknown: int, units: int) -> str:
+    """'1 av 3'; 'minst 1' or 'okänt' where some units' counts are unpublished; '–' without current units."""
+    if not units:
+        return fmt.MISSING
+    if not unknown:
+        return f"{fmt.number(known_at_target)} av {fmt.number(units)}"
+    return f"minst {fmt.number(known_at_target)}" if known_at_target else "okänt"
 
 
 def listing(names: list[str]) -> str:
@@ -64,23 +89,48 @@ def listing(names: list[str]) -> str:
     return ", ".join(names[:NAMES_LISTED]) + f" och {fmt.number(len(names) - NAMES_LISTED)} till (se tabellen)"
 
 
+def lone_units(units: pd.DataFrame) -> pd.DataFrame:
+    """Units a source shows with exactly one supporter on the date (never those whose count is unpublished)."""
+    return units[(units["supporters"] == 1) & (units["status"] == "current")]
+
+
 def alerts(units: pd.DataFrame, funding: pd.DataFrame, conflicts: pd.DataFrame) -> list[Alert]:
-    found = []
+    return [alert for alert in (_funding_alert(funding), *unit_alerts(units), _conflict_alert(conflicts)) if alert]
+
+
+def _funding_alert(funding: pd.DataFrame) -> Alert | None:
     summary = funding.iloc[0]
-    if summary["next_period_status"] != "decided" and summary["secured_days_left"] <= FUNDING_WARNING_DAYS:
-        until = fmt.iso_date(summary["secured_until"]) if pd.notna(summary["secured_until"]) else "nu"
-        found.append(Alert("error", f"Finansieringen är säkrad t.o.m. {until} "
-                                    f"({fmt.number(summary['secured_days_left'])} dagar) och det finns inget beslut "
-                                    "om nästa period."))
-    lone = units[units["supporters"] == 1] if not units.empty else units
-    if not lone.empty:
-        found.append(Alert("warning", f"{fmt.number(len(lone))} enheter har en ensam peer supporter: "
-                                      + listing(lone["unit"].tolist()) + "."))
-    absent = units[units["absent"] > 0] if not units.empty else units
-    if not absent.empty:
-        found.append(Alert("warning", f"{fmt.number(int(absent['absent'].sum()))} peer supporter(s) frånvarande: "
-                                      + listing(absent["unit"].tolist()) + "."))
-    if not conflicts.empty:
-        found.append(Alert("info", f"{len(conflicts)} uppgifter där källorna säger emot varandra: "
-                                   + "; ".join(conflicts["topic"].tolist()) + "."))
-    return found
+    if summary["next_period_status"] == "decided" or summary["secured_days_left"] > FUNDING_WARNING_DAYS:
+        return None
+    until = fmt.iso_date(summary["secured_until"]) if pd.notna(summary["secured_until"]) else "nu"
+    return Alert("error", f"Finansieringen är säkrad t.o.m. {until} ({fmt.number(summary['secured_days_left'])} "
+                          "dagar) och det finns inget beslut om nästa period.")
+
+
+def unit_alerts(units: pd.DataFrame) -> list[Alert]:
+    """Lone and absent supporters, units whose count is unpublished, and units known only from old reports."""
+    current = units[units["status"] == "current"]
+    lone = lone_units(units)
+    absent = current[current["absent"].fillna(0) > 0]
+    unpublished = current[current["supporters"].isna()]
+    stale = units[units["status"] == "last_known"]
+    absent_count = int(absent["absent"].sum()) if not absent.empty else 0
+    found = [
+        Alert("warning", f"{plural(len(lone), 'verksamhet har', 'verksamheter har')} en ensam peer supporter: "
+                         + listing(lone["unit"].tolist()) + ".") if not lone.empty else None,
+        Alert("warning", f"{plural(absent_count, 'peer supporter', 'peer supportrar')} frånvarande: "
+                         + listing(absent["unit"].tolist()) + ".") if absent_count else None,
+        Alert("info", f"För {plural(len(unpublished), 'verksamhet', 'verksamheter')} publiceras inte hur många peer "
+                      "supportrar de har (" + listing(unpublished["unit"].tolist()) + "): om de är ensamma i sin "
+                      "roll går inte att säga.") if not unpublished.empty else None,
+        Alert("info", f"{plural(len(stale), 'verksamhet visas', 'verksamheter visas')} med senast kända uppgift, "
+                      "äldre än ett halvår: " + listing(stale["unit"].tolist()) + ".") if not stale.empty else None,
+    ]
+    return [alert for alert in found if alert]
+
+
+def _conflict_alert(conflicts: pd.DataFrame) -> Alert | None:
+    if conflicts.empty:
+        return None
+    return Alert("info", f"{plural(len(conflicts), 'uppgift', 'uppgifter')} där källorna säger emot varandra: "
+                         + "; ".join(conflicts["topic"].tolist()) + ".")

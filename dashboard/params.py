@@ -75,7 +75,15 @@ STATUS = Param("status", "status", str, "Status")
 EVALUATION = Param("evaluation", "evaluation", str, "Utvärdering")
 THEME = Param("theme", "theme", str, "Tema")
 TOPIC = Param("topic", "topic", str, "Ämne")
+STALE_DAYS = Param("stale_days", "stale_days", int, "Dagar innan en uppgift räknas som senast känd",
+                   lambda resolved: staleness_days())
 GRANULARITY = Param("granularity", "granularity", str, "Indelning", lambda resolved: "year", ("year", "quarter"))
+
+
+def staleness_days() -> int:
+    """Days after its reference period that an observation still counts as current; `PEER_STALE_DAYS`
+    overrides the default of about six months (183 days), after which it is shown as last known."""
+    return int(os.environ.get("PEER_STALE_DAYS", "183"))
 
 
 def suppression_threshold() -> int:

@@ -19,8 +19,8 @@ def apply_imports(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
         source_id = f"IMP{int(import_id):04d}"
         _run(con, "replay_source", source_id=source_id, title=f"Import: {first['file_name']}",
              dated=_date(first["source_dated"]),
-             date_note=f"Importerad {pd.Timestamp(first['imported_at']):%Y-%m-%d %H:%M}; datum = senaste datum i "
-                       "filens rader (tomt när filen inte anger några datum).",
+             date_note=f"Importerad {pd.Timestamp(first['imported_at']):%Y-%m-%d %H:%M}; datum = det datum "
+                       "uppgifterna gäller per, angivet vid importen (rader med senare datum är planer).",
              note=f"sha256 {first['file_sha256']}")
         for row in group.itertuples(index=False):
             record = json.loads(row.record)

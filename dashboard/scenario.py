@@ -34,15 +34,17 @@ class ScenarioError(ValueError):
 
 @dataclass(frozen=True)
 class Baseline:
-    """Today's programme as the data describes it on the as-of date."""
+    """Today's programme as the data describes it on the as-of date. The amount and the head count are None
+    where no source gives them on or before the date: the model then needs them as inputs."""
     as_of: date
-    agreement_amount_sek: float
+    agreement_amount_sek: float | None
     agreement_source: str
-    supporters: int
+    supporters: int | None
     supporters_source: str
-    unit_supporters: tuple[int, ...]
+    unit_supporters: tuple[int, ...]   # per unit with a placement on the date; an unpublished count as its minimum
     districts: tuple[str, ...]
     training_weeks: float
+    units_count_unpublished: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,15 +62,36 @@ class ScenarioInputs:
     new_unit_districts: tuple[str, ...] = field(default=())
 
 
-def default_inputs(baseline: Baseline, overhead_share: float = 0.0) -> ScenarioInputs:
-    cost = baseline.agreement_amount_sek * (1 - overhead_share) / baseline.supporters
+def default_inputs(baseline: Baseline, overhead_share: float = 0.0, budget: float | None = None,
+                   cost: float | None = None) -> ScenarioInputs:
+    """Defaults derived from the baseline; `budget` and `cost` replace the derivation where given (they must be,
+    where the sources give no amount or head count on or before the date)."""
+    budget = budget if budget is not None else baseline.agreement_amount_sek
+    if cost is None and budget is not None and baseline.supporters:
+        cost = budget * (1 - overhead_share) / baseline.supporters
+    if budget is None or cost is None:
+        missing = "belopp" if baseline.agreement_amount_sek is None else "antal anställda peer supportrar"
+        raise ScenarioError("budget_sek", f"Källorna anger inget {missing} på eller före "
+                                          f"{baseline.as_of.isoformat()}: ange budget_sek och cost_per_supporter_sek.")
     return ScenarioInputs(
-        budget_sek=baseline.agreement_amount_sek, cost_per_supporter_sek=cost, overhead_share=overhead_share,
+        budget_sek=budget, cost_per_supporter_sek=cost, overhead_share=overhead_share,
         new_supporters=0, training_cost_per_person_sek=cost * baseline.training_weeks / 52, target_per_unit=2,
         staffing="keep", new_units=0, agreement_years=1, annual_increase=0.0)
 
 
+def starting_inputs(baseline: Baseline) -> tuple[ScenarioInputs, str | None]:
+    """The derived defaults, or, where the sources give no amount or head count for the date, empty amounts to
+    fill in and the reason (the model never guesses them)."""
+    try:
+        return default_inputs(baseline), None
+    except ScenarioError as missing:
+        return default_inputs(replace(baseline, supporters=1), budget=0.0, cost=0.0), str(missing)
+
+
 def derivations(baseline: Baseline) -> list[str]:
+    if baseline.agreement_amount_sek is None or not baseline.supporters:
+        return [f"Inga standardvärden: källorna anger inget belopp eller antal anställda på eller före "
+                f"{baseline.as_of.isoformat()} ({baseline.agreement_source}; {baseline.supporters_source})."]
     amount = f"{baseline.agreement_amount_sek:,.0f}".replace(",", " ")
     return [
         f"budget_sek: senaste beslutade överenskommelse, {amount} kr ({baseline.agreement_source}).",
@@ -81,9 +104,11 @@ def derivations(baseline: Baseline) -> list[str]:
         "target_per_unit: minst två per verksamhet (utvärdering år två, 001).",
         "agreement_years: 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
         "annual_increase: 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
-        f"Dagens enheter: {len(baseline.unit_supporters)} med pågående placering per {baseline.as_of.isoformat()} "
-        f"({sum(baseline.unit_supporters)} peer supportrar med känd placering).",
-        "fte_funded: en peer supporter räknas som en heltid (004 talar om 'ett uppdrag som omfattar en heltidstjänst').",
+        f"Dagens verksamheter: {len(baseline.unit_supporters)} med peer support enligt källorna per "
+        f"{baseline.as_of.isoformat()}; för {baseline.units_count_unpublished} publiceras inte antalet och de räknas "
+        "med minst en, så behovet för att nå målet är en övre gräns.",
+        "fte_funded: okänt – arbetstiden per peer supporter publiceras inte (004 frågar om alla klarar en "
+        "heltidstjänst; 001 berättar om en som gått ner i tid). Modellen räknar kostnad per person, inte heltider.",
     ]
 
 
@@ -108,10 +133,11 @@ def validate(inputs: ScenarioInputs) -> None:
 
 def supporters_needed(inputs: ScenarioInputs, baseline: Baseline) -> int:
     extra_for_target = sum(max(0, inputs.target_per_unit - k) for k in baseline.unit_supporters)
+    today = baseline.supporters or 0
     staffed = {
-        "keep": baseline.supporters,
-        "to_target": baseline.supporters + extra_for_target,
-        "expand": baseline.supporters + extra_for_target + inputs.new_units * inputs.target_per_unit,
+        "keep": today,
+        "to_target": today + extra_for_target,
+        "expand": today + extra_for_target + inputs.new_units * inputs.target_per_unit,
     }[inputs.staffing]
     return staffed + inputs.new_supporters
 
@@ -120,7 +146,7 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
     """Outputs of the formulas in the module docstring; raises ScenarioError on unusable input."""
     validate(inputs)
     supporters = supporters_needed(inputs, baseline)
-    recruits = max(0, supporters - baseline.supporters)
+    recruits = max(0, supporters - (baseline.supporters or 0))
     staff = supporters * inputs.cost_per_supporter_sek
     training = recruits * inputs.training_cost_per_person_sek
     keep_share = 1 - inputs.overhead_share
@@ -143,7 +169,7 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
         "total_cost_sek": round(total_cost, 2),
         "balance_sek": round(balance, 2),
         "supporters_funded": supporters,
-        "fte_funded": float(supporters),
+        "fte_funded": None,   # working time is not published (GAP08): never one full-time post per person
         "recruits": recruits,
         "units_at_target": at_target,
         "districts_covered": len(districts),
@@ -155,7 +181,7 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
 
 def _first_year_cost(inputs: ScenarioInputs, baseline: Baseline) -> float:
     supporters = supporters_needed(inputs, baseline)
-    recruits = max(0, supporters - baseline.supporters)
+    recruits = max(0, supporters - (baseline.supporters or 0))
     return (supporters * inputs.cost_per_supporter_sek + recruits * inputs.training_cost_per_person_sek) / (
         1 - inputs.overhead_share)
 
@@ -169,7 +195,8 @@ def inputs_as_dict(inputs: ScenarioInputs) -> dict:
 def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
     """Inputs from strings (command line, URL): unknown names and unreadable values raise ScenarioError."""
     overhead = _number(raw, "overhead_share", float, 0.0)
-    defaults = default_inputs(baseline, overhead)
+    defaults = default_inputs(baseline, overhead, _number(raw, "budget_sek", float, None),
+                              _number(raw, "cost_per_supporter_sek", float, None))
     known = set(asdict(defaults))
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -201,36 +228,40 @@ def _number(raw: dict, name: str, kind: type, default):
     return value
 
 
-def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.Series | None,
+def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.DataFrame,
                          training: pd.Series | None, as_of: date) -> Baseline:
-    """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and the figures."""
+    """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and `headcount`.
+
+    The supporters are the employed head count the sources give for the date (the lower end of a range such as
+    7–8), never the placements with a known unit: the agreement pays for everyone employed."""
     decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
-    latest = decided.sort_values("period_start").iloc[-1]
-    known_supporters = int(units["supporters"].sum()) if not units.empty else 0
-    supporters = int(headcount["value_low"]) if headcount is not None else known_supporters
+    latest = decided.sort_values("period_start").iloc[-1] if not decided.empty else None
+    employed = headcount.set_index("measure").loc["supporters"]
+    known = not pd.isna(employed["low"])
     return Baseline(
         as_of=as_of,
-        agreement_amount_sek=float(latest["amount_sek"]),
-        agreement_source=f"dnr {latest['agreement']}, {latest['sources']}",
-        supporters=supporters,
-        supporters_source=f"{headcount['refers_to']}, {headcount['sources']}" if headcount is not None
-        else "placeringar med känd enhet",
-        unit_supporters=tuple(int(k) for k in units["supporters"]) if not units.empty else (),
-        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))) if not units.empty else (),
+        agreement_amount_sek=float(latest["amount_sek"]) if latest is not None else None,
+        agreement_source=f"dnr {latest['agreement']}, {latest['sources']}" if latest is not None
+        else "ingen beslutad överenskommelse med publicerat belopp",
+        supporters=int(employed["low"]) if known else None,
+        supporters_source=employed["note"],
+        unit_supporters=tuple(int(k) for k in units["supporters_min"]),
+        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))),
         training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
+        units_count_unpublished=int(units["supporters"].isna().sum()),
     )
 
 
 def load_baseline(as_of: date | None = None) -> Baseline:
     """The baseline from the database through the indicator functions (as of the data's date by default)."""
-    from dashboard import indicators, overview
+    from dashboard import indicators
 
     agreements = indicators.run("funding_horizon", as_of=as_of)
     as_of = agreements.attrs["params"]["as_of"]
-    units = indicators.run("supporters_per_unit", as_of=as_of)
     figures = indicators.run("reported_figures")
     training = figures[figures["measure"] == "Grundutbildning för peer supportrar"]
-    return baseline_from_frames(agreements, units, overview.headcount(figures, as_of),
+    return baseline_from_frames(agreements, indicators.run("supporters_per_unit", as_of=as_of),
+                                indicators.run("headcount", as_of=as_of),
                                 training.iloc[0] if not training.empty else None, as_of)
 
 

@@ -151,7 +151,9 @@ def _surveys(scale: Scale, rng, areas: pd.DataFrame) -> dict[str, pd.DataFrame]:
     count = max(1, scale.answers // 2_000)
     surveys = pd.DataFrame({
         "survey_id": [f"SV{i:04d}" for i in range(count)], "title": [f"Brukarenkät {i}" for i in range(count)],
-        "area_id": rng.choice(areas["area_id"].to_numpy(), count), "fieldwork": "genererad", "forms_printed": None,
+        "area_id": rng.choice(areas["area_id"].to_numpy(), count), "fieldwork": "genererad",
+        "fieldwork_start": [date(FIRST_YEAR + i % YEARS, 3, 1) for i in range(count)],
+        "fieldwork_end": [date(FIRST_YEAR + i % YEARS, 4, 30) for i in range(count)], "forms_printed": None,
         "population": 2500, "excluded": 100, "declined": 200, "handed_out": 2200, "answered": 2000,
         "published_response_rate": None, "published_dropout_rate": None, **DOC, "basis": "documented", "rule": None})
     questions = pd.DataFrame({

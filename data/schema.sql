@@ -53,12 +53,14 @@ create table supporter (
     check (basis = 'documented' or rule is not null)
 );
 
+-- A placement is an interval a document gives (or an import states): a start and, where known, an end.
+-- What a document reports about a date or period without giving an interval is a unit_observation instead.
 create table placement (
     placement_id varchar primary key,
     supporter_id varchar not null references supporter (supporter_id),
     unit_id      varchar not null references unit (unit_id),
     start_date   date not null,
-    end_date     date,                         -- NULL: no documented end, counted as ongoing
+    end_date     date,                         -- NULL: no documented end
     fte_share    double check (fte_share > 0 and fte_share <= 1),   -- NULL: not published
     source_id    varchar not null references source (source_id),
     source_ref   varchar not null,
@@ -79,6 +81,26 @@ create table absence (
     basis        varchar not null check (basis in ('documented', 'derived', 'unknown')),
     rule         varchar,
     check (end_date is null or end_date >= start_date),
+    check (basis = 'documented' or rule is not null)
+);
+
+-- What a source reports about a unit at a date or over a period ("Farsta had peer support in June 2019"):
+-- an observation, not an interval. It answers for dates from period_start on; past period_end it is the
+-- latest known state ("senast känt") until a later observation replaces it. supporters_high NULL: at least
+-- supporters_low, upper bound not published; 0 and 0: the source's list shows the unit had none.
+create table unit_observation (
+    observation_id  varchar primary key,
+    unit_id         varchar not null references unit (unit_id),
+    period_start    date not null,
+    period_end      date not null,
+    refers_to       varchar not null,           -- the date or period as the document writes it
+    supporters_low  integer not null check (supporters_low >= 0),
+    supporters_high integer check (supporters_high >= supporters_low),
+    source_id       varchar not null references source (source_id),
+    source_ref      varchar not null,
+    basis           varchar not null check (basis in ('documented', 'derived', 'unknown')),
+    rule            varchar,
+    check (period_end >= period_start),
     check (basis = 'documented' or rule is not null)
 );
 
@@ -103,13 +125,17 @@ create table reported_figure (
     value_high   double,
     unit_of_measure varchar not null,
     refers_to    varchar not null,              -- the date or period the figure describes, as written
-    observed_on  date,                          -- for figures about 'now': the stating document's date
+    period_start date,                          -- the reference period the figure describes (NULL: undated);
+    observed_on  date,                          -- observed_on is its end, the figure's reference date
+    headcount_measure varchar check (headcount_measure in ('supporters', 'units', 'districts')),
     area_id      varchar references area (area_id),
     source_id    varchar not null references source (source_id),
     source_ref   varchar not null,
     basis        varchar not null check (basis in ('documented', 'derived', 'unknown')),
     rule         varchar,
     check (value_low is null or value_high is null or value_low <= value_high),
+    check ((period_start is null) = (observed_on is null) and (period_start is null or period_start <= observed_on)),
+    check (headcount_measure is null or observed_on is not null),
     check (basis = 'documented' or rule is not null)
 );
 
@@ -127,6 +153,8 @@ create table funding_agreement (
     decision_source_id varchar references source (source_id),
     decision_basis varchar check (decision_basis in ('documented', 'derived', 'unknown')),
     decision_rule  varchar,
+    planned_decision varchar,                  -- a decision a document foresees, as written: a plan, not a date
+    planned_decision_source_id varchar references source (source_id),
     source_id    varchar not null references source (source_id),
     source_ref   varchar not null,
     basis        varchar not null check (basis in ('documented', 'derived', 'unknown')),
@@ -190,7 +218,9 @@ create table survey (
     survey_id     varchar primary key,
     title         varchar not null,
     area_id       varchar references area (area_id),
-    fieldwork     varchar not null,
+    fieldwork     varchar not null,              -- as written
+    fieldwork_start date not null,
+    fieldwork_end   date not null,               -- results count from this date on, never before
     forms_printed integer check (forms_printed >= 0),
     population    integer not null check (population >= 0),
     excluded      integer not null check (excluded >= 0),
@@ -203,7 +233,8 @@ create table survey (
     source_ref    varchar not null,
     basis         varchar not null check (basis in ('documented', 'derived', 'unknown')),
     rule          varchar,
-    check (answered <= handed_out and handed_out <= population)
+    check (answered <= handed_out and handed_out <= population),
+    check (fieldwork_end >= fieldwork_start)
 );
 
 create table survey_question (
@@ -269,6 +300,23 @@ create table source_conflict (
     source_b     varchar not null references source (source_id),
     ref_b        varchar not null,
     note         varchar not null
+);
+
+-- What the documents state that a funding decision needs and no other table holds: risks, follow-up,
+-- plans, context. period_start/period_end: the time the statement is about (NULL: undated context).
+create table decision_fact (
+    fact_id      varchar primary key,
+    topic        varchar not null,
+    text         varchar not null,
+    refers_to    varchar not null,
+    period_start date,
+    period_end   date,
+    is_plan      boolean not null,              -- a plan or intention, not a decision or a state
+    source_id    varchar not null references source (source_id),
+    source_ref   varchar not null,
+    basis        varchar not null check (basis in ('documented', 'derived', 'unknown')),
+    rule         varchar,
+    check (basis = 'documented' or rule is not null)
 );
 
 create table data_gap (

@@ -21,7 +21,7 @@ create table if not exists import_log (
     rows_unchanged integer not null,
     who            varchar not null,
     detected       varchar not null,
-    source_dated   date                   -- latest date in the file's rows (the import's own "as of"), if any
+    source_dated   date                   -- the date the file's facts are stated for ("uppgifter per")
 );
 
 create table if not exists import_row (

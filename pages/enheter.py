@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, formatting, overview, web
+from dashboard import charts, overview, web
 
 PAGE = "enheter"
 filters = web.shared_filters()
@@ -11,11 +11,9 @@ web.page_header("Enheter", filters,
                 "beskrivs som en framgångsfaktor.")
 target = web.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 2, 3, 4], 2, widget=st.radio)
 units = web.run("supporters_per_unit", **filters.indicator_params("as_of", "area", "unit_type"), target=target)
-lone = units[units["supporters"] == 1] if not units.empty else units
-if not lone.empty:
-    st.warning(f"Ensam peer supporter i {formatting.number(len(lone))} av {formatting.number(len(units))} enheter: "
-               + overview.listing(lone["unit"].tolist()) + ".")
+for alert in overview.unit_alerts(units):
+    getattr(st, alert.level)(alert.text)
 web.indicator_block(units, f"{filters.describe()}; mål {target} per enhet",
                     web.view(charts.supporters_per_unit, units, target) if not units.empty else None,
-                    empty="Ingen enhet har en pågående placering på valt datum.", key=PAGE)
+                    empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
 web.sync_url(filters)

@@ -29,9 +29,13 @@ if upload is not None:
         counts = result.counts()
         st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
         st.dataframe(result.actions, hide_index=True, width="stretch")
+        stated = st.date_input("Uppgifterna gäller per", value=web.filter_options().data_as_of,
+                               key=f"{PAGE}__as_of", format="YYYY-MM-DD",
+                               help="Rader med senare datum visas som planer. Ett senare datum flyttar "
+                                    "instrumentpanelens 'nu' dit.")
         if st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm"):
             try:
-                number = importer.apply(result, who="webbgränssnittet")
+                number = importer.apply(result, who="webbgränssnittet", as_of=stated)
                 st.success(f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
             except importer.ImportRejected as error:
                 st.error(f"Importen avvisades; databasen är oförändrad. {error}")
@@ -43,7 +47,7 @@ else:
     st.dataframe(log.rename(columns={"import_id": "Nr", "imported_at": "Tid", "kind": "Slag", "file_name": "Fil",
                                      "file_sha256": "SHA-256", "rows_added": "Tillagda", "rows_changed": "Ändrade",
                                      "rows_unchanged": "Oförändrade", "who": "Vem", "detected": "Upptäckt",
-                                     "source_dated": "Senaste datum"}), hide_index=True, width="stretch")
+                                     "source_dated": "Uppgifter per"}), hide_index=True, width="stretch")
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(log), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
 web.sync_url(filters)

@@ -8,10 +8,10 @@ filters = web.shared_filters()
 web.page_header("PEER support – översikt", filters,
                 "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
 
+headcount = web.run("headcount", **filters.indicator_params("as_of"))
 units = web.run("supporters_per_unit", **filters.indicator_params("as_of"))
 funding = web.run("funding_summary", **filters.indicator_params("as_of"))
-survey = web.run("survey_response")
-figures = web.run("reported_figures")
+survey = web.run("survey_response", **filters.indicator_params("as_of"))
 conflicts = web.run("source_conflicts")
 
 st.subheader("Att uppmärksamma")
@@ -23,11 +23,12 @@ if not alerts:
 
 st.subheader(f"Nyckeltal per {filters.as_of.isoformat()}")
 cells = st.columns(4)
-for index, figure in enumerate(overview.key_figures(units, funding, survey, figures, filters.as_of)):
+for index, figure in enumerate(overview.key_figures(headcount, units, funding, survey)):
     with cells[index % 4]:
         st.metric(figure.label, figure.value, help=figure.note)
         st.caption(figure.note)
 
+web.source_note(headcount)
 web.source_note(units)
 web.source_note(funding)
 web.sync_url(filters)

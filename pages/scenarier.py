@@ -17,7 +17,9 @@ baseline = web.scenario_baseline(filters.as_of)
 def workspace() -> None:
     """Sliders, result, saving and comparison: moving a slider reruns this part of the page, not the header and
     the sidebar (which change the baseline and rerun everything)."""
-    defaults = scenario.default_inputs(baseline)
+    defaults, missing = scenario.starting_inputs(baseline)
+    if missing:
+        st.info(missing)
     inputs = scenario_ui.scenario_inputs(PAGE, baseline, defaults)
     with st.expander("Så är standardvärdena framtagna"):
         st.markdown("\n".join(f"- {line}" for line in scenario.derivations(baseline)))

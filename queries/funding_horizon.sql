@@ -1,11 +1,11 @@
 -- name: funding_horizon
 -- question: For each funding agreement, how long before it started was it decided and how long is left?
--- grain: one row per funding agreement
+-- grain: one row per funding agreement (or modelled gap: status 'unknown')
 -- params: as_of date
 -- columns: agreement, funder, funding_kind, amount_sek, period_start, period_end, status, decided_on,
 --   decision_basis, decided_by_as_of, lead_time_days, days_left, months_left, basis, sources, as_of
 select
-    coalesce(dnr, agreement_id) as agreement,
+    dnr as agreement,   -- NULL where no dnr is published (shown as missing, never an internal id)
     funder,
     funding_kind,
     amount_sek,

@@ -1,10 +1,14 @@
 -- name: placements_over_time
--- question: How many placements did each area have in each year or quarter of the period?
--- grain: one row per area and period bucket with at least one placement overlapping the bucket
+-- question: In each year or quarter of the period, how many placements do the sources report per area?
+-- grain: one row per area and period bucket with at least one placement or unit observation overlapping it
 -- params: from_date date, to_date date, granularity varchar, area varchar|null, unit_type varchar|null,
 --   area_kind varchar|null
--- columns: bucket, bucket_start, bucket_end, area, area_kind, placements, supporters, sources
--- granularity is 'year' or 'quarter'; buckets are clipped to the period.
+-- columns: bucket, bucket_start, bucket_end, area, area_kind, placements, supporters, supporters_min, basis,
+--   sources
+-- granularity is 'year' or 'quarter'; buckets are clipped to the period (the caller clips to_date to the as-of
+-- date). A placement counts in each bucket its interval overlaps; a unit without an interval in the bucket
+-- counts where an observation overlapping the bucket reports it staffed. Observations are not carried past
+-- their period. supporters is exact only where every placement is an interval, else NULL (see supporters_min).
 with buckets as (
     select
         greatest(b.start, $from_date::date) as bucket_start,
@@ -22,23 +26,50 @@ with buckets as (
     ) as b
 ),
 
-placements as (
-    select p.placement_id, p.supporter_id, p.start_date, p.end_date, p.source_id, a.name as area, a.area_kind,
-    from placement as p
-    join unit as u using (unit_id)
+units as (
+    select u.unit_id, a.name as area, a.area_kind,
+    from unit as u
     join area as a using (area_id)
     where ($area is null or a.area_id = $area or a.name = $area)
         and ($unit_type is null or u.unit_type = $unit_type)
         and ($area_kind is null or a.area_kind = $area_kind)
+),
+
+intervals as (
+    select b.bucket, p.unit_id, p.supporter_id, p.source_id, p.basis,
+    from buckets as b
+    join placement as p on p.start_date <= b.bucket_end and (p.end_date is null or p.end_date >= b.bucket_start)
+    where p.unit_id in (select unit_id from units)
+),
+
+observed as (
+    select b.bucket, o.unit_id, max(o.supporters_low) as supporters_low,
+        bool_and(o.basis = 'documented') as documented, list(distinct o.source_id) as source_ids,
+    from buckets as b
+    join unit_observation as o on o.period_start <= b.bucket_end and o.period_end >= b.bucket_start
+    where o.supporters_low > 0 and o.unit_id in (select unit_id from units)
+        and (b.bucket, o.unit_id) not in (select (bucket, unit_id) from intervals)
+    group by all
+),
+
+evidence as (
+    select bucket, unit_id, 1 as placements, supporter_id, null::integer as observed_low,
+        basis = 'documented' as documented, [source_id] as source_ids,
+    from intervals
+    union all
+    select bucket, unit_id, 1, null, supporters_low, documented, source_ids,
+    from observed
 )
 
 select
-    b.bucket, b.bucket_start, b.bucket_end, p.area, p.area_kind,
-    count(*) as placements,
-    count(distinct p.supporter_id) as supporters,
-    string_agg(distinct p.source_id, ', ' order by p.source_id) as sources,
-from buckets as b
-join placements as p
-    on p.start_date <= b.bucket_end and (p.end_date is null or p.end_date >= b.bucket_start)
-group by all
-order by b.bucket_start, p.area_kind desc, p.area
+    b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind,
+    sum(e.placements)::integer as placements,
+    case when count(e.observed_low) = 0 then count(distinct e.supporter_id) end as supporters,
+    greatest(count(distinct e.supporter_id), coalesce(max(e.observed_low), 0)) as supporters_min,
+    case when bool_and(e.documented) then 'documented' else 'derived' end as basis,
+    array_to_string(list_sort(list_distinct(flatten(list(e.source_ids)))), ', ') as sources,
+from evidence as e
+join buckets as b using (bucket)
+join units as u using (unit_id)
+group by b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind
+order by b.bucket_start, u.area_kind desc, u.area

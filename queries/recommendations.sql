@@ -1,10 +1,10 @@
 -- name: recommendations
 -- question: What did the evaluations recommend, what is the latest follow-up, and which indicator measures it?
--- grain: one row per recommendation
--- params: status varchar|null, evaluation varchar|null
+-- grain: one row per recommendation whose source is dated on or before the as-of date (or undated)
+-- params: as_of date, status varchar|null, evaluation varchar|null
 -- columns: recommendation_id, evaluation, evaluation_id, theme, recommendation, status, status_date,
 --   status_note, status_basis, indicator, sources
--- A recommendation with no documented follow-up has status 'okänd'.
+-- The status is the latest dated on or before as_of; with no documented follow-up by then it is 'okänd'.
 with latest_status as (
     select
         recommendation_id,
@@ -14,6 +14,7 @@ with latest_status as (
         arg_max(basis, status_date) as status_basis,
         arg_max(source_id, status_date) as status_source,
     from recommendation_status
+    where status_date <= $as_of
     group by recommendation_id
 ),
 
@@ -29,7 +30,9 @@ joined as (
             as sources,
     from recommendation as r
     join evaluation as e using (evaluation_id)
+    join source as src on src.source_id = r.source_id
     left join latest_status as s using (recommendation_id)
+    where src.dated is null or src.dated <= $as_of
 )
 
 select *

@@ -1,13 +1,15 @@
 -- name: survey_outcome_shares
 -- question: What share of respondents chose each option, with a 95 % Wilson interval?
--- grain: one row per survey option with a published share or respondent-level answers
--- params: survey varchar|null, question varchar|null, threshold integer
+-- grain: one row per survey option with a published share or respondent-level answers, for surveys whose
+--   fieldwork had ended by the as-of date
+-- params: as_of date, survey varchar|null, question varchar|null, threshold integer
 -- columns: survey, question, option, selected, respondents, share, ci_low, ci_high, basis, suppressed,
 --   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources
 -- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden);
 -- published figures are public and never suppressed. In a single-choice question one small cell hides
 -- the whole question (its counts add up to N). Where only a published share exists, the
--- interval is computed from that share and N.
+-- interval is computed only where the count is known: a share published as 'hälften' (7 or 8 of 15) keeps its
+-- published precision and gets no interval.
 with options as (
     select s.survey_id, s.title as survey, q.question_id, q.position as question_position, q.text as question,
         q.multiple_choice,
@@ -16,6 +18,7 @@ with options as (
     join survey_question as q using (question_id)
     join survey as s using (survey_id)
     where ($survey is null or s.survey_id = $survey or s.title = $survey)
+        and s.fieldwork_end <= $as_of
         and ($question is null or q.question_id = $question or q.text = $question)
 ),
 
@@ -75,10 +78,10 @@ select
     case when suppressed then null else selected_raw end as selected,
     respondents,
     case when suppressed then null else share_raw end as share,
-    case when suppressed then null else
+    case when suppressed or selected_raw is null then null else
         (p + z * z / (2 * respondents) - z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
         / (1 + z * z / respondents) end as ci_low,
-    case when suppressed then null else
+    case when suppressed or selected_raw is null then null else
         (p + z * z / (2 * respondents) + z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
         / (1 + z * z / respondents) end as ci_high,
     basis, suppressed, survey_id, question_id, option_id, count_basis, share_wording, share_precision,

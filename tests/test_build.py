@@ -32,9 +32,9 @@ def existing(tmp_path, seed_copy):
     ("absence.csv", ",S004,", ",S999,", 2, "source_id", "S999"),
     # funding_agreement.csv line 4 is FA2019: a negative amount breaks the CHECK constraint.
     ("funding_agreement.csv", ",3500000,2019-01-01,", ",-3500000,2019-01-01,", 4, "amount_sek", "-3500000"),
-    # placement.csv line 7 is PL06: the end before the start.
-    ("placement.csv", "PL06,P06,U_SKA,2018-01-01,2018-12-31,", "PL06,P06,U_SKA,2018-01-01,2017-12-31,", 7,
-     "end_date", "2017-12-31"),
+    # unit_observation.csv line 3 is UO02: the observed period ends before it starts.
+    ("unit_observation.csv", "UO02,U_HL,2018-01-01,2018-12-31,", "UO02,U_HL,2018-01-01,2017-12-31,", 3,
+     "period_end", "2017-12-31"),
     # source.csv line 2: S000's title is required.
     ("source.csv", "S000,Slututvärdering av PEER support och inriktning för arbetet hösten 2020,", "S000,,", 2,
      "title", "saknas"),

@@ -10,6 +10,7 @@ def test_charts_summarise_when_a_bar_per_row_would_be_unreadable():
     units = pd.DataFrame({"unit": [f"E{i}" for i in range(45)], "area": "A", "sources": "SYN",
                           "supporters": [1] * 30 + [2] * 10 + [3] * 2 + [7, 8, 9]})
     units["meets_target"] = units["supporters"] >= 2
+    units["supporters_min"] = units["supporters"]
     spec = charts.supporters_per_unit(units, 2).to_dict()
     rows = {r["grupp"]: (r["enheter"], r["läge"]) for r in next(iter(spec["datasets"].values()))}
     assert rows == {"1": (30, "under målet"), "2": (10, "når målet"), "3": (2, "når målet"),

@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -208,12 +209,24 @@ def test_good_placement_file_imports_and_shows_in_the_indicators(fresh, name, en
     assert result.ok, result.problems
     assert result.counts() == {"läggs till": 2, "ändras": 0, "oförändrad": 0}
     importer.apply(result, who="test")
-    # Farsta in 2021: the seed placement PL02 (open-ended) and the two imported ones; P20 is on sick leave.
-    farsta = indicators.run("placements_per_stadsdel", **{"from": "2021-06-01", "to": "2021-06-30",
-                                                          "area": "Farsta"}).iloc[0]
-    assert (farsta["placements"], farsta["supporters"], farsta["absent"], farsta["fte"]) == (3, 3, 1, 1.0)
+    # Farsta in June 2021: the two imported placements (the seeds only observe Farsta in June 2019, which is
+    # not carried into 2021); P20 is on sick leave; working time 0,5 + 0,5.
+    farsta = indicators.run("placements_per_stadsdel", **{"as_of": "2021-06-30", "from": "2021-06-01",
+                                                          "to": "2021-06-30", "area": "Farsta"}).iloc[0]
+    assert (farsta["placements"], farsta["supporters"], farsta["absent"], farsta["fte"]) == (2, 2, 1, 1.0)
     assert "IMP0001" in farsta["sources"]
     assert userdata.import_log().iloc[0]["rows_added"] == 2
+
+
+def test_an_imported_plan_leaves_now_where_it_was_and_shows_as_planned(fresh):
+    """Placements starting in 2021, imported without a date of their own, are plans: "now" stays 2020-06-11
+    (000's date), and on a 2021 date the units show them as planned, not as staffed."""
+    rows = [placement_row(**{"Placerings-id": "PL_PLAN", "Peer supporter (kod)": "P30", "Startdatum": "2021-03-01"})]
+    importer.apply(importer.preview("placements", "plan.csv", csv_bytes(PLACEMENT_HEADERS, rows)), who="test")
+    assert indicators.run("headcount").attrs["params"]["as_of"] == date(2020, 6, 11)
+    units = indicators.run("supporters_per_unit", as_of="2021-06-30")
+    assert units.loc[units["sources"] == "IMP0001", "status"].tolist() == ["planned"]
+    assert indicators.run("supporters_per_unit", as_of="2020-06-11")["sources"].str.contains("IMP").sum() == 0
 
 
 def test_every_template_imports_unchanged(fresh):
@@ -232,9 +245,9 @@ def test_imports_survive_a_rebuild_from_changed_seeds(fresh, seed_copy, monkeypa
     (seed_copy / "area.csv").write_text(text, encoding="utf-8")
     monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))
     build_database()
-    farsta = indicators.run("placements_per_stadsdel", **{"from": "2021-06-01", "to": "2021-06-30",
-                                                          "area": "Farsta sdf"})
-    assert farsta.iloc[0]["placements"] == 2       # PL02 from the seeds and the imported PL_T1
+    farsta = indicators.run("placements_per_stadsdel", **{"as_of": "2021-06-30", "from": "2021-06-01",
+                                                          "to": "2021-06-30", "area": "Farsta sdf"})
+    assert farsta.iloc[0]["placements"] == 1       # the imported PL_T1, in the renamed area
 
 
 def test_changed_rows_are_previewed_as_changes(fresh):

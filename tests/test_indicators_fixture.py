@@ -166,7 +166,8 @@ def test_placements_per_area_in_period():
 ])
 def test_placements_period_overlap_edges(period, expected):
     start, end = period
-    got = {area: row["placements"] for area, row in placements(**{"from": start, "to": end}).items()}
+    # as_of at the period's end: a period is clipped to the as-of date
+    got = {area: row["placements"] for area, row in placements(**{"from": start, "to": end, "as_of": end}).items()}
     assert got == expected
 
 
@@ -224,10 +225,10 @@ def test_placements_filters(filters, expected_areas):
 def test_placements_default_period_is_the_as_of_year():
     frame = indicators.run("placements_per_stadsdel", as_of="2019-05-01")
     params = frame.attrs["params"]
-    assert (params["from"], params["to"]) == (date(2019, 1, 1), date(2019, 12, 31))
-    # 2019: PL1, PL2, PL4 in Norrby; PL3 in Söderby; PL5 in hq
-    assert {r["area"]: r["placements"] for r in records(frame)} == {
-        "Norrby": 3, "Söderby": 1, "Centralförvaltningen": 1}
+    # the as-of year, clipped to the as-of date: nothing from after the date
+    assert (params["from"], params["to"]) == (date(2019, 1, 1), date(2019, 5, 1))
+    # 2019-01-01..05-01: PL1, PL2 in Norrby; PL5 in hq; PL4 (2019-06-30) and PL3 (2019-07-01) not yet started
+    assert {r["area"]: r["placements"] for r in records(frame)} == {"Norrby": 2, "Centralförvaltningen": 1}
 
 
 def test_placements_rejects_from_after_to():
@@ -297,9 +298,9 @@ def test_supporters_per_unit_filters():
 
 def test_funding_horizon():
     rows = run("funding_horizon", as_of="2020-06-30")
-    # agreement = dnr, or the agreement_id where dnr is missing; ordered by period_start
-    assert [r["agreement"] for r in rows] == ["F4", "DNR-2019", "F2", "DNR-2021", "F5"]
-    by = keyed(rows, "agreement")
+    # agreement = the dnr, NULL where none is published (never the internal id); ordered by period_start
+    assert [r["agreement"] for r in rows] == [None, "DNR-2019", None, "DNR-2021", None]
+    by = {r["agreement"] or {2018: "F4", 2020: "F2", 2021: "F5"}[r["period_start"].year]: r for r in rows}
 
     expected = {
         # agreement: (lead_time_days = period_start - decided_on, days_left = period_end - 2020-06-30, decided_by_as_of)
@@ -408,10 +409,11 @@ def test_survey_outcome_shares_default_threshold():
     assert (boende["selected"], boende["respondents"], boende["share"]) == (2, 5, pytest.approx(0.4))
     assert boende["ci_low"] == pytest.approx(wilson(2, 5)[0])
     assert boende["share_wording"] == "40 procent" and boende["sources"] == "SRC_B"
-    # published share without a count: interval from the share 0.6 and N = 5
+    # published share without a count: the share as published, no interval (it would claim a precision the
+    # document does not give)
     arbete = by["Arbete"]
     assert arbete["selected"] is None and arbete["share"] == pytest.approx(0.6)
-    assert (arbete["ci_low"], arbete["ci_high"]) == tuple(pytest.approx(v) for v in wilson(None, 5, p=0.6))
+    assert (arbete["ci_low"], arbete["ci_high"]) == (None, None)
     assert arbete["suppressed"] is False and arbete["count_basis"] == "documented"
 
 

@@ -53,19 +53,26 @@ def test_every_page_renders_with_the_data_as_of_date(name):
 def test_oversikt_as_of_changes_the_key_figures():
     app = page("oversikt.py")
     metrics = {m.label: m.value for m in app.metric}
-    # 2020-06-11: Farsta, Östermalm, Bostad först, Alfa (Aktivitetshuset's placement ended 2020-03-31).
-    assert metrics["Enheter med peer support"] == "4"
+    # 2020-06-11: 000 says "i dagsläget sju anställda"; units and districts are last known from 2019.
+    assert metrics["Peer supportrar (anställda)"] == "7"
+    assert metrics["Verksamheter med peer support"] == "5"           # 001: five units, June 2019
+    assert metrics["Verksamheter med aktuell uppgift om placering"] == "0"   # no source places anyone in 2020
     assert metrics["Säkrad finansiering"] == "6,7 mån"   # 203 days to 2020-12-31 / 30.4375
     app.date_input(key="shared__as_of").set_value(date(2019, 6, 30)).run()
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Enheter med peer support"] == "5"      # Aktivitetshuset counted again
-    assert metrics["Stadsdelar med peer support"] == "3"   # Farsta, Östermalm, Södermalm
+    assert metrics["Peer supportrar (anställda)"] == "7–8"            # 001: "mellan sju och åtta" during 2018
+    assert metrics["Stadsdelar med peer support"] == "3"   # Farsta, Östermalm, Södermalm (002, June 2019)
+    assert metrics["Verksamheter med aktuell uppgift om placering"] == "3"   # Aktivitetshuset, Farsta, Östermalm
     assert any("frånvarande" in w.value for w in app.warning)
 
 
 def test_oversikt_url_sets_the_date():
-    app = page("oversikt.py", as_of="2019-06-30")
-    assert {m.label: m.value for m in app.metric}["Enheter med peer support"] == "5"
+    app = page("oversikt.py", as_of="2018-06-30")
+    metrics = {m.label: m.value for m in app.metric}
+    # 001: 7–8 supporters during 2018, five units plus two more; 002/004: at least Skarpnäck,
+    # Hägersten-Liljeholmen and (from September 2018) Södermalm
+    assert (metrics["Peer supportrar (anställda)"], metrics["Verksamheter med peer support"],
+            metrics["Stadsdelar med peer support"]) == ("7–8", "7", "minst 3")
 
 
 def test_placeringar_area_filter_changes_the_table_and_url():
@@ -81,14 +88,17 @@ def test_placeringar_area_filter_changes_the_table_and_url():
 def test_placeringar_url_sets_area_and_granularity():
     app = page("placeringar.py", area="Farsta", granularity="quarter", **{"from": "2019-01-01", "to": "2019-12-31"})
     periods = table(app)["Period"].tolist()
-    assert periods == ["2019 kv1", "2019 kv2", "2019 kv3", "2019 kv4"]
+    # 002 observes Farsta in June 2019 only: no start or end is invented around it
+    assert periods == ["2019 kv2"]
 
 
 def test_enheter_target_changes_meets_target():
-    app = page("enheter.py")
-    assert set(table(app)["Når målet"]) == {"nej"}
+    app = page("enheter.py", as_of="2019-06-30")
+    # Aktivitetshuset has one supporter (004); Farsta's and Östermalm's counts are not published
+    assert dict(zip(table(app)["Enhet"], table(app)["Når målet"])) == {
+        "Aktivitetshuset": "nej", "Enhet i Farsta (namn ej publicerat)": "–", "Enhet på Östermalm (namn ej publicerat)": "–"}
     app.radio(key="enheter__target").set_value(1).run()
-    assert set(table(app)["Når målet"]) == {"ja"}
+    assert set(table(app)["Når målet"]) == {"ja"}   # each has at least one
     assert app.query_params["target"] == "1"
 
 
@@ -106,10 +116,11 @@ def test_finansiering_horizon_follows_the_date():
     assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "2019-12-31"
 
 
-def test_finansiering_url_date_before_the_2020_decision():
-    # 2020-01-15: the 2020 agreement was decided only at the end of January (004): nothing is secured.
+def test_finansiering_url_date_in_january_2020():
+    # 2020-01-15: 000 says the 2020 grant applies from 1 January 2020; 004's "end of January" decision was a
+    # plan, so the funding is secured from the documented start.
     app = page("finansiering.py", as_of="2020-01-15")
-    assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "–"
+    assert {m.label: m.value for m in app.metric}["Säkrad t.o.m."] == "2020-12-31"
 
 
 def test_enkater_shows_n_and_response_and_filters_by_question():
@@ -131,9 +142,10 @@ def test_enkater_url_sets_question():
 def test_utvarderingar_status_filter():
     app = page("utvarderingar.py")
     app.selectbox(key="utvarderingar__status").set_value("planerad").run()
-    # Latest documented status 'planerad': R2-2, R2-4, R2-8 and R3-3.
+    # Latest documented status 'planerad': R2-2, R2-8 and R3-3 (R2-4's "kan bli aktuellt ... under
+    # förutsättning att" in 002 is conditional: 'okänd').
     recommendations = table(app, 2)
-    assert sorted(recommendations["Id"]) == ["R2-2", "R2-4", "R2-8", "R3-3"]
+    assert sorted(recommendations["Id"]) == ["R2-2", "R2-8", "R3-3"]
 
 
 def test_utvarderingar_url_sets_theme():

@@ -104,8 +104,11 @@ def test_gender_conflict_is_recorded_with_both_sources():
     assert set(counts["conflict_id"]) == {"C01"}
 
 
-def test_every_placement_belongs_to_a_stadsdel_or_a_central_administration(seed_database):
-    kinds = fetch(seed_database, "select distinct a.area_kind from placement join unit using (unit_id) "
+def test_every_placed_unit_belongs_to_a_stadsdel_or_a_central_administration(seed_database):
+    # 002: Farsta, Östermalm, Södermalm (stadsdelar); Bostad först (socialförvaltningen) and Alfa
+    # (arbetsmarknadsförvaltningen) are central
+    kinds = fetch(seed_database, "select distinct a.area_kind from (select unit_id from placement union "
+                                 "select unit_id from unit_observation) join unit using (unit_id) "
                                  "join area as a using (area_id)")
     assert {kind for (kind,) in kinds} == {"stadsdel", "central"}
 
