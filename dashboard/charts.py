@@ -27,6 +27,8 @@ def _palette(domain: list[str]) -> alt.Scale:
 
 
 def _finish(chart: alt.Chart, title: str) -> alt.Chart:
+    """Title, full width and long labels. Charts with a category axis set their height as a step per row:
+    Streamlit fits a fixed height to the whole chart, title and axes included, which squashed the rows."""
     return chart.properties(title=title, width="container").configure_axis(labelLimit=320)
 
 
@@ -42,6 +44,35 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("sources:N", title="Källor")],
     )
     return _finish(chart.properties(height=320), "Placeringar per period och område")
+
+
+def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
+    """Each reported head count over its own reference period (a day or a year), one row per measure; a range
+    such as 7–8 spans its low and high. Nothing is drawn between reports."""
+    from dashboard.columns import MEASURE_LABELS
+
+    data = _plain(frame).assign(
+        mått=frame["measure"].map(MEASURE_LABELS),
+        # a one-day report gets a visible width of a fortnight
+        slut=[max(pd.Timestamp(end), pd.Timestamp(start) + pd.Timedelta(days=14))
+              for start, end in zip(frame["period_start"], frame["observed_on"])],
+        antal=[("minst " + fmt.number(low)) if pd.isna(high) else
+               fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
+               for low, high in zip(frame["low"], frame["high"])],
+    )
+    data["etikett"] = data["antal"] + " (" + data["sources"] + ")"
+    years = alt.Scale(domain=[f"{pd.Timestamp(data['period_start'].min()).year}-01-01",
+                              f"{pd.Timestamp(data['slut'].max()).year}-12-31"])   # whole years: labels fit
+    base = alt.Chart(data).encode(
+        x=alt.X("period_start:T", title="Uppgiften avser", scale=years,
+                axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
+        y=alt.Y("mått:N", title=None, sort=["Peer supportrar", "Verksamheter", "Stadsdelar"]),
+        tooltip=[alt.Tooltip("mått:N", title="Mått"), alt.Tooltip("antal:N", title="Antal"),
+                 alt.Tooltip("refers_to:N", title="Avser"), alt.Tooltip("sources:N", title="Källa")])
+    spans = base.mark_bar(height=12, color=OKABE_ITO[0]).encode(x2="slut:T")
+    labels = base.mark_text(align="left", baseline="bottom", dy=-9, color="black").encode(text="etikett:N")
+    return _finish((spans + labels).properties(height=alt.Step(56)),
+                   "Antal enligt källorna")
 
 
 def _largest_areas(frame: pd.DataFrame, kept: int) -> pd.DataFrame:
@@ -82,7 +113,7 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
     labels = base.mark_text(align="left", dx=4).encode(x="supporters_min:Q", text="etikett:N")
     rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="black").encode(
         x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Mål per enhet")])
-    return _finish((bars + labels + rule).properties(height=max(120, 40 * len(frame))),
+    return _finish((bars + labels + rule).properties(height=alt.Step(40)),
                    f"Peer supportrar per enhet (streckad linje: målet {target})")
 
 
@@ -135,7 +166,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     text = base.mark_text(align="left", dx=4, color="black").encode(x="period_end:T", text="belopp:N")
     decisions = base.mark_point(shape="diamond", size=90, filled=True, color="black").encode(
         x="decided_on:T", tooltip=[alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d")])
-    return _finish((bars + text + decisions).properties(height=max(140, 42 * len(frame))),
+    return _finish((bars + text + decisions).properties(height=alt.Step(42)),
                    "Finansiering per period (romb: beslutsdatum)")
 
 
@@ -174,7 +205,7 @@ def survey_shares(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("ci_high:Q", title="KI övre", format=".0%"),
                  alt.Tooltip("respondents:Q", title="N"), alt.Tooltip("grund:N", title="Grund")],
     )
-    return _finish((interval + points).properties(height=max(120, 36 * len(data))), "Andel per svarsalternativ")
+    return _finish((interval + points).properties(height=alt.Step(36)), "Andel per svarsalternativ")
 
 
 def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
@@ -186,7 +217,7 @@ def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
         tooltip=[alt.Tooltip("uppgift:N", title="Källa"), alt.Tooltip("gender:N", title="Kön"),
                  alt.Tooltip("supporters:Q", title="Personer"), alt.Tooltip("stated_total:Q", title="Angiven summa")],
     )
-    return _finish(chart.properties(height=140), "Peer supportrar efter kön, per källa")
+    return _finish(chart.properties(height=alt.Step(40)), "Peer supportrar efter kön, per källa")
 
 
 def cost_against_budget(result: dict) -> alt.Chart:
@@ -204,4 +235,4 @@ def cost_against_budget(result: dict) -> alt.Chart:
         tooltip=[alt.Tooltip("post:N", title="Post"), alt.Tooltip("etikett:N", title="Belopp")],
     )
     labels = base.mark_text(align="left", dx=4).encode(x="kronor:Q", text="etikett:N")
-    return _finish((bars + labels).properties(height=120), "Kostnad mot budget")
+    return _finish((bars + labels).properties(height=alt.Step(44)), "Kostnad mot budget")

@@ -40,9 +40,16 @@ class ViewFilters:
     unit_type: str | None = None
 
     @classmethod
-    def default(cls, options: FilterOptions) -> "ViewFilters":
-        year = options.data_as_of.year
-        return cls(options.data_as_of, date(year, 1, 1), date(year, 12, 31))
+    def default(cls, options: FilterOptions, as_of: date | None = None) -> "ViewFilters":
+        as_of = as_of or options.data_as_of
+        return cls(as_of, *default_period(as_of))
+
+    def bound(self) -> "ViewFilters":
+        """The filters as indicators bind them: a period ends at the as-of date at the latest (nothing from after
+        the date), and a period that starts after it falls back to the date's year so far."""
+        if self.period_from > self.as_of:
+            return replace(self, period_from=date(self.as_of.year, 1, 1), period_to=self.as_of)
+        return replace(self, period_to=min(self.period_to, self.as_of))
 
     def describe(self) -> str:
         """'Område: Södermalm; period 2019-01-01–2019-12-31; enhetstyp: alla; …'"""
@@ -52,8 +59,10 @@ class ViewFilters:
                 f"datum {self.as_of.isoformat()}")
 
     def to_query(self) -> dict[str, str]:
-        values = {"as_of": self.as_of.isoformat(), "from": self.period_from.isoformat(),
-                  "to": self.period_to.isoformat(), "area": self.area, "area_kind": self.area_kind,
+        """URL parameters; a period equal to the date's default is left out, so the link keeps it following."""
+        period = (self.period_from, self.period_to) != default_period(self.as_of)
+        values = {"as_of": self.as_of.isoformat(), "from": period and self.period_from.isoformat(),
+                  "to": period and self.period_to.isoformat(), "area": self.area, "area_kind": self.area_kind,
                   "unit_type": self.unit_type}
         return {k: v for k, v in values.items() if v}
 
@@ -61,6 +70,11 @@ class ViewFilters:
         values = {"as_of": self.as_of, "from": self.period_from, "to": self.period_to, "area": self.area,
                   "area_kind": self.area_kind, "unit_type": self.unit_type}
         return {name: values[name] for name in names}
+
+
+def default_period(as_of: date) -> tuple[date, date]:
+    """The calendar year of the date, up to the date."""
+    return date(as_of.year, 1, 1), as_of
 
 
 def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[str]]:
@@ -77,12 +91,11 @@ def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[s
                            f"(giltigt: {options.first_date}–{options.last_date}).")
             continue
         dates[key] = parsed
-    filters = replace(filters, as_of=dates.get("as_of", filters.as_of),
-                      period_from=dates.get("from", filters.period_from),
-                      period_to=dates.get("to", filters.period_to))
+    default = ViewFilters.default(options, dates.get("as_of"))   # the period follows the date unless given
+    filters = replace(default, period_from=dates.get("from", default.period_from),
+                      period_to=dates.get("to", default.period_to))
     if filters.period_from > filters.period_to:
         notices.append("Perioden i adressen slutade före sin början och ignorerades.")
-        default = ViewFilters.default(options)
         filters = replace(filters, period_from=default.period_from, period_to=default.period_to)
     for key, allowed in (("area", options.areas), ("area_kind", options.area_kinds),
                          ("unit_type", options.unit_types)):

@@ -50,6 +50,13 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, STALE_DAYS),
     ),
     Indicator(
+        "headcount_trend", "Antal över tid enligt källorna", "personer", "range",
+        "Varje antal peer supportrar, verksamheter och stadsdelar som dokumenten anger, vid sin egen tidpunkt "
+        "eller period. Inget fylls i mellan uppgifterna: 2018 anges 7–8 peer supportrar (001), i augusti 2019 "
+        "sju (002) och i juni 2020 sju (000).",
+        (AS_OF,),
+    ),
+    Indicator(
         "placements_per_stadsdel", "Placeringar per stadsdel", "placeringar", "bar",
         "Placeringar som pågår någon gång under perioden (högst till valt datum), per stadsdel eller central "
         "förvaltning. Bara Aktivitetshusets placering har datum i dokumenten; övriga är observationer "

@@ -8,8 +8,8 @@ from dashboard import formatting as fmt
 
 FUNDING_WARNING_DAYS = 183  # six months
 NAMES_LISTED = 10
-HEADCOUNT_LABELS = {"supporters": "Peer supportrar (anställda)", "units": "Verksamheter med peer support",
-                    "districts": "Stadsdelar med peer support"}
+HEADCOUNT_LABELS = {"supporters": "Peer supportrar (anställda)", "units": "Verksamheter",
+                    "districts": "Stadsdelar"}
 BASIS_MARKS = {"documented": "", "derived": " (härlett)", "unknown": ""}
 
 
@@ -58,10 +58,11 @@ def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFr
     at_target = int(known.sum())
     return [
         *headcount_figures(headcount),
-        KeyFigure("Verksamheter med aktuell uppgift om placering", fmt.number(len(current)),
+        KeyFigure("Med aktuell placering", fmt.number(len(current)),
+                  "verksamheter som källorna placerar peer supportrar i på datumet; "
                   f"{plural(len(units) - len(current), 'verksamhet', 'verksamheter')} till med senast kända uppgift"),
-        KeyFigure("Når målet minst två per verksamhet", _at_target(at_target, unknown, len(current)),
-                  "mål: 001" + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
+        KeyFigure("Når målet (minst två)", _at_target(at_target, unknown, len(current)),
+                  "verksamheter med aktuell placering; mål: 001" + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
                                 if unknown else "")),
         KeyFigure("Säkrad finansiering", f"{fmt.number(summary['secured_months_left'], 1)} mån",
                   f"t.o.m. {fmt.iso_date(summary['secured_until'])}" if pd.notna(summary["secured_until"])

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard import citations, columns, db, export, formatting, indicators
 from dashboard.build import ensure_database
-from dashboard.filters import FilterOptions, ViewFilters, from_query
+from dashboard.filters import FilterOptions, ViewFilters, default_period, from_query
 
 if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
     import altair as alt
@@ -90,9 +90,9 @@ def _scenario_baseline(as_of, version: tuple):
     return scenario.load_baseline(as_of)
 
 
-def run_helper(name: str) -> pd.DataFrame:
+def run_helper(name: str, **params) -> pd.DataFrame:
     """A cached helper query (not an indicator), e.g. `data_as_of`."""
-    return _cached(name, (), db.data_version(), True).copy(deep=False)
+    return _cached(name, tuple(sorted(params.items())), db.data_version(), True).copy(deep=False)
 
 
 def filter_options() -> FilterOptions:
@@ -143,16 +143,17 @@ def shared_filters() -> ViewFilters:
     state = st.session_state
     if "shared__as_of" not in state:
         filters, notices = from_query(st.query_params.to_dict(), options)
-        state.update({"shared__as_of": filters.as_of, "shared__from": filters.period_from,
+        given = {"from", "to"} & set(st.query_params.to_dict())
+        state.update({"shared__period_chosen": bool(given), "shared__as_of": filters.as_of, "shared__from": filters.period_from,
                       "shared__to": filters.period_to, "shared__area": filters.area or ALL,
                       "shared__area_kind": filters.area_kind or ALL, "shared__unit_type": filters.unit_type or ALL,
                       "shared__notices": notices})
     bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
     with st.sidebar:
         st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
-        st.date_input("Läget per datum", key="shared__as_of", **bounds)
-        st.date_input("Period från", key="shared__from", **bounds)
-        st.date_input("Period till", key="shared__to", **bounds)
+        st.date_input("Läget per datum", key="shared__as_of", on_change=_period_follows_date, **bounds)
+        st.date_input("Period från", key="shared__from", on_change=_period_chosen, **bounds)
+        st.date_input("Period till", key="shared__to", on_change=_period_chosen, **bounds)
         st.selectbox("Område", (ALL, *options.areas), key="shared__area")
         st.selectbox("Förvaltningstyp", (ALL, *options.area_kinds), key="shared__area_kind",
                      format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
@@ -162,9 +163,25 @@ def shared_filters() -> ViewFilters:
     if period_from > period_to:
         st.sidebar.error("Perioden slutar före sin början; perioden har vänts.")
         period_from, period_to = period_to, period_from
+    chosen = ViewFilters(state["shared__as_of"], period_from, period_to, _none_if_all(state["shared__area"]),
+                         _none_if_all(state["shared__area_kind"]), _none_if_all(state["shared__unit_type"]))
+    filters = chosen.bound()
+    if filters != chosen:
+        st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters.period_from.isoformat()}–"
+                           f"{filters.period_to.isoformat()}. Inget efter datumet räknas.")
     state[PAGE_QUERY] = {}
-    return ViewFilters(state["shared__as_of"], period_from, period_to, _none_if_all(state["shared__area"]),
-                       _none_if_all(state["shared__area_kind"]), _none_if_all(state["shared__unit_type"]))
+    return filters
+
+
+def _period_follows_date() -> None:
+    """A changed date moves the period to that date's year, unless the user has set the period."""
+    if not st.session_state.get("shared__period_chosen"):
+        start, end = default_period(st.session_state["shared__as_of"])
+        st.session_state.update({"shared__from": start, "shared__to": end})
+
+
+def _period_chosen() -> None:
+    st.session_state["shared__period_chosen"] = True
 
 
 def _none_if_all(value):

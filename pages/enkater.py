@@ -9,9 +9,11 @@ filters = web.shared_filters()
 web.page_header("Enkäter", filters,
                 "Publicerade andelar återges som dokumentet anger dem. Cellerna i diagrammen i 004 finns inte i "
                 "texten; opublicerade andelar visas inte.")
-responses = web.run("survey_response")
+as_of = filters.indicator_params("as_of")
+responses = web.run("survey_response", **as_of)
 if responses.empty:
-    st.info("Inga enkäter finns i databasen.")
+    st.info(f"Ingen enkät var avslutad på eller före {filters.as_of.isoformat()}: en enkät visas från och med att "
+            "insamlingen avslutades.")
 else:
     surveys = responses["survey"].tolist()
     survey = web.page_choice(PAGE, "survey", "Enkät", surveys, surveys[-1])
@@ -21,12 +23,13 @@ else:
         f"{formatting.number(response['population'])}: svarsfrekvens {formatting.percent(response['response_rate'])}, "
         f"bortfall {formatting.percent(response['dropout_rate'])} "
         f"(publicerat: {formatting.percent(response['published_response_rate'])} respektive "
-        f"{formatting.percent(response['published_dropout_rate'])}). Insamling: {response['fieldwork']}.")
-    shares = web.run("survey_outcome_shares", survey=survey)
+        f"{formatting.percent(response['published_dropout_rate'])}). Insamling: {response['fieldwork']} "
+        f"(avslutad {formatting.iso_date(response['fieldwork_end'])}).")
+    shares = web.run("survey_outcome_shares", **as_of, survey=survey)
     questions = list(dict.fromkeys(shares["question"]))
     question = web.page_choice(PAGE, "question", "Fråga", [None, *questions], None)
     if question is not None:
-        shares = web.run("survey_outcome_shares", survey=survey, question=question)
+        shares = web.run("survey_outcome_shares", **as_of, survey=survey, question=question)
     caption = f"{survey}; {question or 'alla frågor'}; N = {formatting.number(response['answered'])}"
     web.indicator_block(shares, caption, web.view(charts.survey_shares, shares) if shares["share"].notna().any() else None,
                         empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")

@@ -7,8 +7,8 @@ from dashboard import charts, formatting, web
 PAGE = "finansiering"
 filters = web.shared_filters()
 web.page_header("Finansiering", filters,
-                "Peer support har finansierats ett år i taget sedan 2018. Överenskommelserna med NSPH Stockholms "
-                "län gäller ett kalenderår och beslutas ofta sent.")
+                "Peer support har finansierats ett år i taget sedan 2018 (000, 002). Överenskommelserna med NSPH "
+                "Stockholms län gäller ett kalenderår; när de beslutades publiceras inte.")
 summary = web.run("funding_summary", **filters.indicator_params("as_of"))
 row = summary.iloc[0]
 left, middle, right = st.columns(3)
@@ -18,6 +18,10 @@ right.metric("Andel ettåriga beslut", formatting.percent(row["one_year_share"])
              help=f"{row['one_year_agreements']} av {row['decided_agreements']} beslut")
 web.indicator_block(summary, filters.describe(), key=f"{PAGE}__summary")
 
+for plan in web.run_helper("planned_decisions", as_of=filters.as_of).itertuples(index=False):
+    st.info(f"Planerat beslut för perioden {formatting.iso_date(plan.period_start)}–"
+            f"{formatting.iso_date(plan.period_end)}: {plan.planned_decision} ({plan.source_id}). Det är en plan, "
+            "inte ett beslut; beslutsdatumet publiceras inte.")
 agreements = web.run("funding_horizon", **filters.indicator_params("as_of"))
 web.indicator_block(agreements, filters.describe(), web.view(charts.funding_timeline, agreements), key=f"{PAGE}__horizon")
 web.sync_url(filters)

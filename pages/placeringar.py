@@ -9,7 +9,12 @@ filters = web.shared_filters()
 web.page_header("Placeringar", filters)
 granularity = web.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
                               format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
-period = filters.indicator_params("from", "to", "area", "unit_type", "area_kind")
+period = filters.indicator_params("as_of", "from", "to", "area", "unit_type", "area_kind")
+
+trend = web.run("headcount_trend", **filters.indicator_params("as_of"))
+web.indicator_block(trend, "hela staden (områdesfilter gäller inte)",
+                    web.view(charts.headcount_trend, trend) if not trend.empty else None,
+                    empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 over_time = web.run("placements_over_time", **period, granularity=granularity)
 web.indicator_block(over_time, filters.describe(),

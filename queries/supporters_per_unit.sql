@@ -2,8 +2,8 @@
 -- question: Which units do the sources place peer supporters in on the as-of date, and how many, against the target?
 -- grain: one row per unit whose latest known state on the as-of date has at least one supporter
 -- params: as_of date, target integer, area varchar|null, unit_type varchar|null, stale_days integer
--- columns: unit, unit_type, area, area_kind, supporters, supporters_min, supporters_max, target, meets_target,
---   absent, basis, status, observed_on, refers_to, sources, target_source, as_of
+-- columns: unit, area, supporters, supporters_min, target, meets_target, status, observed_on, refers_to, absent,
+--   basis, sources, unit_type, area_kind, supporters_max, target_source, as_of
 -- A placement interval covering the date counts its supporters. Otherwise the unit answers from its latest
 -- observation reported on or before the date (a placement that has ended counts as an observation of none):
 -- 'current' within the observed period or up to stale_days after it, 'last_known' after that. supporters is
@@ -86,12 +86,13 @@ target_source as (
 )
 
 select
-    u.unit, u.unit_type, u.area, u.area_kind,
+    u.unit, u.area,
     case when s.supporters_min = s.supporters_max then s.supporters_min end as supporters,
-    s.supporters_min, s.supporters_max,
+    s.supporters_min,
     $target::integer as target,
     case when s.supporters_min >= $target then true when s.supporters_max < $target then false end as meets_target,
-    s.absent, s.basis, s.status, s.observed_on, s.refers_to, s.sources,
+    s.status, s.observed_on, s.refers_to, s.absent, s.basis, s.sources,
+    u.unit_type, u.area_kind, s.supporters_max,
     (select source_ids from target_source) as target_source,
     $as_of::date as as_of,
 from states as s

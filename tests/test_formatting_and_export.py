@@ -87,9 +87,20 @@ OPTIONS = FilterOptions(areas=("Farsta", "Södermalm"), area_kinds=("stadsdel", 
 def test_filters_default_to_the_data_year_and_describe_themselves():
     filters, notices = from_query({}, OPTIONS)
     assert notices == []
-    assert filters == ViewFilters(date(2020, 6, 11), date(2020, 1, 1), date(2020, 12, 31))
+    # the year up to the data's date: nothing after the date is counted
+    assert filters == ViewFilters(date(2020, 6, 11), date(2020, 1, 1), date(2020, 6, 11))
     assert filters.describe() == ("Område: alla; förvaltningstyp: alla; enhetstyp: alla; "
-                                  "period 2020-01-01–2020-12-31; datum 2020-06-11")
+                                  "period 2020-01-01–2020-06-11; datum 2020-06-11")
+    assert "from" not in filters.to_query()   # a default period is left out of the link
+
+
+def test_the_period_follows_a_date_from_the_url_and_ends_at_it():
+    filters, _ = from_query({"as_of": "2019-06-30"}, OPTIONS)
+    assert (filters.period_from, filters.period_to) == (date(2019, 1, 1), date(2019, 6, 30))
+    chosen, _ = from_query({"as_of": "2019-06-30", "from": "2018-01-01", "to": "2019-12-31"}, OPTIONS)
+    assert (chosen.bound().period_from, chosen.bound().period_to) == (date(2018, 1, 1), date(2019, 6, 30))
+    after, _ = from_query({"as_of": "2019-06-30", "from": "2020-01-01"}, OPTIONS)
+    assert (after.bound().period_from, after.bound().period_to) == (date(2019, 1, 1), date(2019, 6, 30))
 
 
 @pytest.mark.parametrize("query, field, value", [

@@ -307,7 +307,7 @@ def test_funding_horizon():
         "F4": (None, -(365 + 182), True),  # no decision date; 2018-12-31 -> 2019-12-31 -> 2020-06-30 (31+29+31+30+31+30)
         "DNR-2019": (-(31 + 14), -182, True),  # 2019-01-01 - 2019-02-15: decided 45 days after its start
         "F2": (10 + 31 + 1, 184, True),  # 2019-11-20 -> 2020-01-01; 2020-06-30 -> 2020-12-31 (31+31+30+31+30+31)
-        "DNR-2021": (30 + 31 + 30 + 31, 365, False),  # 2020-09-01 -> 2021-01-01; decided after as_of
+        "DNR-2021": (None, 365, False),  # decided 2020-09-01, after as_of: the decision is not known yet
         "F5": (None, 365 + 184, False),  # expected, not decided; 2020-06-30 -> 2021-06-30 -> 2021-12-31
     }
     for agreement, (lead, days_left, decided) in expected.items():

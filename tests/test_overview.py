@@ -60,8 +60,8 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
     figures = {f.label: f.value for f in overview.key_figures(
         pd.DataFrame(columns=["measure", "low", "high", "basis", "note"]), units, _funding(300, "unknown"),
         pd.DataFrame())}
-    assert figures["Verksamheter med aktuell uppgift om placering"] == "1"
-    assert figures["Når målet minst två per verksamhet"] == "okänt"   # U1's count is not published
+    assert figures["Med aktuell placering"] == "1"
+    assert figures["Når målet (minst två)"] == "okänt"   # U1's count is not published
 
 
 def test_headcount_figures_show_ranges_lower_bounds_and_unknowns():
@@ -72,8 +72,8 @@ def test_headcount_figures_show_ranges_lower_bounds_and_unknowns():
     figures = overview.headcount_figures(headcount)
     assert [(f.label, f.value, f.note) for f in figures] == [
         ("Peer supportrar (anställda)", "7–8", "avser 2018, S001"),
-        ("Verksamheter med peer support", "minst 7", "avser 2018, S001 (härlett)"),
-        ("Stadsdelar med peer support", "–", "ingen uppgift på eller före datumet"),
+        ("Verksamheter", "minst 7", "avser 2018, S001 (härlett)"),
+        ("Stadsdelar", "–", "ingen uppgift på eller före datumet"),
     ]
 
 

@@ -55,14 +55,14 @@ def test_oversikt_as_of_changes_the_key_figures():
     metrics = {m.label: m.value for m in app.metric}
     # 2020-06-11: 000 says "i dagsläget sju anställda"; units and districts are last known from 2019.
     assert metrics["Peer supportrar (anställda)"] == "7"
-    assert metrics["Verksamheter med peer support"] == "5"           # 001: five units, June 2019
-    assert metrics["Verksamheter med aktuell uppgift om placering"] == "0"   # no source places anyone in 2020
+    assert metrics["Verksamheter"] == "5"           # 001: five units, June 2019
+    assert metrics["Med aktuell placering"] == "0"   # no source places anyone in 2020
     assert metrics["Säkrad finansiering"] == "6,7 mån"   # 203 days to 2020-12-31 / 30.4375
     app.date_input(key="shared__as_of").set_value(date(2019, 6, 30)).run()
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Peer supportrar (anställda)"] == "7–8"            # 001: "mellan sju och åtta" during 2018
-    assert metrics["Stadsdelar med peer support"] == "3"   # Farsta, Östermalm, Södermalm (002, June 2019)
-    assert metrics["Verksamheter med aktuell uppgift om placering"] == "3"   # Aktivitetshuset, Farsta, Östermalm
+    assert metrics["Stadsdelar"] == "3"   # Farsta, Östermalm, Södermalm (002, June 2019)
+    assert metrics["Med aktuell placering"] == "3"   # Aktivitetshuset, Farsta, Östermalm
     assert any("frånvarande" in w.value for w in app.warning)
 
 
@@ -71,23 +71,24 @@ def test_oversikt_url_sets_the_date():
     metrics = {m.label: m.value for m in app.metric}
     # 001: 7–8 supporters during 2018, five units plus two more; 002/004: at least Skarpnäck,
     # Hägersten-Liljeholmen and (from September 2018) Södermalm
-    assert (metrics["Peer supportrar (anställda)"], metrics["Verksamheter med peer support"],
-            metrics["Stadsdelar med peer support"]) == ("7–8", "7", "minst 3")
+    assert (metrics["Peer supportrar (anställda)"], metrics["Verksamheter"],
+            metrics["Stadsdelar"]) == ("7–8", "7", "minst 3")
 
 
 def test_placeringar_area_filter_changes_the_table_and_url():
     app = page("placeringar.py", **{"from": "2019-01-01", "to": "2019-12-31"})
-    before = table(app)
+    assert set(table(app)["Mått"]) == {"Peer supportrar", "Verksamheter", "Stadsdelar"}   # the city-wide trend
+    before = table(app, 1)
     assert set(before["Område"]) == {"Farsta", "Södermalm", "Östermalm", "Arbetsmarknadsförvaltningen",
                                      "Socialförvaltningen"}
     app.selectbox(key="shared__area").set_value("Södermalm").run()
-    assert set(table(app)["Område"]) == {"Södermalm"}
+    assert set(table(app, 1)["Område"]) == {"Södermalm"}
     assert app.query_params["area"] == "Södermalm"
 
 
 def test_placeringar_url_sets_area_and_granularity():
     app = page("placeringar.py", area="Farsta", granularity="quarter", **{"from": "2019-01-01", "to": "2019-12-31"})
-    periods = table(app)["Period"].tolist()
+    periods = table(app, 1)["Period"].tolist()
     # 002 observes Farsta in June 2019 only: no start or end is invented around it
     assert periods == ["2019 kv2"]
 
