@@ -97,7 +97,8 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
         antal=[fmt.number(exact) if pd.notna(exact) else f"minst {fmt.number(low)}"
                for exact, low in zip(frame["supporters"], frame["supporters_min"])],
         uppgift=[f"{refers} ({'senast känt' if status == 'last_known' else 'aktuell'})"
-                 for refers, status in zip(frame["refers_to"], frame["status"])],
+                 + (" · frånvarande" if not pd.isna(absent) and absent > 0 else "")
+                 for refers, status, absent in zip(frame["refers_to"], frame["status"], frame["absent"])],
     )
     data["etikett"] = data["antal"] + " · " + data["uppgift"]
     base = alt.Chart(data).encode(y=alt.Y("unit:N", title=None, sort="x"))

@@ -13,6 +13,8 @@ target = web.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 
 units = web.run("supporters_per_unit", **filters.indicator_params("as_of", "area", "unit_type"), target=target)
 for alert in overview.unit_alerts(units):
     getattr(st, alert.level)(alert.text)
+for fact in web.run("decision_facts", **filters.indicator_params("as_of"), topic="bemanning").itertuples():
+    st.caption(f"Enligt källorna ({fact.refers_to}, {fact.sources}): {fact.text}")
 web.indicator_block(units, f"{filters.describe()}; mål {target} per enhet",
                     web.view(charts.supporters_per_unit, units, target) if not units.empty else None,
                     empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
