@@ -72,6 +72,11 @@ def table_tab(page, index: int = 0):
     return page.locator(f'[id="{panel_id}"] [data-testid="stDataFrame"]')
 
 
+def _columns(table: tuple, headers: list[str]) -> list[list[str]]:
+    names, rows = table
+    return [[row[names.index(h)] for h in headers] for row in rows]
+
+
 def sidebar_state(page) -> dict[str, str]:
     state = {label: selectbox_value(page, label) for label in SIDEBAR_LABELS}
     state.update({label: date_value(page, label) for label in DATE_LABELS})
@@ -192,7 +197,10 @@ def test_placeringar_filters_reach_url_table_and_a_copied_link(new_page, app_url
     assert query(second) == query(first)
     again = (header_caption(second), sidebar_state(second), radio_value(second, "Indelning"),
              grid(frame_after(second, "Stadsdelar")), grid(table_tab(second, 1)))
-    assert again == seen
+    assert again[:4] == seen[:4]
+    # the grid draws only the columns that fit (it virtualises the rest): compare the ones both drew
+    shared = [h for h in seen[4][0] if h in again[4][0]]
+    assert len(shared) >= 8 and _columns(again[4], shared) == _columns(seen[4], shared)
 
 
 # --- 4. Invalid URL values are named and ignored ------------------------------------------------------------------
