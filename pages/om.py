@@ -13,6 +13,20 @@ st.markdown(
     "Stockholms stads socialpsykiatri: var peer supportrar är placerade, vilka enheter som har en ensam peer "
     "supporter, hur länge finansieringen räcker och vad enkäter och utvärderingar säger. Uppgifterna kommer från "
     "fem dokument (2019–2020); tjänstens \"nu\" är det senaste datum som data täcker, inte dagens datum.")
+st.subheader("Tid: vad källorna säger om ett datum")
+st.markdown(
+    "Ett dokument som säger hur det var vid en tidpunkt (\"i juni 2019 hade Farsta peer support\") är en "
+    "**observation** vid den tidpunkten. Tjänsten hittar inte på när något började eller slutade. För ett valt "
+    "datum visas den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
+    "datum och källa. Uppgifter om tiden efter datumet används aldrig: perioder slutar vid datumet och en enkät "
+    "visas först när insamlingen är avslutad.\n\n"
+    "- **aktuell**: uppgiften gäller datumet eller är högst ett halvår gammal.\n"
+    "- **senast känt**: uppgiften är äldre; det är senaste kända läge, inte läget på datumet.\n"
+    "- **–**: ingen uppgift finns, aldrig noll.\n"
+    "- **dokumenterad / härledd / okänd**: står i källan / räknad ur källorna enligt en angiven regel / "
+    "publiceras inte.\n"
+    "- Ett intervall som 7–8 är källans eget; *minst 1* betyder att källan bara säger att verksamheten hade "
+    "peer support.")
 st.subheader("Indikatorerna och hur du läser dem")
 for indicator in indicators.REGISTRY.values():
     with st.expander(f"{indicator.label} ({indicator.name})"):
