@@ -121,7 +121,7 @@ def main(scale: str, out: str | None) -> int:
 
 def _areas() -> list[str]:
     """Areas to pick in turn, from the open database."""
-    return indicators.run_query("filter_options")["area"].drop_duplicates().head(20).tolist()
+    return indicators.run_query("lookups/filter_options")["area"].drop_duplicates().head(20).tolist()
 
 
 def _table(report: dict) -> str:

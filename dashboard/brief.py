@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 
 from dashboard import charts, citations, columns, formatting, indicators, scenario, userdata
-from dashboard.params import as_of_or_data, data_as_of, suppression_threshold
+from dashboard.now import data_as_of
+from dashboard.params import as_of_or_data
+from dashboard.settings import suppression_threshold
 
 MAX_ROWS = 40
 DEFAULT_INDICATORS = ("headcount", "supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
@@ -97,8 +99,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
             ["topic", "value_a", "source_a", "value_b", "source_b"]]),
         gaps=columns.display_frame(indicators.run("data_gaps")[["topic", "missing", "sources"]]),
         sources=all_sources,
-        suppression_rule=(f"Antal som räknats fram från enskilda svar och som är färre än {suppression_threshold()} "
-                          "visas som '..'. Publicerade siffror ur offentliga dokument visas som de är. "
+        suppression_rule=(formatting.suppression_rule(suppression_threshold()) + " "
                           + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()) + "."),
     )
 

@@ -18,14 +18,13 @@ from dashboard.replay import apply_imports
 from dashboard.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
-BUILD_FORMAT = "2"
+BUILD_FORMAT = "3"
 
 
 @dataclass(frozen=True)
 class BuildReport:
     path: Path
     rows: dict[str, int]
-    fingerprint: str
 
 
 _ensuring = threading.Lock()
@@ -59,7 +58,7 @@ def build_database(target: Path | None = None, seed_dir: Path | None = None,
     imports = userdata.imported_rows() if imports is None else imports
     temporary = prepare_build(target, seed_dir, imports)
     os.replace(temporary, target)
-    return BuildReport(target, _row_counts(target), data_fingerprint(seed_dir, imports))
+    return BuildReport(target, _row_counts(target))
 
 
 def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:

@@ -15,6 +15,12 @@ MISSING_LEGEND = {
 }
 
 
+def suppression_rule(threshold: int) -> str:
+    """The small-numbers rule as every page, export and board pack states it."""
+    return (f"Antal som räknats fram från enskilda svar och som är färre än {threshold} visas inte: de visas och "
+            "exporteras som '..'. Publicerade siffror ur offentliga dokument visas som de är.")
+
+
 def is_missing(value) -> bool:
     if value is None or value is pd.NA or value is pd.NaT:
         return True

@@ -14,7 +14,7 @@ from dashboard.build import prepare_build
 from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
-from dashboard.params import data_as_of
+from dashboard.now import data_as_of
 from dashboard.replay import record_json
 
 
@@ -80,17 +80,17 @@ def apply(result: Preview, who: str | None = None, as_of: date | None = None) ->
     with userdata.connection() as con:
         con.begin()
         try:
-            import_id = int(userdata.run(con, "user_import_next_id", {})["next_id"].iloc[0])
-            userdata.run(con, "user_import_insert_log", {
+            import_id = int(userdata.run(con, "user/import_next_id", {})["next_id"].iloc[0])
+            userdata.run(con, "user/import_insert_log", {
                 "import_id": import_id, "imported_at": datetime.now(), "kind": result.kind.name,
                 "file_name": result.file_name, "file_sha256": result.sha256, "rows_added": counts["läggs till"],
                 "rows_changed": counts["ändras"], "rows_unchanged": counts["oförändrad"],
                 "who": who or _who(), "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()),
                 "source_dated": as_of})
             for record in result.records:
-                userdata.run(con, "user_import_insert_row", {"import_id": import_id, "row_number": record["_row"],
+                userdata.run(con, "user/import_insert_row", {"import_id": import_id, "row_number": record["_row"],
                                                              "record": record_json(record)})
-            temporary = prepare_build(target, paths.seed_dir(), userdata.run(con, "user_import_rows", {}))
+            temporary = prepare_build(target, paths.seed_dir(), userdata.run(con, "user/import_rows", {}))
         except Exception as error:  # anything at all: the import must leave nothing behind
             con.rollback()
             raise ImportRejected([Problem(result.file_name, 0, "", f"Importen kunde inte läggas in: {error}")]) from None
@@ -110,17 +110,17 @@ def template(kind_name: str, extension: str) -> bytes:
 
 
 def _references() -> References:
-    frame = indicators.run_query("import_references")
+    frame = indicators.run_query("lookups/import_references")
     ids: dict[str, dict[str, str]] = {}
     for kind, identifier, target in frame[["kind", "id", "target"]].itertuples(index=False):
         ids.setdefault(kind, {})[identifier] = target
     options = frame[frame["kind"] == "option"]
     return References(ids, dict(zip(options["id"], options["parent"])),
-                      indicators.run_query("import_existing_placements"))
+                      indicators.run_query("imports/existing_placements"))
 
 
 def _actions(kind: Kind, records: list[dict]) -> pd.DataFrame:
-    existing = indicators.run_query(f"import_existing_{kind.name}")
+    existing = indicators.run_query(f"imports/existing_{kind.name}")
     compared = list(existing.columns)
     known = {tuple(_plain(v) for v in row[list(kind.key)]): {c: _plain(row[c]) for c in compared}
              for _, row in existing.iterrows()}

@@ -1,7 +1,7 @@
 """The indicator registry and the one way to run an indicator: `run(name, **params)`.
 
-Each indicator is declared once here (SQL file, Swedish label, unit, chart kind, "Så läser du" note,
-parameters); pages, exports and the command line iterate this registry.
+Each indicator is declared once here (its SQL file `queries/indicators/<name>.sql`, Swedish label, "Så läser du"
+note, parameters); pages, exports and the command line iterate this registry.
 """
 
 from dataclasses import dataclass
@@ -10,9 +10,10 @@ import pandas as pd
 
 from dashboard import db, sqlfiles
 from dashboard.params import (
-    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET, THEME,
-    THRESHOLD, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
+    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET, THEME, TO,
+    TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
+from dashboard.settings import suppression_threshold
 
 
 class UnknownIndicator(LookupError):
@@ -23,8 +24,6 @@ class UnknownIndicator(LookupError):
 class Indicator:
     name: str
     label: str
-    unit: str
-    chart: str
     how_to_read: str
     params: tuple[Param, ...] = ()
 
@@ -41,7 +40,7 @@ class Indicator:
 
 REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     Indicator(
-        "headcount", "Antal enligt källorna", "personer", "kpi",
+        "headcount", "Antal enligt källorna",
         "Antal peer supportrar, verksamheter och stadsdelar som dokumenten anger för valt datum. Varje tal kommer "
         "från den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
         "datum och källa; inget som rapporteras om ett senare datum används. Ett intervall som '7–8' är "
@@ -50,14 +49,14 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, STALE_DAYS),
     ),
     Indicator(
-        "headcount_trend", "Antal över tid enligt källorna", "personer", "range",
+        "headcount_trend", "Antal över tid enligt källorna",
         "Varje antal peer supportrar, verksamheter och stadsdelar som dokumenten anger, vid sin egen tidpunkt "
         "eller period. Inget fylls i mellan uppgifterna: 2018 anges 7–8 peer supportrar (001), i augusti 2019 "
         "sju (002) och i juni 2020 sju (000).",
         (AS_OF,),
     ),
     Indicator(
-        "placements_per_stadsdel", "Placeringar per stadsdel", "placeringar", "bar",
+        "placements_per_stadsdel", "Placeringar per stadsdel",
         "Placeringar som pågår någon gång under perioden (högst till valt datum), per stadsdel eller central "
         "förvaltning. Bara Aktivitetshusets placering har datum i dokumenten; övriga är observationer "
         "('Farsta hade peer support i juni 2019') och räknas bara i den period de avser. Där en enhet bara är "
@@ -66,7 +65,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, FROM, TO, AREA, UNIT_TYPE, AREA_KIND),
     ),
     Indicator(
-        "supporters_per_unit", "Peer supportrar per enhet", "peer supportrar", "bar",
+        "supporters_per_unit", "Peer supportrar per enhet",
         "Verksamheter som källorna placerar peer supportrar i på valt datum, jämfört med målet minst två per "
         "verksamhet (rekommendation i utvärdering år två, 001). Status 'aktuell': uppgiften gäller datumet "
         "eller är högst ett halvår gammal; 'senast känt': äldre, ingen senare uppgift finns. Antalet per "
@@ -75,53 +74,53 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),
     ),
     Indicator(
-        "funding_horizon", "Finansiering per överenskommelse", "kronor", "timeline",
+        "funding_horizon", "Finansiering per överenskommelse",
         "En rad per finansieringsbeslut. Ledtid = dagar från beslut till periodens start (negativ: beslutet kom "
         "efter att perioden börjat). Dagar kvar räknas från valt datum till periodens slut. Belopp och datum som "
         "inte är publicerade visas som saknade.",
         (AS_OF,),
     ),
     Indicator(
-        "funding_summary", "Säkrad finansiering", "månader", "kpi",
+        "funding_summary", "Säkrad finansiering",
         "Hur länge finansieringen är säkrad av överenskommelser som var beslutade på valt datum, och hur stor "
         "andel av besluten som gällt ett år i taget.",
         (AS_OF,),
     ),
     Indicator(
-        "survey_outcome_shares", "Andelar per svarsalternativ", "andel", "interval",
+        "survey_outcome_shares", "Andelar per svarsalternativ",
         "Andel svarande som valt varje alternativ, med 95 % konfidensintervall (Wilson). Publicerade andelar "
         "återges som dokumentet anger dem; antal är härledda bara där exakt ett heltal av N ger den publicerade "
         "andelen. Antal från svar på individnivå under gränsen för små tal visas som '..'.",
-        (AS_OF, SURVEY, QUESTION, THRESHOLD),
+        (AS_OF, SURVEY, QUESTION),
     ),
     Indicator(
-        "survey_response", "Svarsfrekvens och bortfall", "andel", "kpi",
+        "survey_response", "Svarsfrekvens och bortfall",
         "Svarsfrekvens = besvarade / möjlig population; bortfall = 1 − svarsfrekvens, som i 004. En enkät "
         "visas från och med att insamlingen avslutades.",
         (AS_OF, SURVEY),
     ),
     Indicator(
-        "supporter_gender", "Peer supportrar efter kön", "personer", "bar",
+        "supporter_gender", "Peer supportrar efter kön",
         "Antal efter kön så som varje källa anger dem, sida vid sida. Källorna är oense: 000 anger sju anställda "
         "men tre män och sex kvinnor. Inget värde väljs bort.",
         (AS_OF,),
     ),
     Indicator(
-        "recommendations", "Rekommendationer och uppföljning", "rekommendationer", "table",
+        "recommendations", "Rekommendationer och uppföljning",
         "Utvärderingarnas rekommendationer med senaste dokumenterade uppföljning på eller före valt datum. "
         "'okänd' betyder att ingen uppföljning finns i källorna för den tiden.",
         (AS_OF, STATUS, EVALUATION),
     ),
     Indicator(
-        "source_conflicts", "Motstridiga uppgifter", "konflikter", "table",
+        "source_conflicts", "Motstridiga uppgifter",
         "Uppgifter där källorna säger olika. Båda värdena och båda källorna visas.",
     ),
     Indicator(
-        "sources", "Källor", "dokument", "table",
+        "sources", "Källor",
         "Varje dokument som en siffra kommer från, med hur många rader i databasen som hänvisar till det.",
     ),
     Indicator(
-        "placements_over_time", "Placeringar över tid", "placeringar", "line",
+        "placements_over_time", "Placeringar över tid",
         "Placeringar som källorna rapporterar under varje år eller kvartal (högst till valt datum), per område. "
         "En placering med datum räknas i varje period den spänner över; en observation ('juni 2019') bara i "
         "den period den avser. Kurvan är inte antalet anställda: dokumenten anger 7–8 peer supportrar 2018 "
@@ -129,27 +128,27 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, FROM, TO, GRANULARITY, AREA, UNIT_TYPE, AREA_KIND),
     ),
     Indicator(
-        "evaluations", "Utvärderingar", "utvärderingar", "table",
+        "evaluations", "Utvärderingar",
         "Utvärderingsomgångarna: vem som gjorde dem, när, hur och hur många som intervjuades (där det anges).",
     ),
     Indicator(
-        "findings", "Iakttagelser per tema", "iakttagelser", "table",
+        "findings", "Iakttagelser per tema",
         "Utvärderingarnas huvudsakliga iakttagelser, sorterade efter tema.",
         (AS_OF, THEME, EVALUATION),
     ),
     Indicator(
-        "decision_facts", "Uppgifter inför beslutet", "uppgifter", "table",
+        "decision_facts", "Uppgifter inför beslutet",
         "Vad dokumenten säger som ett finansieringsbeslut behöver: risker, uppföljning, planer och sammanhang. "
         "Planer och avsikter är markerade som planer, inte beslut. Bara uppgifter om tiden till och med valt "
         "datum visas.",
         (AS_OF, TOPIC),
     ),
     Indicator(
-        "data_gaps", "Okända uppgifter", "luckor", "table",
+        "data_gaps", "Okända uppgifter",
         "Uppgifter som källorna inte publicerar. De visas som saknade (–) i tabellerna, aldrig som gissningar.",
     ),
     Indicator(
-        "reported_figures", "Uppgifter som dokumenten anger", "uppgifter", "table",
+        "reported_figures", "Uppgifter som dokumenten anger",
         "Antal och sammanhang som dokumenten anger direkt, t.ex. antal anställda peer supportrar vid ett datum.",
         (TOPIC,),
     ),
@@ -163,9 +162,7 @@ def get(name: str) -> Indicator:
 
 
 def resolve(indicator: Indicator, supplied: dict) -> dict:
-    """Public parameter values with defaults filled in, in declaration order."""
-    aliases = {p.sql_name: p.name for p in indicator.params}
-    supplied = {aliases.get(k, k): v for k, v in supplied.items()}
+    """Parameter values with defaults filled in, in declaration order."""
     unknown = sorted(set(supplied) - set(indicator.param_names))
     if unknown:
         valid = ", ".join(indicator.param_names) or "(inga)"
@@ -182,17 +179,20 @@ def resolve(indicator: Indicator, supplied: dict) -> dict:
 
 
 def run_query(name: str, **sql_params) -> pd.DataFrame:
-    """A helper query that is not an indicator (filter options, the data's as-of date)."""
+    """A query that is not an indicator (`lookups/…`, `imports/…`), by its name below `queries/`."""
     sql = sqlfiles.load(name)
     return db.query(sql.sql, sql.bind(sql_params))
 
 
 def run(name: str, **params) -> pd.DataFrame:
-    """Run an indicator; `df.attrs` says which parameters (and so which dates) were used."""
+    """Run an indicator; `df.attrs` says which parameters (and so which dates) were used.
+
+    The suppression threshold is bound from configuration, never from the caller: no one can lower it."""
     indicator = get(name)
     resolved = resolve(indicator, params)
-    sql = sqlfiles.load(name)
-    bound = {p.sql_name: resolved[p.name] for p in indicator.params if p.sql_name in sql.params}
-    frame = db.query(sql.sql, sql.bind(bound))
+    sql = sqlfiles.load(f"indicators/{name}")
+    configured = {"threshold": suppression_threshold()} if "threshold" in sql.params else {}
+    bound = {p.name: resolved[p.name] for p in indicator.params if p.name in sql.params}
+    frame = db.query(sql.sql, sql.bind({**bound, **configured}))
     frame.attrs.update(indicator=name, params=resolved)
     return frame

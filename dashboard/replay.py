@@ -17,7 +17,7 @@ def apply_imports(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame) -> None:
     for import_id, group in rows.groupby("import_id", sort=True):
         first = group.iloc[0]
         source_id = f"IMP{int(import_id):04d}"
-        _run(con, "replay_source", source_id=source_id, title=f"Import: {first['file_name']}",
+        _run(con, "replay/source", source_id=source_id, title=f"Import: {first['file_name']}",
              dated=_date(first["source_dated"]),
              date_note=f"Importerad {pd.Timestamp(first['imported_at']):%Y-%m-%d %H:%M}; datum = det datum "
                        "uppgifterna gäller per, angivet vid importen (rader med senare datum är planer).",
@@ -39,31 +39,31 @@ def _date(value):
 
 
 def _placement(con, record: dict, source_id: str, ref: str) -> None:
-    _run(con, "replay_supporter", supporter_id=record["supporter_id"], source_id=source_id, source_ref=ref)
-    _run(con, "replay_placements", source_id=source_id, source_ref=ref,
+    _run(con, "replay/supporter", supporter_id=record["supporter_id"], source_id=source_id, source_ref=ref)
+    _run(con, "replay/placements", source_id=source_id, source_ref=ref,
          **{k: record[k] for k in ("placement_id", "supporter_id", "unit_id", "start_date", "end_date", "fte_share")})
     if record.get("absence_start"):
-        _run(con, "replay_absence", absence_id=f"{record['placement_id']}-F", placement_id=record["placement_id"],
+        _run(con, "replay/absence", absence_id=f"{record['placement_id']}-F", placement_id=record["placement_id"],
              kind=record["absence_kind"], start_date=record["absence_start"], end_date=record.get("absence_end"),
              source_id=source_id, source_ref=ref)
 
 
 def _agreement(con, record: dict, source_id: str, ref: str) -> None:
-    _run(con, "replay_agreements", source_id=source_id, source_ref=ref,
+    _run(con, "replay/agreements", source_id=source_id, source_ref=ref,
          **{**record, "status": STATUS_CODES[record["status"]]})
 
 
 def _status(con, record: dict, source_id: str, ref: str) -> None:
-    _run(con, "replay_recommendation_status", status_id=f"{source_id}-{ref.split()[-1]}", source_id=source_id,
+    _run(con, "replay/recommendation_status", status_id=f"{source_id}-{ref.split()[-1]}", source_id=source_id,
          source_ref=ref, **record)
 
 
 APPLY = {
-    "units": lambda con, record, source_id, ref: _run(con, "replay_units", source_id=source_id, source_ref=ref,
+    "units": lambda con, record, source_id, ref: _run(con, "replay/units", source_id=source_id, source_ref=ref,
                                                       **record),
     "placements": _placement,
     "agreements": _agreement,
-    "survey_responses": lambda con, record, source_id, ref: _run(con, "replay_survey_responses",
+    "survey_responses": lambda con, record, source_id, ref: _run(con, "replay/survey_responses",
                                                                  source_id=source_id, **record),
     "recommendation_status": _status,
 }

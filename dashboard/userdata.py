@@ -67,24 +67,24 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
 
 
 def import_log() -> pd.DataFrame:
-    return _execute("user_import_log", {})
+    return _execute("user/import_log", {})
 
 
 def imported_rows() -> pd.DataFrame:
-    return _execute("user_import_rows", {})
+    return _execute("user/import_rows", {})
 
 
 def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, data_as_of) -> None:
     name = _clean(name)
     if name in list_scenarios()["name"].tolist():
         raise UserDataError(f"Det finns redan ett scenario som heter '{name}'. Välj ett annat namn.")
-    _execute("user_scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
+    _execute("user/scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
                                     "outputs": json.dumps(outputs, ensure_ascii=False), "data_version": data_version,
                                     "data_as_of": data_as_of, "now": datetime.now()})
 
 
 def list_scenarios() -> pd.DataFrame:
-    return _execute("user_scenario_list", {})
+    return _execute("user/scenario_list", {})
 
 
 def load_scenario(name: str) -> dict:
@@ -103,11 +103,11 @@ def rename_scenario(name: str, new_name: str) -> None:
         raise UserDataError(f"Inget sparat scenario heter '{name}'.")
     if new_name in names:
         raise UserDataError(f"Det finns redan ett scenario som heter '{new_name}'.")
-    _execute("user_scenario_rename", {"name": name, "new_name": new_name, "now": datetime.now()})
+    _execute("user/scenario_rename", {"name": name, "new_name": new_name, "now": datetime.now()})
 
 
 def delete_scenario(name: str) -> None:
-    _execute("user_scenario_delete", {"name": name})
+    _execute("user/scenario_delete", {"name": name})
 
 
 def _clean(name: str) -> str:

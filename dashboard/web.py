@@ -101,8 +101,8 @@ def filter_options() -> FilterOptions:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _filter_options(version: tuple) -> FilterOptions:
-    frame = run_helper("filter_options")
-    as_of = run_helper("data_as_of")["data_as_of"].iloc[0]
+    frame = run_helper("lookups/filter_options")
+    as_of = run_helper("lookups/data_as_of")["data_as_of"].iloc[0]
     return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
 
 
@@ -228,7 +228,7 @@ def sync_url(filters: ViewFilters) -> None:
 
 
 def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
-    if bool(run_helper("data_as_of")["synthetic"].iloc[0]):
+    if bool(run_helper("lookups/data_as_of")["synthetic"].iloc[0]):
         st.error("SYNTETISKA DATA – den här databasen är genererad för test och prestandamätning. "
                  "Inga siffror här beskriver verkligheten.", icon=":material/science:")
     st.title(title)

@@ -4,7 +4,7 @@ and the accessibility statement."""
 import streamlit as st
 
 from dashboard import formatting, indicators, web
-from dashboard.params import suppression_threshold
+from dashboard.settings import suppression_threshold
 
 filters = web.shared_filters()
 web.page_header("Om tjänsten", filters)
@@ -33,8 +33,7 @@ for indicator in indicators.REGISTRY.values():
         st.markdown(indicator.how_to_read)
 st.subheader("Små tal och teckenförklaring")
 st.markdown(
-    f"Antal som räknats fram från enskilda svar och som är färre än {suppression_threshold()} visas inte: de "
-    "visas och exporteras som `..`. Publicerade siffror ur offentliga dokument visas som de är.\n\n"
+    formatting.suppression_rule(suppression_threshold()) + "\n\n"
     + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
 st.subheader("Tillgänglighetsredogörelse")
 st.markdown(

@@ -48,7 +48,7 @@ def workspace() -> None:
     st.subheader("Spara och jämför")
     name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)
     if st.button("Spara scenario", key=f"{PAGE}__save"):
-        version = web.run_helper("data_as_of").iloc[0]
+        version = web.run_helper("lookups/data_as_of").iloc[0]
         try:
             userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
                                    filters.as_of)

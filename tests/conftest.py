@@ -2,13 +2,15 @@
 database beside it: never against the developer's files in `data/`."""
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from dashboard import paths
+from dashboard import paths, userdata
 from dashboard.build import build_database
+from dashboard.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +24,39 @@ def seed_database(tmp_path_factory) -> Path:
     build_database(path)
     yield path
     patch.undo()
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch, seed_database) -> Path:
+    """A seed database and an empty user database of the test's own, in `tmp_path`: a copy of the session's
+    build (copying takes milliseconds, a build about a second)."""
+    shutil.copyfile(seed_database, tmp_path / "seed.duckdb")
+    monkeypatch.setenv("PEER_DB", str(tmp_path / "seed.duckdb"))
+    monkeypatch.setenv("PEER_USER_DB", str(tmp_path / "user.duckdb"))
+    userdata.import_log()   # creates the empty user store, as the first page run does
+    return tmp_path
+
+
+@dataclass(frozen=True)
+class CliResult:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys):
+    """`python -m dashboard …` in this process (the same `main`); one subprocess test per command checks the
+    module entry itself."""
+    def run(*args: str) -> CliResult:
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:   # argparse's own usage errors
+            code = exit_.code
+        out = capsys.readouterr()
+        return CliResult(code, out.out, out.err)
+    return run
 
 
 @pytest.fixture

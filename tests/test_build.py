@@ -1,6 +1,5 @@
 """A broken seed row stops the build with file, row and column, and the old database stays as it was."""
 
-import os
 
 import pytest
 
@@ -70,14 +69,12 @@ def test_ensure_database_rebuilds_when_a_seed_file_changes(existing, seed_copy):
     assert fetch(existing, "select name from area where area_id = 'farsta'") == [("Farsta stadsdel",)]
 
 
-def test_cli_build_reports_a_broken_row_and_exits_1(tmp_path, seed_copy, monkeypatch):
-    import subprocess
-    import sys
-
+def test_cli_build_reports_a_broken_row_and_exits_1(tmp_path, seed_copy, monkeypatch, cli):
     target = tmp_path / "cli.duckdb"
     _replace_in(seed_copy / "unit.csv", ",okänd,farsta,", ",okänd,atlantis,")
-    env = {**os.environ, "PEER_DB": str(target), "PEER_SEED_DIR": str(seed_copy)}
-    result = subprocess.run([sys.executable, "-m", "dashboard", "build"], env=env, capture_output=True, text=True)
+    monkeypatch.setenv("PEER_DB", str(target))
+    monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))
+    result = cli("build")
     assert result.returncode == 1
     assert "unit.csv, rad 3, kolumn 'area_id'" in result.stderr
     assert not target.exists()

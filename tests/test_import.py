@@ -25,15 +25,6 @@ PLACEMENT_HEADERS = KINDS["placements"].headers
 GOOD_PLACEMENT = ["PL_T1", "P20", "U_FAR", "2021-01-01", "2021-12-31", "0,5", "", "", ""]
 
 
-@pytest.fixture
-def fresh(tmp_path, monkeypatch):
-    """A seed database and an empty user database of the test's own."""
-    monkeypatch.setenv("PEER_DB", str(tmp_path / "seed.duckdb"))
-    monkeypatch.setenv("PEER_USER_DB", str(tmp_path / "user.duckdb"))
-    build_database()
-    return tmp_path
-
-
 def checksums(*paths: Path) -> dict:
     """Row count and content hash of every table in each database file."""
     result = {}
@@ -306,18 +297,18 @@ def test_a_killed_import_leaves_the_pre_import_state(fresh):
     assert both(fresh) == before
 
 
-def test_cli_exit_codes(fresh, tmp_path):
+def test_cli_exit_codes(fresh, tmp_path, cli):
     good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
     good.write_bytes(placements())
     bad.write_bytes(csv_bytes(PLACEMENT_HEADERS, [placement_row(Startdatum="2021-13-01")]))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "dashboard", "import", *a], cwd=ROOT,  # noqa: E731
-                                    capture_output=True, text=True, env=os.environ.copy())
+    run = lambda *a: cli("import", *a)  # noqa: E731
     dry = run("placements", str(good), "--dry-run")
     assert dry.returncode == 0 and "1 läggs till" in dry.stdout and userdata.import_log().empty
     rejected = run("placements", str(bad))
     assert rejected.returncode == 1 and "bad.csv, rad 2, kolumn 'Startdatum'" in rejected.stderr
     assert run("nope", str(good)).returncode == 2
     assert run("placements", str(tmp_path / "missing.csv")).returncode == 2
+    assert run("placements", str(good), "--as-of", "2021-13-01").returncode == 2
     assert run("placements", str(good)).returncode == 0
     assert len(userdata.import_log()) == 1
     template = tmp_path / "mall.xlsx"

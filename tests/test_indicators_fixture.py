@@ -27,7 +27,6 @@ import os
 import shutil
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -381,7 +380,7 @@ def shares(**params) -> dict:
 
 def test_survey_outcome_shares_default_threshold():
     frame = indicators.run("survey_outcome_shares")
-    assert frame.attrs["params"]["threshold"] == 5
+    assert "threshold" not in frame.attrs["params"]   # configuration (5 by default), not a parameter
     rows = records(frame)
     assert [r["option"] for r in rows] == ["Nöjd", "Missnöjd", "Vet ej", "Boende", "Arbete"]
     by = keyed(rows, "option")
@@ -423,19 +422,20 @@ def test_survey_outcome_shares_default_threshold():
     (7, set()),  # 6 < 7
     (0, {"Nöjd", "Missnöjd", "Vet ej"}),  # nothing is below 0
 ])
-def test_survey_outcome_shares_threshold(threshold, shown):
-    by = shares(threshold=threshold)
+def test_survey_outcome_shares_threshold(threshold, shown, monkeypatch):
+    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", str(threshold))
+    by = shares()
     microdata = {o for o, r in by.items() if r["basis"] == "microdata" and not r["suppressed"]}
     assert microdata == shown
     # published rows are never suppressed, whatever the threshold
     assert not by["Boende"]["suppressed"] and by["Boende"]["selected"] == 2
 
 
-def test_survey_outcome_shares_threshold_env(monkeypatch):
-    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", "7")
-    frame = indicators.run("survey_outcome_shares")
-    assert frame.attrs["params"]["threshold"] == 7
-    assert keyed(records(frame), "option")["Nöjd"]["suppressed"] is True  # 6 < 7
+def test_the_threshold_cannot_be_lowered_by_a_caller(cli):
+    with pytest.raises(ParameterError, match="threshold"):
+        indicators.run("survey_outcome_shares", threshold=0)
+    result = cli("indicator", "survey_outcome_shares", "--param", "threshold=0")
+    assert result.returncode == 2 and "threshold" in result.stderr
 
 
 @pytest.mark.parametrize("threshold, shown", [
@@ -452,7 +452,8 @@ def test_single_choice_question_is_hidden_whole_when_one_cell_is_small(tmp_path,
     path = tmp_path / "single.duckdb"
     build_database(path, seeds)
     monkeypatch.setenv("PEER_DB", str(path))
-    by = shares(threshold=threshold, question="Q1")
+    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", str(threshold))
+    by = shares(question="Q1")
     assert {o for o, r in by.items() if not r["suppressed"]} == shown
 
 
@@ -638,19 +639,10 @@ def test_injection_is_inert(fixture_db, baseline_checksums):
 # --- command line ------------------------------------------------------------------------------------
 
 FORMATS = ("table", "csv", "json")
-# One `python -m dashboard` subprocess costs about a second (pandas import), so by default each format
-# goes through the real entry point once and the full indicator x format matrix runs in-process via
-# cli.main below (same code path). PEER_TEST_CLI_ALL=1 runs the whole matrix as subprocesses too.
-if os.environ.get("PEER_TEST_CLI_ALL"):
-    SUBPROCESS_RUNS = {
-        f"{name}-{fmt}": ["indicator", name, "--format", fmt] for name in indicators.REGISTRY for fmt in FORMATS}
-else:
-    SUBPROCESS_RUNS = {
-        f"{name}-{fmt}": ["indicator", name, "--format", fmt]
-        for name, fmt in (("placements_per_stadsdel", "table"), ("survey_outcome_shares", "csv"),
-                          ("funding_horizon", "json"))
-    }
-SUBPROCESS_ERRORS = {
+# One `python -m dashboard` subprocess costs about two seconds of imports: one goes through the real entry
+# point, the usage errors and the indicator x format matrix run in-process through cli.main (same code path).
+SUBPROCESS_RUNS = {"placements_per_stadsdel-table": ["indicator", "placements_per_stadsdel", "--format", "table"]}
+USAGE_ERRORS = {
     "unknown_name": ["indicator", "no_such_indicator"],
     "unknown_param": ["indicator", "sources", "--param", "foo=1"],
     "invalid_date": ["indicator", "funding_horizon", "--as-of", "2020-13-01"],
@@ -660,18 +652,11 @@ SUBPROCESS_ERRORS = {
 
 @pytest.fixture(scope="module")
 def cli_results(fixture_db):
-    """Run every command line case as a subprocess, in parallel."""
+    """The module entry itself, as a subprocess."""
     env = {**os.environ, "PEER_DB": str(fixture_db)}
     env.pop("PEER_SUPPRESSION_THRESHOLD", None)
-    cases = {**SUBPROCESS_RUNS, **SUBPROCESS_ERRORS}
-
-    def call(args):
-        return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
-                              capture_output=True, text=True, timeout=60)
-
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        results = dict(zip(cases, pool.map(call, cases.values())))
-    return results
+    return {case: subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
+                                 capture_output=True, text=True, timeout=60) for case, args in SUBPROCESS_RUNS.items()}
 
 
 def check_output(name: str, output_format: str, text: str) -> None:
@@ -704,8 +689,8 @@ def test_cli_subprocess_prints(cli_results, case):
     check_output(name, output_format, result.stdout)
 
 
-def test_cli_unknown_indicator(cli_results):
-    result = cli_results["unknown_name"]
+def test_cli_unknown_indicator(cli):
+    result = cli(*USAGE_ERRORS["unknown_name"])
     assert result.returncode == 2
     assert "no_such_indicator" in result.stderr
     for name in indicators.REGISTRY:
@@ -718,8 +703,8 @@ def test_cli_unknown_indicator(cli_results):
     ("invalid_date", "2020-13-01"),
     ("from_after_to", "2019-12-31"),
 ])
-def test_cli_usage_errors(cli_results, case, mentions):
-    result = cli_results[case]
+def test_cli_usage_errors(cli, case, mentions):
+    result = cli(*USAGE_ERRORS[case])
     assert result.returncode == 2
     assert mentions in result.stderr
     assert result.stdout == ""

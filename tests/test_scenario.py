@@ -1,8 +1,6 @@
 """The scenario model against hand-computed cases, its command line, and the Scenarier page."""
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -83,12 +81,8 @@ def test_baseline_from_the_seed_data():
     assert baseline.training_weeks == 5
 
 
-def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "dashboard", "scenario", *args], capture_output=True, text=True,
-                          cwd=ROOT)
-
-
-def test_cli_evaluates_the_baseline_and_a_variant_as_json():
+def test_cli_evaluates_the_baseline_and_a_variant_as_json(cli):
+    _cli = lambda *args: cli("scenario", *args)  # noqa: E731
     baseline = json.loads(_cli("--format", "json").stdout)
     assert (baseline["total_cost_sek"], baseline["balance_sek"], baseline["supporters_funded"]) == (3_500_000, 0, 7)
     assert isinstance(baseline["secured_months"], float) and baseline["derivations"]
@@ -96,9 +90,9 @@ def test_cli_evaluates_the_baseline_and_a_variant_as_json():
     assert variant["agreement_years"] == 3 and variant["supporters_funded"] == 11
 
 
-def test_cli_rejects_unknown_and_invalid_parameters():
+def test_cli_rejects_unknown_and_invalid_parameters(cli):
     for args in (["--param", "foo=1"], ["--param", "budget_sek=abc"], ["--param", "budget_sek=-5"]):
-        result = _cli(*args)
+        result = cli("scenario", *args)
         assert result.returncode == 2 and "Fel:" in result.stderr
 
 

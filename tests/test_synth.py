@@ -76,13 +76,14 @@ def test_precomputed_survey_counts_match_the_answers(synthetic_db, monkeypatch):
     from dashboard import indicators
 
     monkeypatch.setenv("PEER_DB", str(synthetic_db))
+    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", "0")   # every count, to compare with the raw answers
     con = duckdb.connect(str(synthetic_db), read_only=True)
     try:
         answers = con.execute("select r.respondent_id, r.option_id, o.question_id from survey_response r "
                               "join survey_option o using (option_id)").df()
     finally:
         con.close()
-    shares = indicators.run("survey_outcome_shares", threshold=0)
+    shares = indicators.run("survey_outcome_shares")
     counted = answers.groupby("option_id").size()
     respondents = answers.groupby("question_id")["respondent_id"].nunique()
     assert len(counted) == 16 and set(counted.index) <= set(shares["option_id"])   # 2 surveys × 2 questions × 4

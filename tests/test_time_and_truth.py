@@ -67,7 +67,7 @@ def test_funding_position_in_january_2020():
     assert not [a for a in overview.alerts(indicators.run("supporters_per_unit", as_of="2020-01-15"),
                                            indicators.run("funding_summary", as_of="2020-01-15"),
                                            indicators.run("source_conflicts")) if a.level == "error"]
-    plans = indicators.run_query("planned_decisions", as_of=date(2020, 1, 15))
+    plans = indicators.run_query("lookups/planned_decisions", as_of=date(2020, 1, 15))
     assert plans["planned_decision"].str.startswith("slutet av januari 2020").tolist() == [True]
     assert plans["source_id"].tolist() == ["S004"]
 

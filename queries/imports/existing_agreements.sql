@@ -1,0 +1,7 @@
+-- name: imports/existing_agreements
+-- question: Which funding_agreement rows exist already, to tell an import's added rows from changed ones?
+-- grain: one row per funding_agreement row
+-- params: (inga)
+-- columns: agreement_id, dnr, funder, amount_sek, period_start, period_end, status, decided_on
+select agreement_id, dnr, funder, amount_sek, period_start, period_end, status, decided_on,
+from funding_agreement

@@ -1,0 +1,7 @@
+-- name: imports/existing_survey_responses
+-- question: Which survey_response rows exist already, to tell an import's added rows from changed ones?
+-- grain: one row per survey_response row
+-- params: (inga)
+-- columns: survey_id, respondent_id, option_id
+select survey_id, respondent_id, option_id,
+from survey_response

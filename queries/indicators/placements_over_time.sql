@@ -1,0 +1,75 @@
+-- name: indicators/placements_over_time
+-- question: In each year or quarter of the period, how many placements do the sources report per area?
+-- grain: one row per area and period bucket with at least one placement or unit observation overlapping it
+-- params: from date, to date, granularity varchar, area varchar|null, unit_type varchar|null,
+--   area_kind varchar|null
+-- columns: bucket, bucket_start, bucket_end, area, area_kind, placements, supporters, supporters_min, basis,
+--   sources
+-- granularity is 'year' or 'quarter'; buckets are clipped to the period (the caller clips to_date to the as-of
+-- date). A placement counts in each bucket its interval overlaps; a unit without an interval in the bucket
+-- counts where an observation overlapping the bucket reports it staffed. Observations are not carried past
+-- their period. supporters is exact only where every placement is an interval, else NULL (see supporters_min).
+with buckets as (
+    select
+        greatest(b.start, $from::date) as bucket_start,
+        least((b.start + case when $granularity = 'quarter' then interval 3 month else interval 1 year end
+            - interval 1 day)::date, $to::date) as bucket_end,
+        case when $granularity = 'quarter'
+            then strftime(b.start, '%Y') || ' kv' || quarter(b.start)
+            else strftime(b.start, '%Y') end as bucket,
+    from (
+        select unnest(generate_series(
+            date_trunc(case when $granularity = 'quarter' then 'quarter' else 'year' end, $from::date),
+            $to::date,
+            case when $granularity = 'quarter' then interval 3 month else interval 1 year end
+        ))::date as start
+    ) as b
+),
+
+units as (
+    select u.unit_id, a.name as area, a.area_kind,
+    from unit as u
+    join area as a using (area_id)
+    where ($area is null or a.area_id = $area or a.name = $area)
+        and ($unit_type is null or u.unit_type = $unit_type)
+        and ($area_kind is null or a.area_kind = $area_kind)
+),
+
+intervals as (
+    select b.bucket, p.unit_id, p.supporter_id, p.source_id, p.basis,
+    from buckets as b
+    join placement as p on p.start_date <= b.bucket_end and (p.end_date is null or p.end_date >= b.bucket_start)
+    where p.unit_id in (select unit_id from units)
+),
+
+observed as (
+    select b.bucket, o.unit_id, max(o.supporters_low) as supporters_low,
+        bool_and(o.basis = 'documented') as documented, list(distinct o.source_id) as source_ids,
+    from buckets as b
+    join unit_observation as o on o.period_start <= b.bucket_end and o.period_end >= b.bucket_start
+    where o.supporters_low > 0 and o.unit_id in (select unit_id from units)
+        and (b.bucket, o.unit_id) not in (select (bucket, unit_id) from intervals)
+    group by all
+),
+
+evidence as (
+    select bucket, unit_id, 1 as placements, supporter_id, null::integer as observed_low,
+        basis = 'documented' as documented, [source_id] as source_ids,
+    from intervals
+    union all
+    select bucket, unit_id, 1, null, supporters_low, documented, source_ids,
+    from observed
+)
+
+select
+    b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind,
+    sum(e.placements)::integer as placements,
+    case when count(e.observed_low) = 0 then count(distinct e.supporter_id) end as supporters,
+    greatest(count(distinct e.supporter_id), coalesce(max(e.observed_low), 0)) as supporters_min,
+    case when bool_and(e.documented) then 'documented' else 'derived' end as basis,
+    array_to_string(list_sort(list_distinct(flatten(list(e.source_ids)))), ', ') as sources,
+from evidence as e
+join buckets as b using (bucket)
+join units as u using (unit_id)
+group by b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind
+order by b.bucket_start, u.area_kind desc, u.area

@@ -1,0 +1,90 @@
+-- name: indicators/survey_outcome_shares
+-- question: What share of respondents chose each option, with a 95 % Wilson interval?
+-- grain: one row per survey option with a published share or respondent-level answers, for surveys whose
+--   fieldwork had ended by the as-of date
+-- params: as_of date, survey varchar|null, question varchar|null, threshold integer
+-- columns: survey, question, option, selected, respondents, share, ci_low, ci_high, basis, suppressed,
+--   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources
+-- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden);
+-- published figures are public and never suppressed. In a single-choice question one small cell hides
+-- the whole question (its counts add up to N). Where only a published share exists, the
+-- interval is computed only where the count is known: a share published as 'hälften' (7 or 8 of 15) keeps its
+-- published precision and gets no interval.
+with options as (
+    select s.survey_id, s.title as survey, q.question_id, q.position as question_position, q.text as question,
+        q.multiple_choice,
+        o.option_id, o.position as option_position, o.text as option,
+    from survey_option as o
+    join survey_question as q using (question_id)
+    join survey as s using (survey_id)
+    where ($survey is null or s.survey_id = $survey or s.title = $survey)
+        and s.fieldwork_end <= $as_of
+        and ($question is null or q.question_id = $question or q.text = $question)
+),
+
+-- Counts per option and respondents per question are precomputed at build (data/aggregates.sql).
+microdata as (
+    select o.*, q.respondents,
+        coalesce(c.selected, 0) as selected_raw,
+        'microdata' as basis, 'microdata' as count_basis,
+        null::varchar as share_wording, null::double as share_precision,
+        coalesce(c.source_ids, []) as source_ids,
+    from options as o
+    join survey_question_respondents as q using (question_id)
+    left join survey_option_count as c using (option_id)
+),
+
+published as (
+    select o.*, sr.respondents, sr.selected as selected_raw,
+        'published' as basis, sr.basis as count_basis,
+        sr.share_wording, sr.share_precision,
+        [sr.source_id] as source_ids,
+        sr.share_published,
+    from options as o
+    join survey_result as sr using (option_id)
+),
+
+-- Single-choice counts add up to N, so one hidden cell could be recovered from the others:
+-- hide the whole question when any of its cells is small. (A group-by, not a window: the window carried
+-- every column through a sort.)
+small_single_choice as (
+    select question_id
+    from microdata
+    where not multiple_choice
+    group by question_id
+    having bool_or(selected_raw < $threshold)
+),
+
+shares as (
+    select *,
+        selected_raw < $threshold
+            or question_id in (select question_id from small_single_choice) as suppressed,
+        selected_raw / respondents as share_raw,
+    from microdata
+    union all by name
+    select *, false as suppressed, share_published as share_raw from published
+),
+
+wilson as (
+    select *,
+        coalesce(selected_raw / respondents, share_raw) as p,
+        1.959963984540054 as z,
+    from shares
+)
+
+select
+    survey, question,
+    option,
+    case when suppressed then null else selected_raw end as selected,
+    respondents,
+    case when suppressed then null else share_raw end as share,
+    case when suppressed or selected_raw is null then null else
+        (p + z * z / (2 * respondents) - z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
+        / (1 + z * z / respondents) end as ci_low,
+    case when suppressed or selected_raw is null then null else
+        (p + z * z / (2 * respondents) + z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
+        / (1 + z * z / respondents) end as ci_high,
+    basis, suppressed, survey_id, question_id, option_id, count_basis, share_wording, share_precision,
+    array_to_string(list_sort(list_distinct(source_ids)), ', ') as sources,
+from wilson
+order by survey_id, question_position, option_position, basis
