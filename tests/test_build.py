@@ -1,6 +1,5 @@
 """A broken seed row stops the build with file, row and column, and the old database stays as it was."""
 
-
 import pytest
 
 from dashboard.build import build_database, ensure_database, stored_fingerprint
