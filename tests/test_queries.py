@@ -1,0 +1,40 @@
+"""The query files keep their contracts: one file per indicator, parameters declared as used, and a header whose
+`columns:` line lists exactly what the query returns."""
+
+from pathlib import Path
+
+import pytest
+
+from dashboard import indicators, paths, sqlfiles
+
+QUERIES = sorted(p.relative_to(paths.QUERY_DIR).with_suffix("").as_posix() for p in paths.QUERY_DIR.rglob("*.sql"))
+KINDS = {"indicators", "lookups", "imports", "replay", "user"}
+
+
+def test_every_query_lives_in_a_folder_for_its_kind():
+    assert {name.split("/")[0] for name in QUERIES} == KINDS
+    assert all(name.count("/") == 1 for name in QUERIES)
+
+
+def test_the_indicator_folder_holds_exactly_the_registry():
+    files = sorted(Path(name).name for name in QUERIES if name.startswith("indicators/"))
+    assert files == sorted(indicators.REGISTRY)
+
+
+@pytest.mark.parametrize("name", QUERIES)
+def test_every_query_file_loads_with_its_parameter_contract(name):
+    query = sqlfiles.load(name)
+    body = "\n".join(line for line in query.sql.splitlines() if not line.startswith("--")).lstrip().lower()
+    writes = body.startswith(("insert", "update", "delete"))
+    assert query.name == name and bool(query.columns) != writes   # a read lists its columns, a write "(none)"
+
+
+@pytest.mark.parametrize("name", list(indicators.REGISTRY))
+def test_an_indicator_header_lists_the_columns_it_returns(name):
+    declared = list(sqlfiles.load(f"indicators/{name}").columns)
+    assert declared == list(indicators.run(name).columns)
+
+
+def test_a_header_value_continues_only_on_indented_lines():
+    text = ("-- name: x\n-- columns: a, b,\n--   c\n-- A note that follows the header, about b.\nselect 1")
+    assert sqlfiles.header_fields(text)["columns"] == "a, b, c"
