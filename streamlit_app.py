@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import web
+from dashboard.ui import cache, sidebar
 
 PAGES = [
     st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
@@ -19,7 +19,7 @@ PAGES = [
 ]
 
 st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":material/diversity_3:", layout="wide")
-web.prepare_database()
+cache.prepare_database()
 page = st.navigation(PAGES)
-with web.shared_for_pages(web.shared_filters()):
+with sidebar.shared_for_pages(sidebar.shared_filters()):
     page.run()

@@ -32,7 +32,7 @@ def _launch(playwright):
 
 def cold_start(database: Path, env: dict[str, str]) -> dict:
     """Median seconds from process start to the first page rendered, without and with an existing database, for
-    the README's `python -m dashboard.serve` and for plain `streamlit run streamlit_app.py`."""
+    the README's `python -m dashboard.ui.serve` and for plain `streamlit run streamlit_app.py`."""
     if not shutil.which("chromium"):
         return SKIPPED
     seconds = {}

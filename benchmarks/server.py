@@ -29,7 +29,7 @@ def healthy(url: str) -> bool:
         return False
 
 
-DASHBOARD = ("-m", "dashboard.serve")   # the README's start command
+DASHBOARD = ("-m", "dashboard.ui.serve")   # the README's start command
 
 
 def streamlit_run(script: Path) -> tuple[str, ...]:

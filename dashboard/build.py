@@ -65,11 +65,11 @@ def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
     """Write the new database beside `target` and return its path; the caller swaps it in."""
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    _remove(temporary)
+    remove_database_file(temporary)
     try:
         _write(temporary, seed_dir, imports, data_fingerprint(seed_dir, imports))
     except BaseException:
-        _remove(temporary)
+        remove_database_file(temporary)
         raise
     return temporary
 
@@ -134,6 +134,7 @@ def _row_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
-def _remove(path: Path) -> None:
+def remove_database_file(path: Path) -> None:
+    """A database file and its write-ahead log, where they exist."""
     for candidate in (path, path.with_name(path.name + ".wal")):
         candidate.unlink(missing_ok=True)

@@ -6,9 +6,12 @@ import json
 import sys
 
 from dashboard import export, indicators, scenario
-from dashboard.build import build_database
+from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
+
+
+READERS = ("indicator", "scenario", "brief", "import")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if args.command in READERS:
+        ensure_database()   # built, or rebuilt where the seeds or the imports changed since
     return args.handler(args)
 
 
@@ -70,10 +75,6 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, default=1)
     synth.set_defaults(handler=_synth)
 
-    bench = commands.add_parser("bench", help="mät prestanda (inte en del av testerna)")
-    bench.add_argument("--scale", choices=("small", "city", "national"), default="national")
-    bench.add_argument("--out", metavar="results.json")
-    bench.set_defaults(handler=lambda args: __import__("benchmarks.run", fromlist=["main"]).main(args.scale, args.out))
     return parser
 
 

@@ -12,7 +12,6 @@ import duckdb
 import pandas as pd
 
 from dashboard import paths
-from dashboard.build import ensure_database
 
 
 class _Reader:
@@ -53,10 +52,14 @@ class _Reader:
             self._guard.notify_all()
 
 
+class DatabaseMissing(FileNotFoundError):
+    """The read path never builds: the command line and the dashboard ensure the database before reading."""
+
+
 def _current_path() -> Path:
     path = paths.database_path()
     if not path.exists():
-        ensure_database(path)
+        raise DatabaseMissing(f"Databasen {path} finns inte; bygg den med `python -m dashboard build`.")
     return path
 
 

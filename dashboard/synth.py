@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import paths
-from dashboard.build import SYNTHETIC_FINGERPRINT, _remove, create_aggregates
+from dashboard.build import SYNTHETIC_FINGERPRINT, create_aggregates, remove_database_file
 
 YEARS = 10
 FIRST_YEAR = 2011
@@ -49,7 +49,7 @@ def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[st
     scale, rng = SCALES[scale_name], np.random.default_rng(seed)
     tables = _tables(scale, rng)
     temporary = target.with_name(target.name + ".tmp-synth")
-    _remove(temporary)
+    remove_database_file(temporary)
     con = duckdb.connect(str(temporary))
     try:
         con.execute(paths.SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from dashboard import export, importer, userdata, web
+from dashboard import export, importer, userdata
 from dashboard.import_kinds import KINDS
+from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "importera"
-filters = web.shared_filters()
-web.page_header("Importera data", filters,
-                "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
-                "fil med fel ändrar ingenting. Börja gärna från mallen.")
-kind = web.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
-                       format_func=lambda k: KINDS[k].label)
+filters = sidebar.shared_filters()
+blocks.page_header("Importera data", filters,
+                   "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
+                   "fil med fel ändrar ingenting. Börja gärna från mallen.")
+kind = sidebar.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
+                           format_func=lambda k: KINDS[k].label)
 left, right = st.columns(2)
 left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx",
                      on_click="ignore")
@@ -29,10 +30,10 @@ if upload is not None:
         counts = result.counts()
         st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
         st.dataframe(result.actions, hide_index=True, width="stretch")
-        stated = st.date_input("Uppgifterna gäller per", value=web.filter_options().data_as_of,
-                               key=f"{PAGE}__as_of", format="YYYY-MM-DD",
-                               help="Rader med senare datum visas som planer. Ett senare datum flyttar "
-                                    "instrumentpanelens 'nu' dit.")
+        stated = st.date_input("Uppgifterna gäller per", value=cache.filter_options().data_as_of,
+                                 key=f"{PAGE}__as_of", format="YYYY-MM-DD",
+                                 help="Rader med senare datum visas som planer. Ett senare datum flyttar "
+                                      "instrumentpanelens 'nu' dit.")
         if st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm"):
             try:
                 number = importer.apply(result, who="webbgränssnittet", as_of=stated)
@@ -50,4 +51,4 @@ else:
                                      "source_dated": "Uppgifter per"}), hide_index=True, width="stretch")
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(log), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
-web.sync_url(filters)
+sidebar.sync_url(filters)

@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from dashboard import brief, export, indicators, userdata, web
+from dashboard import brief, export, indicators, userdata
+from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "namndunderlag"
-filters = web.shared_filters()
-web.page_header("Nämndunderlag", filters,
-                "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
-                "sidorna, per datumet i sidopanelen.")
+filters = sidebar.shared_filters()
+blocks.page_header("Nämndunderlag", filters,
+                   "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
+                   "sidorna, per datumet i sidopanelen.")
 chosen = st.multiselect("Indikatorer", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
                         format_func=lambda n: indicators.get(n).label, key=f"{PAGE}__indicators")
 saved = userdata.list_scenarios()["name"].tolist()
@@ -16,7 +17,7 @@ scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_se
 if not chosen:
     st.info("Välj minst en indikator.")
     st.stop()
-pdf, markdown = web.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
+pdf, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
 left, right = st.columns(2)
 left.download_button("Ladda ner PDF (A4)", pdf,
                      export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf", on_click="ignore")
@@ -25,4 +26,4 @@ right.download_button("Ladda ner Markdown", markdown.encode("utf-8"),
 st.subheader("Förhandsgranskning")
 with st.container(border=True):
     st.markdown(markdown)
-web.sync_url(filters)
+sidebar.sync_url(filters)

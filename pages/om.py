@@ -3,11 +3,12 @@ and the accessibility statement."""
 
 import streamlit as st
 
-from dashboard import formatting, indicators, web
+from dashboard import formatting, indicators
 from dashboard.settings import suppression_threshold
+from dashboard.ui import blocks, sidebar
 
-filters = web.shared_filters()
-web.page_header("Om tjänsten", filters)
+filters = sidebar.shared_filters()
+blocks.page_header("Om tjänsten", filters)
 st.markdown(
     "Beslutsstödet visar hur peer support (Personlig EgenErfaren Resurs) är organiserat och finansierat i "
     "Stockholms stads socialpsykiatri: var peer supportrar är placerade, vilka enheter som har en ensam peer "
@@ -47,4 +48,4 @@ st.markdown(
     "växel 08-508 00 508, och ange sidan och vad som inte fungerar. Om du inte är nöjd med hur vi hanterar "
     "ditt ärende kan du kontakta Myndigheten för digital förvaltning (Digg).\n\n"
     "Redogörelsen uppdaterades senast när tjänsten driftsattes.")
-web.sync_url(filters)
+sidebar.sync_url(filters)

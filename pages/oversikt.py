@@ -2,17 +2,18 @@
 
 import streamlit as st
 
-from dashboard import overview, web
+from dashboard import overview
+from dashboard.ui import blocks, cache, sidebar
 
-filters = web.shared_filters()
-web.page_header("PEER support – översikt", filters,
-                "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
+filters = sidebar.shared_filters()
+blocks.page_header("PEER support – översikt", filters,
+                   "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
 
-headcount = web.run("headcount", **filters.indicator_params("as_of"))
-units = web.run("supporters_per_unit", **filters.indicator_params("as_of"))
-funding = web.run("funding_summary", **filters.indicator_params("as_of"))
-survey = web.run("survey_response", **filters.indicator_params("as_of"))
-conflicts = web.run("source_conflicts")
+headcount = cache.run("headcount", **filters.indicator_params("as_of"))
+units = cache.run("supporters_per_unit", **filters.indicator_params("as_of"))
+funding = cache.run("funding_summary", **filters.indicator_params("as_of"))
+survey = cache.run("survey_response", **filters.indicator_params("as_of"))
+conflicts = cache.run("source_conflicts")
 
 st.subheader("Att uppmärksamma")
 alerts = overview.alerts(units, funding, conflicts)
@@ -28,7 +29,7 @@ for index, figure in enumerate(overview.key_figures(headcount, units, funding, s
         st.metric(figure.label, figure.value, help=figure.note)
         st.caption(figure.note)
 
-web.source_note(headcount)
-web.source_note(units)
-web.source_note(funding)
-web.sync_url(filters)
+blocks.source_note(headcount)
+blocks.source_note(units)
+blocks.source_note(funding)
+sidebar.sync_url(filters)

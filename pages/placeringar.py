@@ -2,30 +2,31 @@
 
 import streamlit as st
 
-from dashboard import charts, web
+from dashboard import charts
+from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "placeringar"
-filters = web.shared_filters()
-web.page_header("Placeringar", filters)
-granularity = web.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
-                              format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
+filters = sidebar.shared_filters()
+blocks.page_header("Placeringar", filters)
+granularity = sidebar.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
+                                  format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
 period = filters.indicator_params("as_of", "from", "to", "area", "unit_type", "area_kind")
 
-trend = web.run("headcount_trend", **filters.indicator_params("as_of"))
-web.indicator_block(trend, "hela staden (områdesfilter gäller inte)",
-                    web.view(charts.headcount_trend, trend) if not trend.empty else None,
-                    empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
+trend = cache.run("headcount_trend", **filters.indicator_params("as_of"))
+blocks.indicator_block(trend, "hela staden (områdesfilter gäller inte)",
+                       cache.view(charts.headcount_trend, trend) if not trend.empty else None,
+                       empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
-over_time = web.run("placements_over_time", **period, granularity=granularity)
-web.indicator_block(over_time, filters.describe(),
-                    web.view(charts.placements_over_time, over_time) if not over_time.empty else None,
-                    empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
+over_time = cache.run("placements_over_time", **period, granularity=granularity)
+blocks.indicator_block(over_time, filters.describe(),
+                       cache.view(charts.placements_over_time, over_time) if not over_time.empty else None,
+                       empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
 
-per_area = web.run("placements_per_stadsdel", **period)
+per_area = cache.run("placements_per_stadsdel", **period)
 for kind, heading in (("stadsdel", "Stadsdelar"), ("central", "Centrala förvaltningar")):
     part = per_area[per_area["area_kind"] == kind]
     part.attrs.update(per_area.attrs)
     st.markdown(f"#### {heading}")
-    web.indicator_block(part, f"{filters.describe()}; {heading.lower()}",
-                        empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
-web.sync_url(filters)
+    blocks.indicator_block(part, f"{filters.describe()}; {heading.lower()}",
+                           empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
+sidebar.sync_url(filters)

@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from dashboard import charts, export, formatting, scenario, scenario_ui, userdata, web
+from dashboard import charts, export, formatting, scenario, userdata
+from dashboard.ui import blocks, cache, scenario_widgets, sidebar
 
 PAGE = "scenarier"
-filters = web.shared_filters()
-web.page_header("Scenarier för nästa års finansiering", filters,
-                "Pröva budget, bemanning och avtalslängd inför nämndens beslut. Utgångsläget är dagens program "
-                f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
-                "standardvärdena framtagna*).")
-baseline = web.scenario_baseline(filters.as_of)
+filters = sidebar.shared_filters()
+blocks.page_header("Scenarier för nästa års finansiering", filters,
+                   "Pröva budget, bemanning och avtalslängd inför nämndens beslut. Utgångsläget är dagens program "
+                   f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
+                   "standardvärdena framtagna*).")
+baseline = cache.scenario_baseline(filters.as_of)
 
 
 @st.fragment
@@ -20,7 +21,7 @@ def workspace() -> None:
     defaults, missing = scenario.starting_inputs(baseline)
     if missing:
         st.info(missing)
-    inputs = scenario_ui.scenario_inputs(PAGE, baseline, defaults)
+    inputs = scenario_widgets.scenario_inputs(PAGE, baseline, defaults)
     with st.expander("Så är standardvärdena framtagna"):
         st.markdown("\n".join(f"- {line}" for line in scenario.derivations(baseline)))
 
@@ -48,7 +49,7 @@ def workspace() -> None:
     st.subheader("Spara och jämför")
     name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)
     if st.button("Spara scenario", key=f"{PAGE}__save"):
-        version = web.run_helper("lookups/data_as_of").iloc[0]
+        version = cache.run_helper("lookups/data_as_of").iloc[0]
         try:
             userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
                                    filters.as_of)
@@ -59,13 +60,13 @@ def workspace() -> None:
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
     else:
-        scenario_ui.saved_scenario_tools(PAGE, saved)
+        scenario_widgets.saved_scenario_tools(PAGE, saved)
         chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
                                 max_selections=4)
         if len(chosen) >= 2:
             table = scenario.comparison_frame([userdata.load_scenario(n) for n in chosen])
             shown = table.map(formatting.cell)
-            st.dataframe(shown.style.apply(scenario_ui.highlight_differences, axis=1), hide_index=True, width="stretch")
+            st.dataframe(shown.style.apply(scenario_widgets.highlight_differences, axis=1), hide_index=True, width="stretch")
             about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
                      "Data t.o.m.": filters.as_of.isoformat()}
             left, right = st.columns(2)
@@ -77,7 +78,7 @@ def workspace() -> None:
                                   key=f"{PAGE}__compare_xlsx", on_click="ignore")
         elif chosen:
             st.caption("Välj minst två scenarier för att jämföra.")
-    web.sync_url(filters)
+    sidebar.sync_url(filters)
 
 
 workspace()

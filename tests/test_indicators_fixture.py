@@ -55,6 +55,7 @@ def fixture_db(tmp_path_factory):
     build_database(path, SEEDS)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PEER_DB", str(path))
+        patch.setenv("PEER_SEED_DIR", str(SEEDS))   # the command line checks the database against these seeds
         patch.delenv("PEER_SUPPRESSION_THRESHOLD", raising=False)
         yield path
 
@@ -653,7 +654,7 @@ USAGE_ERRORS = {
 @pytest.fixture(scope="module")
 def cli_results(fixture_db):
     """The module entry itself, as a subprocess."""
-    env = {**os.environ, "PEER_DB": str(fixture_db)}
+    env = {**os.environ, "PEER_DB": str(fixture_db), "PEER_SEED_DIR": str(SEEDS)}
     env.pop("PEER_SUPPRESSION_THRESHOLD", None)
     return {case: subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=ROOT, env=env,
                                  capture_output=True, text=True, timeout=60) for case, args in SUBPROCESS_RUNS.items()}

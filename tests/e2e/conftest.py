@@ -1,6 +1,6 @@
 """Real-browser fixtures: one Streamlit server and one headless Chromium for the whole session.
 
-The server runs `python -m dashboard.serve` (the README's start command) from the repository root against a
+The server runs `python -m dashboard.ui.serve` (the README's start command) from the repository root against a
 database in a temporary folder (`PEER_DB`), which the app builds from the shipped seeds on its first start. Every test gets a fresh
 browser context (its own Streamlit session). On a developer machine without Chromium (or LibreOffice
 for the spreadsheet round trip) the tests are skipped; in CI (`CI` or `PEER_REQUIRE_BROWSER` set)
@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -49,17 +50,16 @@ def chromium_path() -> str:
     return require_tool("chromium", "the real-browser tests")
 
 
-@pytest.fixture(scope="session")
-def app_url(chromium_path, tmp_path_factory) -> str:
-    """Start the dashboard as the README does (`python -m dashboard.serve`) on a free port and return its base
-    URL; stop it after the session."""
-    folder = tmp_path_factory.mktemp("e2e_server")
+@contextmanager
+def dashboard_server(folder: Path):
+    """Start the dashboard as the README does (`python -m dashboard.ui.serve`) on a free port, with its databases in
+    `folder`; yield its base URL and stop it after."""
     port = free_port()
     env = {**os.environ, "PEER_DB": str(folder / "peer.duckdb"), "PEER_USER_DB": str(folder / "user.duckdb"),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     log = (folder / "streamlit.log").open("wb")
     process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard.serve", "--server.address", "127.0.0.1",
+        [sys.executable, "-m", "dashboard.ui.serve", "--server.address", "127.0.0.1",
          "--server.headless", "true", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          # Edits to the sources while the suite runs must not put a "Source file changed" prompt on the page.
          "--server.fileWatcherType", "none"],
@@ -78,6 +78,13 @@ def app_url(chromium_path, tmp_path_factory) -> str:
     finally:
         stop(process)
         log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_path, tmp_path_factory) -> str:
+    """One server for the session."""
+    with dashboard_server(tmp_path_factory.mktemp("e2e_server")) as url:
+        yield url
 
 
 def _tail(path: Path, lines: int = 40) -> str:

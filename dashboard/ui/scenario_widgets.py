@@ -5,7 +5,8 @@ from dataclasses import asdict, fields
 import pandas as pd
 import streamlit as st
 
-from dashboard import scenario, userdata, web
+from dashboard import scenario, userdata
+from dashboard.ui import cache, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
 
@@ -28,7 +29,7 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
         st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
         st.slider("Nya peer supportrar utöver bemanningen", 0, 30, key=key("new_supporters"))
         st.slider("Nya enheter (vid 'även nya enheter')", 0, 20, key=key("new_units"))
-        st.multiselect("Stadsdelar för nya enheter", web.filter_options().areas, key=key("new_unit_districts"))
+        st.multiselect("Stadsdelar för nya enheter", cache.filter_options().areas, key=key("new_unit_districts"))
         st.slider("Avtalslängd (år)", 1, 3, key=key("agreement_years"))
     values = {name: st.session_state[key(name)] for name in URL_NAMES}
     values["new_unit_districts"] = tuple(values["new_unit_districts"])
@@ -36,7 +37,7 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
     standard = scenario.inputs_as_dict(defaults)
     for name, value in scenario.inputs_as_dict(chosen).items():
         if value != standard[name]:
-            web.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
+            sidebar.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
     return chosen
 
 

@@ -1,0 +1,103 @@
+"""What every page draws: the header, an indicator block (chart with a table alternative, downloads, sources)."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from dashboard import columns, export, formatting, indicators
+from dashboard.filters import ViewFilters
+from dashboard.ui.cache import filter_options, run_helper, source_descriptions, view
+
+if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
+    import altair as alt
+
+
+def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
+    if bool(run_helper("lookups/data_as_of")["synthetic"].iloc[0]):
+        st.error("SYNTETISKA DATA – den här databasen är genererad för test och prestandamätning. "
+                 "Inga siffror här beskriver verkligheten.", icon=":material/science:")
+    st.title(title)
+    st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
+    for notice in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
+        st.warning(notice)
+    if intro:
+        st.markdown(intro)
+
+
+def indicator_block(frame: pd.DataFrame, caption: str, chart: "alt.Chart | None" = None, empty: str = "",
+                    key: str = "") -> None:
+    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator."""
+    indicator = indicators.get(frame.attrs["indicator"])
+    st.subheader(indicator.label)
+    st.caption(caption)
+    with st.expander("Så läser du"):
+        st.markdown(indicator.how_to_read)
+    if frame.empty:
+        st.info(empty or "Inga uppgifter för de valda filtren.")
+        return
+    if chart is not None:
+        graph, table = st.tabs(["Diagram", "Visa som tabell"])
+        with graph:
+            st.altair_chart(chart, width="stretch")
+        with table:
+            show_table(frame)
+    else:
+        show_table(frame)
+    downloads(frame, caption, key or indicator.name)
+    source_note(frame)
+
+
+def _display_table(frame: pd.DataFrame) -> pa.Table:
+    """The screen's table as Arrow, converted once: Streamlit converts a DataFrame again on every rerun."""
+    return pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
+
+
+def show_table(frame: pd.DataFrame) -> None:
+    st.dataframe(view(_display_table, frame), hide_index=True, width="stretch")
+    st.caption("Teckenförklaring: " + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()))
+
+
+def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
+    indicator = indicators.get(frame.attrs["indicator"])
+    params = frame.attrs.get("params", {})
+    as_of = params.get("to") or params.get("as_of") or filter_options().data_as_of
+    about = export_about(indicator.label, caption, frame)
+    name = indicator.file_stem
+    left, middle, right = st.columns(3)
+    # The files are made when a button is clicked, not on every rerun: an .xlsx of 20 000 rows takes a second.
+    table = lambda: columns.export_frame(frame)   # noqa: E731 (a named thunk reads better than three copies)
+    left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()), export.file_name(name, as_of, "csv"),
+                         "text/csv", key=f"{key}__csv_sv", on_click="ignore")
+    middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
+                           export.file_name(name + "_komma", as_of, "csv"), "text/csv", key=f"{key}__csv",
+                           on_click="ignore")
+    right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), stamped(about), indicator.label),
+                          export.file_name(name, as_of, "xlsx"),
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
+                          on_click="ignore")
+
+
+def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:
+    return {
+        "Uttag": label,
+        "Filter": caption,
+        "Data t.o.m.": filter_options().data_as_of.isoformat(),
+        "Exporterad": "",   # set by `stamped` when the file is made
+        "Källor": "; ".join(source_descriptions(frame)),
+        "Teckenförklaring": "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()),
+    }
+
+
+def stamped(about: dict[str, str]) -> dict[str, str]:
+    """The export's facts with the time the file is made: a page may be open for an hour before the click."""
+    return {**about, "Exporterad": datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")}
+
+
+def source_note(frame: pd.DataFrame) -> None:
+    described = source_descriptions(frame)
+    if described:
+        st.caption("Källor: " + " · ".join(described))

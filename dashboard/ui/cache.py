@@ -1,0 +1,102 @@
+"""Results shared by every session, keyed on their inputs and the database file's version, so an import or a
+rebuild shows on every page without a restart."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import citations, db, indicators
+from dashboard.build import ensure_database
+from dashboard.filters import FilterOptions
+
+
+@st.cache_resource(show_spinner="Bygger databasen …")
+def prepare_database() -> None:
+    """Build or rebuild from changed seed files once per server process."""
+    ensure_database()
+
+
+# One result object shared by every session: `st.cache_data` would unpickle a copy on every call, which cost more
+# than the page's drawing. Callers get a shallow copy, and pandas' copy-on-write keeps the shared one unchanged.
+@st.cache_resource(show_spinner=False, max_entries=512)
+def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFrame:
+    runner = indicators.run_query if helper else indicators.run
+    return runner(name, **dict(items))
+
+
+def run(name: str, **params) -> pd.DataFrame:
+    """An indicator, cached on its parameters and the database file's version."""
+    return _cached(name, tuple(sorted(params.items())), db.data_version(), False).copy(deep=False)
+
+
+@st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
+def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) -> tuple[bytes, str]:
+    from dashboard.brief import brief_markdown, build_brief
+    from dashboard.brief_pdf import brief_pdf
+
+    content = build_brief(as_of, names, scenarios)
+    return brief_pdf(content), brief_markdown(content)
+
+
+def cached_brief(as_of, names: tuple, scenarios: tuple) -> tuple[bytes, str]:
+    """The brief as (PDF, Markdown), rebuilt only when its choices, the data or the saved scenarios change."""
+    from dashboard import userdata
+
+    saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
+    return _brief(as_of, names, scenarios, db.data_version(), saved)
+
+
+def view(function, frame: pd.DataFrame, *args):
+    """`function(frame, *args)` for a pure view of a frame (a formatted table, a chart), computed once per
+    distinct content and shared by every session: formatting and chart building were most of a rerun."""
+    try:
+        content = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
+    except TypeError:   # unhashable cells
+        return function(frame, *args)
+    key = (f"{function.__module__}.{function.__qualname__}", tuple(frame.columns), hashlib.sha256(content).hexdigest())
+    return _view(key, args, function, frame)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
+    return _function(_frame, *args)
+
+
+def scenario_baseline(as_of):
+    """Today's programme for the scenario page, computed once per date and database version: every slider move
+    reruns the page, and the baseline's three indicators do not change with the sliders."""
+    return _scenario_baseline(as_of, db.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _scenario_baseline(as_of, version: tuple):
+    from dashboard import scenario
+
+    return scenario.load_baseline(as_of)
+
+
+def run_helper(name: str, **params) -> pd.DataFrame:
+    """A cached helper query (not an indicator), e.g. `data_as_of`."""
+    return _cached(name, tuple(sorted(params.items())), db.data_version(), True).copy(deep=False)
+
+
+def filter_options() -> FilterOptions:
+    return _filter_options(db.data_version())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _filter_options(version: tuple) -> FilterOptions:
+    frame = run_helper("lookups/filter_options")
+    as_of = run_helper("lookups/data_as_of")["data_as_of"].iloc[0]
+    return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
+
+
+def source_descriptions(frame: pd.DataFrame) -> list[str]:
+    return list(_described(tuple(citations.source_ids(frame)), db.data_version()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _described(source_ids: tuple, version: tuple) -> tuple[str, ...]:
+    known = run("sources").set_index("source_id")
+    return tuple(citations.describe(source_id, known) for source_id in source_ids)

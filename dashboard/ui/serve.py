@@ -1,0 +1,37 @@
+"""`python -m dashboard.ui.serve [streamlit options]`: start the dashboard with its imports and database warmed.
+
+Under plain `streamlit run`, the first session waits about three seconds after the page has loaded for pandas,
+Altair and DuckDB to import and the seed database to be checked or built. Here that work runs in a thread once
+the server exists, while the browser loads the page. This module imports nothing heavy itself, so the server
+starts at once.
+"""
+
+import sys
+import threading
+import time
+
+from dashboard.paths import ROOT
+
+
+def _warm_up() -> None:
+    from streamlit import runtime
+
+    while not runtime.exists():   # imports hold the GIL: started at once, they only slow the server's start
+        time.sleep(0.02)
+    from dashboard.build import ensure_database
+    from dashboard.ui import cache   # loaded once here, found in sys.modules by the first session
+
+    ensure_database()
+    cache.filter_options()   # opens the database and caches what every page's sidebar needs
+
+
+def main(argv: list[str] | None = None) -> int:
+    threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
+    from streamlit.web import cli
+
+    options = sys.argv[1:] if argv is None else argv
+    return cli.main.main(args=["run", str(ROOT / "streamlit_app.py"), *options], prog_name="streamlit")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

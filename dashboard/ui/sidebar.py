@@ -1,0 +1,127 @@
+"""The shared sidebar filters and the address bar: read from the URL on a session's first run, written back at
+the end of every run, so a copied link reproduces the view.
+
+Widget keys are namespaced `"<page>__<name>"`; the shared filters use the prefix `shared__` and the same names as
+the URL and the indicators' parameters (`shared__as_of` holds `as_of`).
+"""
+
+from contextlib import contextmanager
+
+import streamlit as st
+
+from dashboard import columns
+from dashboard.filters import ViewFilters, default_period, from_query
+from dashboard.ui.cache import filter_options, prepare_database
+from dashboard.ui.routing import route_through_entrypoint
+
+ALL = "Alla"
+PAGE_QUERY = "_page_query"
+SHARED_THIS_RUN = "_shared_filters_this_run"
+
+
+@contextmanager
+def shared_for_pages(filters: ViewFilters):
+    """The entrypoint draws the shared sidebar once, outside the pages, so Streamlit keeps its widgets' state
+    across page switches (widgets created inside a page belong to that page); pages then reuse the values."""
+    st.session_state[SHARED_THIS_RUN] = filters
+    try:
+        yield
+    finally:
+        st.session_state.pop(SHARED_THIS_RUN, None)
+
+
+def shared_filters() -> ViewFilters:
+    """The sidebar filters every page shares; read from the URL on a session's first run.
+
+    Reached through the entrypoint the filters are already drawn; a page run on its own draws them itself.
+    """
+    if SHARED_THIS_RUN in st.session_state:
+        return st.session_state[SHARED_THIS_RUN]
+    route_through_entrypoint()
+    prepare_database()
+    options = filter_options()
+    state = st.session_state
+    if "shared__as_of" not in state:
+        filters, notices = from_query(st.query_params.to_dict(), options)
+        given = {"from", "to"} & set(st.query_params.to_dict())
+        state.update({"shared__period_chosen": bool(given), "shared__as_of": filters.as_of, "shared__from": filters.period_from,
+                      "shared__to": filters.period_to, "shared__area": filters.area or ALL,
+                      "shared__area_kind": filters.area_kind or ALL, "shared__unit_type": filters.unit_type or ALL,
+                      "shared__notices": notices})
+    bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
+    with st.sidebar:
+        st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
+        st.date_input("Läget per datum", key="shared__as_of", on_change=_period_follows_date, **bounds)
+        st.date_input("Period från", key="shared__from", on_change=_period_chosen, **bounds)
+        st.date_input("Period till", key="shared__to", on_change=_period_chosen, **bounds)
+        st.selectbox("Område", (ALL, *options.areas), key="shared__area")
+        st.selectbox("Förvaltningstyp", (ALL, *options.area_kinds), key="shared__area_kind",
+                     format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
+        st.selectbox("Enhetstyp", (ALL, *options.unit_types), key="shared__unit_type")
+        st.button("Återställ filter", on_click=_reset_shared)
+    period_from, period_to = state["shared__from"], state["shared__to"]
+    if period_from > period_to:
+        st.sidebar.error("Perioden slutar före sin början; perioden har vänts.")
+        period_from, period_to = period_to, period_from
+    chosen = ViewFilters(state["shared__as_of"], period_from, period_to, _none_if_all(state["shared__area"]),
+                         _none_if_all(state["shared__area_kind"]), _none_if_all(state["shared__unit_type"]))
+    filters = chosen.bound()
+    if filters != chosen:
+        st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters.period_from.isoformat()}–"
+                           f"{filters.period_to.isoformat()}. Inget efter datumet räknas.")
+    state[PAGE_QUERY] = {}
+    return filters
+
+
+def _period_follows_date() -> None:
+    """A changed date moves the period to that date's year, unless the user has set the period."""
+    if not st.session_state.get("shared__period_chosen"):
+        start, end = default_period(st.session_state["shared__as_of"])
+        st.session_state.update({"shared__from": start, "shared__to": end})
+
+
+def _period_chosen() -> None:
+    st.session_state["shared__period_chosen"] = True
+
+
+def _none_if_all(value):
+    return None if value == ALL else value
+
+
+def _reset_shared() -> None:
+    for key in [k for k in st.session_state if k.startswith("shared__")]:
+        del st.session_state[key]
+    st.query_params.clear()
+
+
+def page_choice(page: str, name: str, label: str, choices: list, default, format_func=str, widget=None):
+    """A page's own filter, kept in the URL under `name` and in session state under `page__name`.
+
+    A `None` choice means "all": it is shown as "Alla" and left out of the URL.
+    """
+    key = f"{page}__{name}"
+    choices = [ALL if c is None else c for c in choices]
+    default = ALL if default is None else default
+    if key not in st.session_state:
+        raw = st.query_params.get(name)
+        valid = {str(c): c for c in choices}
+        if raw is not None and str(raw) not in valid:
+            st.warning(f"Okänt värde i adressen ignorerades: {name}={raw}.")
+        st.session_state[key] = valid.get(str(raw), default) if raw is not None else default
+    draw = widget or st.selectbox
+    value = _none_if_all(draw(label, choices, key=key, format_func=lambda c: c if c == ALL else format_func(c)))
+    remember_in_url(name, value)
+    return value
+
+
+def remember_in_url(name: str, value) -> None:
+    """Keep a page's own setting in the address written by `sync_url` at the end of the run."""
+    st.session_state.setdefault(PAGE_QUERY, {})[name] = value
+
+
+def sync_url(filters: ViewFilters) -> None:
+    """Write shared and page filters to the address bar, so a copied link reproduces the view."""
+    page = {k: str(v) for k, v in st.session_state.get(PAGE_QUERY, {}).items() if v is not None}
+    wanted = {**filters.to_query(), **page}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)
