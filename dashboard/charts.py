@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard import formatting as fmt
+from dashboard.columns import FUNDING_STATUS_LABELS, MEASURE_LABELS
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # Above this many rows a bar per row is unreadable (and slow to draw): the chart summarises instead,
@@ -49,8 +50,6 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
 def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
     """Each reported head count over its own reference period (a day or a year), one row per measure; a range
     such as 7–8 spans its low and high. Nothing is drawn between reports."""
-    from dashboard.columns import MEASURE_LABELS
-
     data = _plain(frame).assign(
         mått=frame["measure"].map(MEASURE_LABELS),
         # a one-day report gets a visible width of a fortnight
@@ -149,7 +148,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     data = _plain(frame).assign(
         label=[_period_label(start, end) + " · " + kind
                for start, end, kind in zip(frame["period_start"], frame["period_end"], frame["funding_kind"])],
-        beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}),
+        beslut=frame["status"].map(FUNDING_STATUS_LABELS),
         belopp=frame["amount_sek"].map(lambda v: "belopp ej publicerat" if pd.isna(v) else
                                        f"{v / 1e6:.1f} mnkr".replace(".", ",")),
     )
@@ -157,7 +156,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     bars = base.mark_bar(height=18).encode(
         x=alt.X("period_start:T", title="Period", axis=alt.Axis(format="%Y")),
         x2="period_end:T",
-        color=alt.Color("beslut:N", title="Status", scale=_palette(["beslutad", "förväntad", "okänd"])),
+        color=alt.Color("beslut:N", title="Status", scale=_palette(list(FUNDING_STATUS_LABELS.values()))),
         tooltip=[alt.Tooltip("agreement:N", title="Överenskommelse"), alt.Tooltip("funder:N", title="Finansiär"),
                  alt.Tooltip("belopp:N", title="Belopp"), alt.Tooltip("period_start:T", title="Från", format="%Y-%m-%d"),
                  alt.Tooltip("period_end:T", title="Till", format="%Y-%m-%d"),
@@ -173,7 +172,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
 
 def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
     data = frame.assign(år=frame["period_start"].dt.year.astype(str),
-                        beslut=frame["status"].map({"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}))
+                        beslut=frame["status"].map(FUNDING_STATUS_LABELS))
     # min_count: a year whose amounts are all unpublished has no bar rather than a bar at zero
     data = data.groupby(["år", "beslut"]).agg(sek=("amount_sek", lambda v: v.sum(min_count=1)),
                                               överenskommelser=("agreement", "size")).reset_index()
@@ -181,7 +180,7 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
     chart = alt.Chart(data).mark_bar().encode(
         x=alt.X("år:O", title="Periodens startår", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("mnkr:Q", title="Miljoner kronor (publicerade belopp)"),
-        color=alt.Color("beslut:N", title="Status", scale=_palette(["beslutad", "förväntad", "okänd"])),
+        color=alt.Color("beslut:N", title="Status", scale=_palette(list(FUNDING_STATUS_LABELS.values()))),
         tooltip=[alt.Tooltip("år:O", title="År"), alt.Tooltip("beslut:N", title="Status"),
                  alt.Tooltip("belopp:N", title="Belopp"),
                  alt.Tooltip("överenskommelser:Q", title="Överenskommelser")],

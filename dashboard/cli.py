@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     indicator = commands.add_parser("indicator", help="kör en indikator")
     indicator.add_argument("name", metavar="NAME", help=f"en av: {', '.join(indicators.REGISTRY)}")
     indicator.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
-    indicator.add_argument("--from", dest="from_", metavar="DATE")
+    indicator.add_argument("--from", metavar="DATE")
     indicator.add_argument("--to", metavar="DATE")
     indicator.add_argument("--param", action="append", default=[], metavar="key=value")
     indicator.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -211,9 +211,9 @@ def _pairs(items: list[str]) -> dict:
 
 def _params(args) -> dict:
     params = _pairs(args.param)
-    for key, value in (("as_of", args.as_of), ("from", args.from_), ("to", args.to)):
-        if value is not None:
-            params[key] = value
+    for name in ("as_of", "from", "to"):   # the options' names are the parameters' names
+        if vars(args)[name] is not None:
+            params[name] = vars(args)[name]
     return params
 
 

@@ -70,6 +70,10 @@ COLUMNS: dict[str, Column] = {
     "observed_units": Column("Enheter kända bara från observation", "int"), "low": Column("Lägst", "int"),
     "high": Column("Högst", "int"), "text": Column("Uppgift"), "is_plan": Column("Plan", "bool"),
     "fieldwork_end": Column("Insamlingen avslutad", "date"),
+    "import_id": Column("Nr", "int"), "imported_at": Column("Tid"), "kind": Column("Slag"), "file_name": Column("Fil"),
+    "file_sha256": Column("SHA-256"), "rows_added": Column("Tillagda", "int"), "rows_changed": Column("Ändrade", "int"),
+    "rows_unchanged": Column("Oförändrade", "int"), "who": Column("Vem"), "detected": Column("Upptäckt"),
+    "source_dated": Column("Uppgifter per", "date"),
 }
 
 # Identifiers and repeated parameters that the screen and exports leave out.
@@ -77,8 +81,8 @@ HIDDEN = {"survey_id", "question_id", "option_id", "evaluation_id", "share_preci
 COUNT_KINDS = {"int", "percent", "decimal"}
 BASIS_LABELS = {"documented": "dokumenterad", "derived": "härledd", "unknown": "okänd",
                 "published": "publicerad", "microdata": "svar på individnivå"}
-STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd", "current": "aktuell",
-                 "last_known": "senast känt", "planned": "planerad"}
+FUNDING_STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}
+STATUS_LABELS = {**FUNDING_STATUS_LABELS, "current": "aktuell", "last_known": "senast känt", "planned": "planerad"}
 MEASURE_LABELS = {"supporters": "Peer supportrar", "units": "Verksamheter", "districts": "Stadsdelar"}
 AREA_KIND_LABELS = {"stadsdel": "stadsdel", "central": "central förvaltning"}
 

@@ -3,7 +3,7 @@
 Invalid URL values are dropped with a notice the page shows; they never raise.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -30,46 +30,89 @@ class FilterOptions:
                    _as_date(frame["first_date"].iloc[0]), _as_date(frame["last_date"].iloc[0]), data_as_of)
 
 
+FILTER_NAMES = ("as_of", "from", "to", "area", "area_kind", "unit_type")
+UNSET = {"area": "alla områden", "area_kind": "alla förvaltningstyper", "unit_type": "alla enhetstyper"}
+PAGE_SETTINGS = {"target": "mål {} per enhet", "survey": "enkät: {}", "question": "fråga: {}", "status": "status: {}",
+                 "theme": "tema: {}", "topic": "ämne: {}", "evaluation": "utvärdering: {}"}
+
+
 @dataclass(frozen=True)
 class ViewFilters:
-    as_of: date
-    period_from: date
-    period_to: date
-    area: str | None = None
-    area_kind: str | None = None
-    unit_type: str | None = None
+    """The shared filters under their one public name each: the URL's, the indicators' and the SQL's
+    (`as_of`, `from`, `to`, `area`, `area_kind`, `unit_type`). None means "all"."""
+    values: dict
+
+    @classmethod
+    def of(cls, as_of: date, **values) -> "ViewFilters":
+        start, end = default_period(as_of)
+        return cls({"as_of": as_of, "from": start, "to": end, "area": None, "area_kind": None, "unit_type": None,
+                    **values})
 
     @classmethod
     def default(cls, options: FilterOptions, as_of: date | None = None) -> "ViewFilters":
-        as_of = as_of or options.data_as_of
-        return cls(as_of, *default_period(as_of))
+        return cls.of(as_of or options.data_as_of)
+
+    def __getitem__(self, name: str):
+        return self.values[name]
+
+    @property
+    def as_of(self) -> date:
+        return self.values["as_of"]
+
+    def replace(self, **changes) -> "ViewFilters":
+        return ViewFilters({**self.values, **changes})
 
     def bound(self) -> "ViewFilters":
         """The filters as indicators bind them: a period ends at the as-of date at the latest (nothing from after
         the date), and a period that starts after it falls back to the date's year so far."""
-        if self.period_from > self.as_of:
-            return replace(self, period_from=date(self.as_of.year, 1, 1), period_to=self.as_of)
-        return replace(self, period_to=min(self.period_to, self.as_of))
+        if self["from"] > self.as_of:
+            return self.replace(**dict(zip(("from", "to"), default_period(self.as_of))))
+        return self.replace(to=min(self["to"], self.as_of))
+
+    def for_indicator(self, names) -> dict:
+        """The values of those of the indicator's parameters that are shared filters."""
+        return {name: self.values[name] for name in names if name in self.values}
+
+    def unused_by(self, names) -> list[str]:
+        """Set filters that an indicator with these parameters does not take: they do not apply to it."""
+        return [name for name in ("area", "area_kind", "unit_type") if self.values[name] and name not in names]
 
     def describe(self) -> str:
-        """'Område: Södermalm; period 2019-01-01–2019-12-31; enhetstyp: alla; …'"""
-        kind = AREA_KIND_LABELS.get(self.area_kind, "alla") if self.area_kind else "alla"
-        return (f"Område: {self.area or 'alla'}; förvaltningstyp: {kind}; enhetstyp: {self.unit_type or 'alla'}; "
-                f"period {self.period_from.isoformat()}–{self.period_to.isoformat()}; "
-                f"datum {self.as_of.isoformat()}")
+        """'Område: Södermalm; förvaltningstyp: alla; enhetstyp: alla; period 2019-01-01–2019-12-31; datum …'"""
+        kind = AREA_KIND_LABELS.get(self["area_kind"], "alla") if self["area_kind"] else "alla"
+        return (f"Område: {self['area'] or 'alla'}; förvaltningstyp: {kind}; enhetstyp: {self['unit_type'] or 'alla'}; "
+                f"period {self['from'].isoformat()}–{self['to'].isoformat()}; datum {self.as_of.isoformat()}")
 
     def to_query(self) -> dict[str, str]:
         """URL parameters; a period equal to the date's default is left out, so the link keeps it following."""
-        period = (self.period_from, self.period_to) != default_period(self.as_of)
-        values = {"as_of": self.as_of.isoformat(), "from": period and self.period_from.isoformat(),
-                  "to": period and self.period_to.isoformat(), "area": self.area, "area_kind": self.area_kind,
-                  "unit_type": self.unit_type}
-        return {k: v for k, v in values.items() if v}
+        period = (self["from"], self["to"]) != default_period(self.as_of)
+        values = {name: value.isoformat() if isinstance(value, date) else value
+                  for name, value in self.values.items() if period or name not in ("from", "to")}
+        return {name: value for name, value in values.items() if value}
 
-    def indicator_params(self, *names: str) -> dict:
-        values = {"as_of": self.as_of, "from": self.period_from, "to": self.period_to, "area": self.area,
-                  "area_kind": self.area_kind, "unit_type": self.unit_type}
-        return {name: values[name] for name in names}
+
+def describe_binding(params: dict, filters: ViewFilters | None = None) -> str:
+    """A block's caption from the parameters its query was bound with, naming the set filters it does not take:
+    'Område: Farsta; period 2019-01-01–2019-06-30; datum 2019-06-30' or '…; område Farsta gäller inte här'."""
+    parts = []
+    if "area" in params:
+        parts.append(f"Område: {params['area'] or 'alla'}")
+    for name in ("area_kind", "unit_type"):
+        if name in params:
+            value = AREA_KIND_LABELS.get(params[name], params[name]) if name == "area_kind" else params[name]
+            parts.append(value or UNSET[name])
+    if "from" in params:
+        parts.append(f"period {params['from'].isoformat()}–{params['to'].isoformat()}")
+    if "as_of" in params:
+        parts.append(f"datum {params['as_of'].isoformat()}")
+    parts += [PAGE_SETTINGS[name].format(value) for name, value in params.items()
+              if name in PAGE_SETTINGS and value is not None]
+    if "granularity" in params:
+        parts.append({"year": "per år", "quarter": "per kvartal"}[params["granularity"]])
+    unused = filters.unused_by(params) if filters else []
+    if unused:
+        parts.append(", ".join(f"{filters[name]}" for name in unused) + " gäller inte här (hela staden)")
+    return "; ".join(parts) or "alla uppgifter"
 
 
 def default_period(as_of: date) -> tuple[date, date]:
@@ -92,18 +135,17 @@ def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[s
             continue
         dates[key] = parsed
     default = ViewFilters.default(options, dates.get("as_of"))   # the period follows the date unless given
-    filters = replace(default, period_from=dates.get("from", default.period_from),
-                      period_to=dates.get("to", default.period_to))
-    if filters.period_from > filters.period_to:
+    filters = default.replace(**{name: dates[name] for name in ("from", "to") if name in dates})
+    if filters["from"] > filters["to"]:
         notices.append("Perioden i adressen slutade före sin början och ignorerades.")
-        filters = replace(filters, period_from=default.period_from, period_to=default.period_to)
+        filters = filters.replace(**{"from": default["from"], "to": default["to"]})
     for key, allowed in (("area", options.areas), ("area_kind", options.area_kinds),
                          ("unit_type", options.unit_types)):
         raw = _single(query.get(key))
         if raw is None:
             continue
         if raw in allowed:
-            filters = replace(filters, **{key: raw})
+            filters = filters.replace(**{key: raw})
         else:
             notices.append(f"Okänt värde i adressen ignorerades: {key}={raw}.")
     return filters, notices

@@ -5,6 +5,11 @@ Each template row is valid against the shipped data, so importing a template unc
 
 from dataclasses import dataclass
 
+from dashboard.columns import FUNDING_STATUS_LABELS
+from dashboard.params import STATUS
+
+STATUS_CODES = {label: code for code, label in FUNDING_STATUS_LABELS.items()}   # Swedish in files
+
 
 @dataclass(frozen=True)
 class Field:
@@ -60,7 +65,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         Field("Belopp (kr)", "amount_sek", "amount", required=False, example="3 500 000"),
         Field("Period från", "period_start", "date", example="2021-01-01"),
         Field("Period till", "period_end", "date", example="2021-12-31"),
-        Field("Status", "status", "text", example="beslutad", choices=("beslutad", "förväntad", "okänd")),
+        Field("Status", "status", "text", example="beslutad", choices=tuple(STATUS_CODES)),
         Field("Beslutsdatum", "decided_on", "date", required=False, example="2020-12-15"),
     )),
     Kind("survey_responses", "Enkätsvar (individnivå)", "survey_response", ("survey_id", "respondent_id", "option_id"), (
@@ -72,10 +77,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          ("recommendation_id", "status_date"), (
         Field("Rekommendation-id", "recommendation_id", "text", example="R2-4", references="recommendation"),
         Field("Status", "status", "text", example="pågående",
-              choices=("ej påbörjad", "planerad", "pågående", "genomförd", "okänd")),
+              choices=STATUS.choices),
         Field("Datum", "status_date", "date", example="2021-03-01"),
         Field("Kommentar", "note", "text", required=False, example="Rekrytering av två nya peer supportrar."),
     )),
 )}
-
-STATUS_CODES = {"beslutad": "decided", "förväntad": "expected", "okänd": "unknown"}

@@ -53,7 +53,7 @@ AREA_KIND = Param("area_kind", str)
 TARGET = Param("target", int, lambda resolved: 2)
 SURVEY = Param("survey", str)
 QUESTION = Param("question", str)
-STATUS = Param("status", str)
+STATUS = Param("status", str, choices=("ej påbörjad", "planerad", "pågående", "genomförd", "okänd"))   # follow-up
 EVALUATION = Param("evaluation", str)
 THEME = Param("theme", str)
 TOPIC = Param("topic", str)

@@ -11,12 +11,11 @@ blocks.page_header("Enheter", filters,
                    "Utvärdering år två (001) rekommenderar minst två peer supportrar per verksamhet: att vara två "
                    "beskrivs som en framgångsfaktor.")
 target = sidebar.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 2, 3, 4], 2, widget=st.radio)
-units = cache.run("supporters_per_unit", **filters.indicator_params("as_of", "area", "unit_type"), target=target)
+units = cache.run("supporters_per_unit", filters, target=target)
 for alert in overview.unit_alerts(units):
     getattr(st, alert.level)(alert.text)
-for fact in cache.run("decision_facts", **filters.indicator_params("as_of"), topic="bemanning").itertuples():
+for fact in cache.run("decision_facts", filters, topic="bemanning").itertuples():
     st.caption(f"Enligt källorna ({fact.refers_to}, {fact.sources}): {fact.text}")
-blocks.indicator_block(units, f"{filters.describe()}; mål {target} per enhet",
-                       cache.view(charts.supporters_per_unit, units, target) if not units.empty else None,
+blocks.indicator_block(units, filters, cache.view(charts.supporters_per_unit, units, target) if not units.empty else None,
                        empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
 sidebar.sync_url(filters)

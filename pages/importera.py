@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import export, importer, userdata
+from dashboard import columns, export, importer, userdata
 from dashboard.import_kinds import KINDS
 from dashboard.ui import blocks, cache, sidebar
 
@@ -45,10 +45,7 @@ log = userdata.import_log()
 if log.empty:
     st.info("Inga importer ännu.")
 else:
-    st.dataframe(log.rename(columns={"import_id": "Nr", "imported_at": "Tid", "kind": "Slag", "file_name": "Fil",
-                                     "file_sha256": "SHA-256", "rows_added": "Tillagda", "rows_changed": "Ändrade",
-                                     "rows_unchanged": "Oförändrade", "who": "Vem", "detected": "Upptäckt",
-                                     "source_dated": "Uppgifter per"}), hide_index=True, width="stretch")
-    st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(log), "importlogg.csv", "text/csv",
+    st.dataframe(columns.display_frame(log), hide_index=True, width="stretch")
+    st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(columns.export_frame(log)), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
 sidebar.sync_url(filters)

@@ -9,10 +9,10 @@ filters = sidebar.shared_filters()
 blocks.page_header("PEER support – översikt", filters,
                    "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
 
-headcount = cache.run("headcount", **filters.indicator_params("as_of"))
-units = cache.run("supporters_per_unit", **filters.indicator_params("as_of"))
-funding = cache.run("funding_summary", **filters.indicator_params("as_of"))
-survey = cache.run("survey_response", **filters.indicator_params("as_of"))
+headcount = cache.run("headcount", filters)
+units = cache.run("supporters_per_unit", filters)
+funding = cache.run("funding_summary", filters)
+survey = cache.run("survey_response", filters)
 conflicts = cache.run("source_conflicts")
 
 st.subheader("Att uppmärksamma")

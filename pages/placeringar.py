@@ -10,23 +10,18 @@ filters = sidebar.shared_filters()
 blocks.page_header("Placeringar", filters)
 granularity = sidebar.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
                                   format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
-period = filters.indicator_params("as_of", "from", "to", "area", "unit_type", "area_kind")
-
-trend = cache.run("headcount_trend", **filters.indicator_params("as_of"))
-blocks.indicator_block(trend, "hela staden (områdesfilter gäller inte)",
-                       cache.view(charts.headcount_trend, trend) if not trend.empty else None,
+trend = cache.run("headcount_trend", filters)
+blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
-over_time = cache.run("placements_over_time", **period, granularity=granularity)
-blocks.indicator_block(over_time, filters.describe(),
-                       cache.view(charts.placements_over_time, over_time) if not over_time.empty else None,
+over_time = cache.run("placements_over_time", filters, granularity=granularity)
+blocks.indicator_block(over_time, filters, cache.view(charts.placements_over_time, over_time) if not over_time.empty else None,
                        empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
 
-per_area = cache.run("placements_per_stadsdel", **period)
+per_area = cache.run("placements_per_stadsdel", filters)
 for kind, heading in (("stadsdel", "Stadsdelar"), ("central", "Centrala förvaltningar")):
     part = per_area[per_area["area_kind"] == kind]
     part.attrs.update(per_area.attrs)
     st.markdown(f"#### {heading}")
-    blocks.indicator_block(part, f"{filters.describe()}; {heading.lower()}",
-                           empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
+    blocks.indicator_block(part, filters, note=heading.lower(), empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
 sidebar.sync_url(filters)

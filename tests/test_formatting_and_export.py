@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from dashboard import columns, export, formatting
-from dashboard.filters import FilterOptions, ViewFilters, from_query
+from dashboard.filters import FilterOptions, ViewFilters, describe_binding, from_query
 
 NBSP = "\u00a0"
 
@@ -88,7 +88,8 @@ def test_filters_default_to_the_data_year_and_describe_themselves():
     filters, notices = from_query({}, OPTIONS)
     assert notices == []
     # the year up to the data's date: nothing after the date is counted
-    assert filters == ViewFilters(date(2020, 6, 11), date(2020, 1, 1), date(2020, 6, 11))
+    assert filters == ViewFilters({"as_of": date(2020, 6, 11), "from": date(2020, 1, 1), "to": date(2020, 6, 11),
+                                   "area": None, "area_kind": None, "unit_type": None})
     assert filters.describe() == ("Område: alla; förvaltningstyp: alla; enhetstyp: alla; "
                                   "period 2020-01-01–2020-06-11; datum 2020-06-11")
     assert "from" not in filters.to_query()   # a default period is left out of the link
@@ -96,22 +97,22 @@ def test_filters_default_to_the_data_year_and_describe_themselves():
 
 def test_the_period_follows_a_date_from_the_url_and_ends_at_it():
     filters, _ = from_query({"as_of": "2019-06-30"}, OPTIONS)
-    assert (filters.period_from, filters.period_to) == (date(2019, 1, 1), date(2019, 6, 30))
+    assert (filters["from"], filters["to"]) == (date(2019, 1, 1), date(2019, 6, 30))
     chosen, _ = from_query({"as_of": "2019-06-30", "from": "2018-01-01", "to": "2019-12-31"}, OPTIONS)
-    assert (chosen.bound().period_from, chosen.bound().period_to) == (date(2018, 1, 1), date(2019, 6, 30))
+    assert (chosen.bound()["from"], chosen.bound()["to"]) == (date(2018, 1, 1), date(2019, 6, 30))
     after, _ = from_query({"as_of": "2019-06-30", "from": "2020-01-01"}, OPTIONS)
-    assert (after.bound().period_from, after.bound().period_to) == (date(2019, 1, 1), date(2019, 6, 30))
+    assert (after.bound()["from"], after.bound()["to"]) == (date(2019, 1, 1), date(2019, 6, 30))
 
 
 @pytest.mark.parametrize("query, field, value", [
     ({"area": "Södermalm"}, "area", "Södermalm"),
     ({"area": ["Farsta", "Södermalm"]}, "area", "Södermalm"),
-    ({"from": "2019-01-01"}, "period_from", date(2019, 1, 1)),
+    ({"from": "2019-01-01"}, "from", date(2019, 1, 1)),
     ({"area_kind": "central"}, "area_kind", "central"),
 ])
 def test_valid_url_values_are_used(query, field, value):
     filters, notices = from_query(query, OPTIONS)
-    assert getattr(filters, field) == value and notices == []
+    assert filters[field] == value and notices == []
 
 
 @pytest.mark.parametrize("query", [
@@ -125,5 +126,20 @@ def test_invalid_url_values_fall_back_with_a_notice(query):
 
 
 def test_filters_round_trip_through_the_url():
-    filters = ViewFilters(date(2019, 6, 30), date(2019, 1, 1), date(2019, 12, 31), "Farsta", "stadsdel")
+    filters = ViewFilters.of(date(2019, 6, 30), to=date(2019, 12, 31), area="Farsta", area_kind="stadsdel")
     assert from_query(filters.to_query(), OPTIONS) == (filters, [])
+
+
+@pytest.mark.parametrize("params, expected", [
+    # the placements indicator binds every shared filter it takes
+    ({"as_of": date(2019, 6, 30), "from": date(2019, 1, 1), "to": date(2019, 6, 30), "area": "Farsta",
+      "unit_type": None, "area_kind": None}, "Område: Farsta; alla förvaltningstyper; alla enhetstyper; "
+                                             "period 2019-01-01–2019-06-30; datum 2019-06-30"),
+    # a block that takes only the date says the set area does not apply to it
+    ({"as_of": date(2019, 6, 30)}, "datum 2019-06-30; Farsta gäller inte här (hela staden)"),
+    ({"as_of": date(2019, 6, 30), "target": 3, "area": "Farsta", "unit_type": None},
+     "Område: Farsta; alla enhetstyper; datum 2019-06-30; mål 3 per enhet"),
+])
+def test_a_block_caption_is_made_from_what_its_query_was_bound_with(params, expected):
+    filters = ViewFilters.of(date(2019, 6, 30), area="Farsta")
+    assert describe_binding(params, filters) == expected

@@ -331,4 +331,4 @@ def test_import_page_offers_templates_and_shows_the_log(fresh):
     app = page(kind="units")
     assert app.selectbox(key="importera__kind").value == "units"
     log = app.dataframe[0].value
-    assert log.iloc[0]["Fil"] == "p.csv" and log.iloc[0]["Tillagda"] == 1
+    assert log.iloc[0]["Fil"] == "p.csv" and log.iloc[0]["Tillagda"] == "1"

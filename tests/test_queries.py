@@ -1,6 +1,7 @@
 """The query files keep their contracts: one file per indicator, parameters declared as used, and a header whose
 `columns:` line lists exactly what the query returns."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,12 @@ def test_an_indicator_header_lists_the_columns_it_returns(name):
 def test_a_header_value_continues_only_on_indented_lines():
     text = ("-- name: x\n-- columns: a, b,\n--   c\n-- A note that follows the header, about b.\nselect 1")
     assert sqlfiles.header_fields(text)["columns"] == "a, b, c"
+
+
+def test_the_schema_allows_exactly_the_follow_up_statuses_the_code_offers():
+    from dashboard.params import STATUS
+
+    schema = paths.SCHEMA_FILE.read_text(encoding="utf-8")
+    table = schema[schema.index("create table recommendation_status"):]
+    allowed = re.search(r"status in \(([^)]*)\)", table).group(1)
+    assert tuple(value.strip(" '") for value in allowed.split(",")) == STATUS.choices

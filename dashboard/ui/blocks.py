@@ -9,7 +9,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import columns, export, formatting, indicators
-from dashboard.filters import ViewFilters
+from dashboard.filters import ViewFilters, describe_binding
 from dashboard.ui.cache import filter_options, run_helper, source_descriptions, view
 
 if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
@@ -28,10 +28,14 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
         st.markdown(intro)
 
 
-def indicator_block(frame: pd.DataFrame, caption: str, chart: "alt.Chart | None" = None, empty: str = "",
-                    key: str = "") -> None:
-    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator."""
+def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart | None" = None, note: str = "",
+                    empty: str = "", key: str = "") -> None:
+    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator.
+
+    The caption, and the export's filter sheet, say what the query was bound with (`frame.attrs["params"]`) and
+    which set filters do not apply to it: never a filter the figures do not follow."""
     indicator = indicators.get(frame.attrs["indicator"])
+    caption = describe_binding(frame.attrs["params"], filters) + (f"; {note}" if note else "")
     st.subheader(indicator.label)
     st.caption(caption)
     with st.expander("Så läser du"):

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import citations, db, indicators
 from dashboard.build import ensure_database
-from dashboard.filters import FilterOptions
+from dashboard.filters import FilterOptions, ViewFilters
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
@@ -25,9 +25,11 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
     return runner(name, **dict(items))
 
 
-def run(name: str, **params) -> pd.DataFrame:
-    """An indicator, cached on its parameters and the database file's version."""
-    return _cached(name, tuple(sorted(params.items())), db.data_version(), False).copy(deep=False)
+def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame:
+    """An indicator bound with the shared filters it takes and the page's own `params`, cached on those values
+    and the database file's version."""
+    bound = {**(filters.for_indicator(indicators.get(name).param_names) if filters else {}), **params}
+    return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
 
 
 @st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)

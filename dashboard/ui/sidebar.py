@@ -10,7 +10,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from dashboard import columns
-from dashboard.filters import ViewFilters, default_period, from_query
+from dashboard.filters import FILTER_NAMES, ViewFilters, default_period, from_query
 from dashboard.ui.cache import filter_options, prepare_database
 from dashboard.ui.routing import route_through_entrypoint
 
@@ -44,10 +44,8 @@ def shared_filters() -> ViewFilters:
     if "shared__as_of" not in state:
         filters, notices = from_query(st.query_params.to_dict(), options)
         given = {"from", "to"} & set(st.query_params.to_dict())
-        state.update({"shared__period_chosen": bool(given), "shared__as_of": filters.as_of, "shared__from": filters.period_from,
-                      "shared__to": filters.period_to, "shared__area": filters.area or ALL,
-                      "shared__area_kind": filters.area_kind or ALL, "shared__unit_type": filters.unit_type or ALL,
-                      "shared__notices": notices})
+        state.update({f"shared__{name}": ALL if value is None else value for name, value in filters.values.items()})
+        state.update({"shared__period_chosen": bool(given), "shared__notices": notices})
     bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
     with st.sidebar:
         st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
@@ -59,16 +57,14 @@ def shared_filters() -> ViewFilters:
                      format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
         st.selectbox("Enhetstyp", (ALL, *options.unit_types), key="shared__unit_type")
         st.button("Återställ filter", on_click=_reset_shared)
-    period_from, period_to = state["shared__from"], state["shared__to"]
-    if period_from > period_to:
+    chosen = ViewFilters({name: _none_if_all(state[f"shared__{name}"]) for name in FILTER_NAMES})
+    if chosen["from"] > chosen["to"]:
         st.sidebar.error("Perioden slutar före sin början; perioden har vänts.")
-        period_from, period_to = period_to, period_from
-    chosen = ViewFilters(state["shared__as_of"], period_from, period_to, _none_if_all(state["shared__area"]),
-                         _none_if_all(state["shared__area_kind"]), _none_if_all(state["shared__unit_type"]))
+        chosen = chosen.replace(**{"from": chosen["to"], "to": chosen["from"]})
     filters = chosen.bound()
     if filters != chosen:
-        st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters.period_from.isoformat()}–"
-                           f"{filters.period_to.isoformat()}. Inget efter datumet räknas.")
+        st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters['from'].isoformat()}–"
+                           f"{filters['to'].isoformat()}. Inget efter datumet räknas.")
     state[PAGE_QUERY] = {}
     return filters
 
