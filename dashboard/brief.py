@@ -4,12 +4,11 @@
 """
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import pandas as pd
 
-from dashboard import charts, citations, columns, formatting, indicators, scenario, userdata
+from dashboard import charts, citations, columns, formatting, indicators, scenario_io, userdata
 from dashboard.now import data_as_of
 from dashboard.params import as_of_or_data
 from dashboard.settings import suppression_threshold
@@ -90,7 +89,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
     return Brief(
         as_of=as_of,
         data_as_of=data_as_of(),
-        created=datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M"),
+        created=formatting.stockholm_now(),
         filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; alla områden",
         sections=sections,
         scenarios=_scenarios(scenario_names),
@@ -100,7 +99,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         gaps=columns.display_frame(indicators.run("data_gaps")[["topic", "missing", "sources"]]),
         sources=all_sources,
         suppression_rule=(formatting.suppression_rule(suppression_threshold()) + " "
-                          + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()) + "."),
+                          + formatting.legend() + "."),
     )
 
 
@@ -126,7 +125,7 @@ def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
 def _scenarios(names) -> pd.DataFrame | None:
     if not names:
         return None
-    table = scenario.comparison_frame([userdata.load_scenario(n) for n in names])
+    table = scenario_io.comparison_frame([userdata.load_scenario(n) for n in names])
     return table.map(formatting.cell)
 
 

@@ -150,7 +150,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
                for start, end, kind in zip(frame["period_start"], frame["period_end"], frame["funding_kind"])],
         beslut=frame["status"].map(FUNDING_STATUS_LABELS),
         belopp=frame["amount_sek"].map(lambda v: "belopp ej publicerat" if pd.isna(v) else
-                                       f"{v / 1e6:.1f} mnkr".replace(".", ",")),
+                                       fmt.mnkr(v)),
     )
     base = alt.Chart(data).encode(y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("period_start")))
     bars = base.mark_bar(height=18).encode(
@@ -227,7 +227,7 @@ def cost_against_budget(result: dict) -> alt.Chart:
         "post": ["Budget", "Kostnad"],
         "kronor": [result["budget_sek"] * years, result["total_cost_sek"]],
     })
-    data["etikett"] = data["kronor"].map(lambda v: f"{v / 1e6:.2f} mnkr".replace(".", ","))
+    data["etikett"] = data["kronor"].map(fmt.mnkr)
     base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
     bars = base.mark_bar().encode(
         x=alt.X("kronor:Q", title=f"Kronor under {years} år", axis=alt.Axis(format="~s")),

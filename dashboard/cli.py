@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from dashboard import export, indicators, scenario
+from dashboard import export, indicators, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
@@ -103,12 +103,12 @@ def _indicator(args) -> int:
 def _scenario(args) -> int:
     try:
         as_of = as_of_or_data(args.as_of)
-        baseline = scenario.load_baseline(as_of)
-        result = scenario.evaluate(scenario.parse_inputs(_pairs(args.param), baseline), baseline)
+        baseline = scenario_baseline.load_baseline(as_of)
+        result = scenario.evaluate(scenario_io.parse_inputs(_pairs(args.param), baseline), baseline)
     except (ParameterError, scenario.ScenarioError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
-    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario.derivations(baseline)}
+    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline)}
     if args.format == "json":
         print(json.dumps(document, ensure_ascii=False, indent=2))
     else:

@@ -10,8 +10,6 @@ from datetime import date, datetime, time
 
 import pandas as pd
 
-MISSING, NOT_APPLICABLE, SUPPRESSED = "–", ".", ".."
-
 
 def plain_value(value):
     """A JSON- and CSV-safe Python value: ISO dates, None for missing, plain numbers."""

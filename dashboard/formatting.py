@@ -2,6 +2,7 @@
 
 import math
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
@@ -13,6 +14,16 @@ MISSING_LEGEND = {
     NOT_APPLICABLE: "kan inte förekomma",
     SUPPRESSED: "för få för att visas (under gränsen för små tal)",
 }
+
+
+def legend() -> str:
+    """'– uppgift saknas …; . kan inte förekomma; .. för få …', as every table and export explains it."""
+    return "; ".join(f"{code} {text}" for code, text in MISSING_LEGEND.items())
+
+
+def stockholm_now() -> str:
+    """The local time in Stockholm, as a file or a board pack is stamped with it: '2026-11-28 09:56'."""
+    return datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
 
 
 def suppression_rule(threshold: int) -> str:

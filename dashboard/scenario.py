@@ -11,14 +11,13 @@ r = recruits (supporters above today's), t = training cost per recruit, Y = agre
     secured_months = 12·Y when balance ≥ 0, else 12·Y·(Y·B / total_cost)
 
 Staffing: `keep` funds today's supporters (+ new); `to_target` adds Σ max(0, target − k_u) over today's units u
-with k_u supporters; `expand` also opens `new_units` units at the target. The defaults are derived from the data
-(`baseline`) and every derivation is listed in the output.
+with k_u supporters; `expand` also opens `new_units` units at the target. The defaults are derived from the
+baseline (`scenario_baseline` reads it from the data); `scenario_io` reads inputs from text and says the model in
+Swedish, with every derivation.
 """
 
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
-
-import pandas as pd
 
 TRAINING_WEEKS_DEFAULT = 5   # NSPH's course for peer supporters (003), used if the figure is missing
 STAFFING = ("keep", "to_target", "expand")
@@ -86,30 +85,6 @@ def starting_inputs(baseline: Baseline) -> tuple[ScenarioInputs, str | None]:
         return default_inputs(baseline), None
     except ScenarioError as missing:
         return default_inputs(replace(baseline, supporters=1), budget=0.0, cost=0.0), str(missing)
-
-
-def derivations(baseline: Baseline) -> list[str]:
-    if baseline.agreement_amount_sek is None or not baseline.supporters:
-        return [f"Inga standardvärden: källorna anger inget belopp eller antal anställda på eller före "
-                f"{baseline.as_of.isoformat()} ({baseline.agreement_source}; {baseline.supporters_source})."]
-    amount = f"{baseline.agreement_amount_sek:,.0f}".replace(",", " ")
-    return [
-        f"budget_sek: senaste beslutade överenskommelse, {amount} kr ({baseline.agreement_source}).",
-        f"cost_per_supporter_sek: överenskommelsens belopp × (1 − overhead_share) / {baseline.supporters} anställda "
-        f"peer supportrar ({baseline.supporters_source}); lön publiceras inte.",
-        "overhead_share: 0 – dokumenten delar inte upp beloppet på löner och NSPH:s samordning, så overhead ingår "
-        "i kostnaden per peer supporter.",
-        f"training_cost_per_person_sek: kostnaden per peer supporter för {baseline.training_weeks:g} veckors "
-        "grundutbildning (003) av årets 52 veckor; utbildningsavgift publiceras inte.",
-        "target_per_unit: minst två per verksamhet (utvärdering år två, 001).",
-        "agreement_years: 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
-        "annual_increase: 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
-        f"Dagens verksamheter: {len(baseline.unit_supporters)} med peer support enligt källorna per "
-        f"{baseline.as_of.isoformat()}; för {baseline.units_count_unpublished} publiceras inte antalet och de räknas "
-        "med minst en, så behovet för att nå målet är en övre gräns.",
-        "fte_funded: okänt – arbetstiden per peer supporter publiceras inte (004 frågar om alla klarar en "
-        "heltidstjänst; 001 berättar om en som gått ner i tid). Modellen räknar kostnad per person, inte heltider.",
-    ]
 
 
 def validate(inputs: ScenarioInputs) -> None:
@@ -190,103 +165,3 @@ def inputs_as_dict(inputs: ScenarioInputs) -> dict:
     values = asdict(inputs)
     values["new_unit_districts"] = list(inputs.new_unit_districts)
     return values
-
-
-def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
-    """Inputs from strings (command line, URL): unknown names and unreadable values raise ScenarioError."""
-    overhead = _number(raw, "overhead_share", float, 0.0)
-    defaults = default_inputs(baseline, overhead, _number(raw, "budget_sek", float, None),
-                              _number(raw, "cost_per_supporter_sek", float, None))
-    known = set(asdict(defaults))
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise ScenarioError(unknown[0], f"Okänd parameter {', '.join(unknown)}. Giltiga: {', '.join(sorted(known))}")
-    values = {}
-    for name, default in asdict(defaults).items():
-        if name == "new_unit_districts":
-            text = raw.get(name)
-            values[name] = tuple(d.strip() for d in text.split(",") if d.strip()) if text else ()
-        elif name == "staffing":
-            values[name] = str(raw.get(name, default))
-        else:
-            values[name] = _number(raw, name, type(default), default)
-    return ScenarioInputs(**values)
-
-
-def _number(raw: dict, name: str, kind: type, default):
-    text = raw.get(name)
-    if text in (None, ""):
-        return default
-    try:
-        value = float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
-    except ValueError:
-        raise ScenarioError(name, f"{name}: '{text}' är inte ett tal.") from None
-    if kind is int:
-        if value != int(value):
-            raise ScenarioError(name, f"{name}: '{text}' är inte ett heltal.")
-        return int(value)
-    return value
-
-
-def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.DataFrame,
-                         training: pd.Series | None, as_of: date) -> Baseline:
-    """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and `headcount`.
-
-    The supporters are the employed head count the sources give for the date (the lower end of a range such as
-    7–8), never the placements with a known unit: the agreement pays for everyone employed."""
-    decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
-    latest = decided.sort_values("period_start").iloc[-1] if not decided.empty else None
-    employed = headcount.set_index("measure").loc["supporters"]
-    known = not pd.isna(employed["low"])
-    return Baseline(
-        as_of=as_of,
-        agreement_amount_sek=float(latest["amount_sek"]) if latest is not None else None,
-        agreement_source=f"dnr {latest['agreement']}, {latest['sources']}" if latest is not None
-        else "ingen beslutad överenskommelse med publicerat belopp",
-        supporters=int(employed["low"]) if known else None,
-        supporters_source=employed["note"],
-        unit_supporters=tuple(int(k) for k in units["supporters_min"]),
-        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))),
-        training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
-        units_count_unpublished=int(units["supporters"].isna().sum()),
-    )
-
-
-def load_baseline(as_of: date | None = None) -> Baseline:
-    """The baseline from the database through the indicator functions (as of the data's date by default)."""
-    from dashboard import indicators
-
-    agreements = indicators.run("funding_horizon", as_of=as_of)
-    as_of = agreements.attrs["params"]["as_of"]
-    figures = indicators.run("reported_figures")
-    training = figures[figures["measure"] == "Grundutbildning för peer supportrar"]
-    return baseline_from_frames(agreements, indicators.run("supporters_per_unit", as_of=as_of),
-                                indicators.run("headcount", as_of=as_of),
-                                training.iloc[0] if not training.empty else None, as_of)
-
-
-FIELD_LABELS = {
-    "budget_sek": "Budget per år (kr)", "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)",
-    "overhead_share": "Overhead (andel)", "new_supporters": "Nya peer supportrar",
-    "training_cost_per_person_sek": "Utbildningskostnad per person (kr)", "target_per_unit": "Mål per enhet",
-    "staffing": "Bemanning", "new_units": "Nya enheter", "agreement_years": "Avtalslängd (år)",
-    "annual_increase": "Årlig kostnadsökning (andel)", "new_unit_districts": "Stadsdelar för nya enheter",
-    "total_cost_sek": "Total kostnad (kr)", "balance_sek": "Överskott (+) / underskott (−) (kr)",
-    "supporters_funded": "Finansierade peer supportrar", "fte_funded": "Finansierade heltider",
-    "recruits": "Att rekrytera och utbilda", "units_at_target": "Enheter som når målet",
-    "districts_covered": "Stadsdelar med peer support", "secured_months": "Säkrade månader från årsskiftet",
-    "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr/år)",
-    "budget_needed_for_target_sek": "Budget som krävs för målet i alla enheter (kr)",
-}
-STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet", "expand": "även nya enheter"}
-
-
-def comparison_frame(saved: list[dict]) -> pd.DataFrame:
-    """Inputs and outputs of two to four saved scenarios side by side; `Skiljer sig` marks differing rows."""
-    rows = []
-    for key, label in FIELD_LABELS.items():
-        values = [scenario["outputs"].get(key) for scenario in saved]
-        shown = [", ".join(v) if isinstance(v, list) else STAFFING_LABELS.get(v, v) for v in values]
-        rows.append({"Uppgift": label, **{s["name"]: v for s, v in zip(saved, shown)},
-                     "Skiljer sig": "ja" if len({str(v) for v in shown}) > 1 else "nej"})
-    return pd.DataFrame(rows)

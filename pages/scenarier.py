@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, export, formatting, scenario, userdata
+from dashboard import charts, export, formatting, scenario, scenario_io, userdata
 from dashboard.ui import blocks, cache, scenario_widgets, sidebar
 
 PAGE = "scenarier"
@@ -23,12 +23,12 @@ def workspace() -> None:
         st.info(missing)
     inputs = scenario_widgets.scenario_inputs(PAGE, baseline, defaults)
     with st.expander("Så är standardvärdena framtagna"):
-        st.markdown("\n".join(f"- {line}" for line in scenario.derivations(baseline)))
+        st.markdown("\n".join(f"- {line}" for line in scenario_io.derivations(baseline)))
 
     try:
         result = scenario.evaluate(inputs, baseline)
     except scenario.ScenarioError as error:
-        st.error(f"{scenario.FIELD_LABELS.get(error.field, error.field)}: {error}")
+        st.error(f"{scenario_io.FIELD_LABELS.get(error.field, error.field)}: {error}")
         st.stop()
 
     if result["balance_sek"] < 0:
@@ -43,7 +43,7 @@ def workspace() -> None:
         value = result[key]
         decimals = 1 if key == "secured_months" else 0
         shown = formatting.mnkr(value) if key.endswith("_sek") else formatting.number(value, decimals)
-        cells[index % 4].metric(scenario.FIELD_LABELS[key].replace(" (kr)", ""), shown)
+        cells[index % 4].metric(scenario_io.FIELD_LABELS[key].replace(" (kr)", ""), shown)
     st.altair_chart(charts.cost_against_budget(result), width="stretch")
 
     st.subheader("Spara och jämför")
@@ -64,7 +64,7 @@ def workspace() -> None:
         chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
                                 max_selections=4)
         if len(chosen) >= 2:
-            table = scenario.comparison_frame([userdata.load_scenario(n) for n in chosen])
+            table = scenario_io.comparison_frame([userdata.load_scenario(n) for n in chosen])
             shown = table.map(formatting.cell)
             st.dataframe(shown.style.apply(scenario_widgets.highlight_differences, axis=1), hide_index=True, width="stretch")
             about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, userdata
+from dashboard import scenario, scenario_baseline, userdata
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -76,7 +76,7 @@ def test_invalid_inputs_name_the_field(change, field):
 
 
 def test_baseline_from_the_seed_data():
-    baseline = scenario.load_baseline()
+    baseline = scenario_baseline.load_baseline()
     assert (baseline.agreement_amount_sek, baseline.supporters, baseline.unit_supporters) == (3_500_000, 7, (1, 1, 1, 1))
     assert baseline.training_weeks == 5
 

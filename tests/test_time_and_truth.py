@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import indicators, overview, scenario
+from dashboard import indicators, overview, scenario, scenario_baseline, scenario_io
 
 
 def headcount(as_of: str) -> dict:
@@ -123,19 +123,19 @@ def test_a_period_ends_at_the_as_of_date():
 @pytest.mark.parametrize("as_of, expected", [("2019-06-30", 7), ("2020-06-11", 7)])
 def test_scenario_baseline_is_the_employed_headcount(as_of, expected):
     # 3,5 mnkr per year (002, 000) for seven employed: 500 000 kr each, not 3,5 mnkr / placements with a unit.
-    baseline = scenario.load_baseline(date.fromisoformat(as_of))
+    baseline = scenario_baseline.load_baseline(date.fromisoformat(as_of))
     assert baseline.supporters == expected
     assert scenario.default_inputs(baseline).cost_per_supporter_sek == pytest.approx(3_500_000 / 7)
 
 
 def test_scenario_without_a_published_amount_asks_for_one_instead_of_crashing():
-    baseline = scenario.load_baseline(date(2018, 6, 30))   # 2018's budget amount is not published
+    baseline = scenario_baseline.load_baseline(date(2018, 6, 30))   # 2018's budget amount is not published
     assert baseline.agreement_amount_sek is None and baseline.supporters == 7
     inputs, missing = scenario.starting_inputs(baseline)
     assert missing and "belopp" in missing
     with pytest.raises(scenario.ScenarioError):
-        scenario.parse_inputs({}, baseline)
-    chosen = scenario.parse_inputs({"budget_sek": "3000000", "cost_per_supporter_sek": "400000"}, baseline)
+        scenario_io.parse_inputs({}, baseline)
+    chosen = scenario_io.parse_inputs({"budget_sek": "3000000", "cost_per_supporter_sek": "400000"}, baseline)
     assert scenario.evaluate(chosen, baseline)["total_cost_sek"] == pytest.approx(7 * 400_000)
 
 

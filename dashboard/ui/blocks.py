@@ -1,8 +1,6 @@
 """What every page draws: the header, an indicator block (chart with a table alternative, downloads, sources)."""
 
-from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 import pyarrow as pa
@@ -62,7 +60,7 @@ def _display_table(frame: pd.DataFrame) -> pa.Table:
 
 def show_table(frame: pd.DataFrame) -> None:
     st.dataframe(view(_display_table, frame), hide_index=True, width="stretch")
-    st.caption("Teckenförklaring: " + "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()))
+    st.caption("Teckenförklaring: " + formatting.legend())
 
 
 def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
@@ -92,13 +90,13 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
         "Data t.o.m.": filter_options().data_as_of.isoformat(),
         "Exporterad": "",   # set by `stamped` when the file is made
         "Källor": "; ".join(source_descriptions(frame)),
-        "Teckenförklaring": "; ".join(f"{c} {t}" for c, t in formatting.MISSING_LEGEND.items()),
+        "Teckenförklaring": formatting.legend(),
     }
 
 
 def stamped(about: dict[str, str]) -> dict[str, str]:
     """The export's facts with the time the file is made: a page may be open for an hour before the click."""
-    return {**about, "Exporterad": datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")}
+    return {**about, "Exporterad": formatting.stockholm_now()}
 
 
 def source_note(frame: pd.DataFrame) -> None:

@@ -73,9 +73,9 @@ def scenario_baseline(as_of):
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _scenario_baseline(as_of, version: tuple):
-    from dashboard import scenario
+    from dashboard.scenario_baseline import load_baseline
 
-    return scenario.load_baseline(as_of)
+    return load_baseline(as_of)
 
 
 def run_helper(name: str, **params) -> pd.DataFrame:

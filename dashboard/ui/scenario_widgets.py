@@ -5,7 +5,7 @@ from dataclasses import asdict, fields
 import pandas as pd
 import streamlit as st
 
-from dashboard import scenario, userdata
+from dashboard import scenario, scenario_io, userdata
 from dashboard.ui import cache, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
@@ -25,7 +25,7 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
                         key=key("training_cost_per_person_sek"))
         st.slider("Årlig kostnadsökning (andel)", -0.1, 0.1, step=0.005, key=key("annual_increase"))
     with right:
-        st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario.STAFFING_LABELS.get)
+        st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario_io.STAFFING_LABELS.get)
         st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
         st.slider("Nya peer supportrar utöver bemanningen", 0, 30, key=key("new_supporters"))
         st.slider("Nya enheter (vid 'även nya enheter')", 0, 20, key=key("new_units"))
@@ -46,7 +46,7 @@ def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.Scena
         return
     raw = {name: st.query_params.get(name) for name in URL_NAMES if st.query_params.get(name) is not None}
     try:
-        start = scenario.parse_inputs(raw, baseline) if raw else defaults
+        start = scenario_io.parse_inputs(raw, baseline) if raw else defaults
     except scenario.ScenarioError as error:
         st.warning(f"Scenariot i adressen ignorerades: {error}")
         start = defaults

@@ -1,0 +1,43 @@
+"""Today's programme as the data describes it on a date: the scenario's baseline, read through the indicators."""
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard import indicators
+from dashboard.scenario import TRAINING_WEEKS_DEFAULT, Baseline
+
+
+def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.DataFrame,
+                         training: pd.Series | None, as_of: date) -> Baseline:
+    """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and `headcount`.
+
+    The supporters are the employed head count the sources give for the date (the lower end of a range such as
+    7–8), never the placements with a known unit: the agreement pays for everyone employed."""
+    decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
+    latest = decided.sort_values("period_start").iloc[-1] if not decided.empty else None
+    employed = headcount.set_index("measure").loc["supporters"]
+    known = not pd.isna(employed["low"])
+    return Baseline(
+        as_of=as_of,
+        agreement_amount_sek=float(latest["amount_sek"]) if latest is not None else None,
+        agreement_source=f"dnr {latest['agreement']}, {latest['sources']}" if latest is not None
+        else "ingen beslutad överenskommelse med publicerat belopp",
+        supporters=int(employed["low"]) if known else None,
+        supporters_source=employed["note"],
+        unit_supporters=tuple(int(k) for k in units["supporters_min"]),
+        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))),
+        training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
+        units_count_unpublished=int(units["supporters"].isna().sum()),
+    )
+
+
+def load_baseline(as_of: date | None = None) -> Baseline:
+    """The baseline from the database through the indicator functions (as of the data's date by default)."""
+    agreements = indicators.run("funding_horizon", as_of=as_of)
+    as_of = agreements.attrs["params"]["as_of"]
+    figures = indicators.run("reported_figures")
+    training = figures[figures["measure"] == "Grundutbildning för peer supportrar"]
+    return baseline_from_frames(agreements, indicators.run("supporters_per_unit", as_of=as_of),
+                                indicators.run("headcount", as_of=as_of),
+                                training.iloc[0] if not training.empty else None, as_of)
