@@ -257,7 +257,11 @@ def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, hea
     lines = ([separator.join(PLACEMENT_HEADERS)] if header else []) + [separator.join(row) for row in body]
     result = importer.preview("placements", "fuzz.csv", "\n".join(lines).encode("utf-8", errors="replace"))
     if result.ok:
-        importer.apply(result)
+        # a file that validates imports whole: one log entry, and every previewed row is in the seed database
+        number = importer.apply(result)
+        assert userdata.import_log()["import_id"].tolist()[-1] == number
+        shown = indicators.run_query("imports/existing_placements")
+        assert {r["placement_id"] for r in result.records} <= set(shown["placement_id"])
     else:
         assert all(isinstance(p.row, int) and p.message for p in result.problems)
         assert both(fresh) == before
