@@ -55,9 +55,7 @@ def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
         # a one-day report gets a visible width of a fortnight
         slut=[max(pd.Timestamp(end), pd.Timestamp(start) + pd.Timedelta(days=14))
               for start, end in zip(frame["period_start"], frame["observed_on"])],
-        antal=[("minst " + fmt.number(low)) if pd.isna(high) else
-               fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
-               for low, high in zip(frame["low"], frame["high"])],
+        antal=[fmt.count_range(low, high) for low, high in zip(frame["low"], frame["high"])],
     )
     data["etikett"] = data["antal"] + " (" + data["sources"] + ")"
     years = alt.Scale(domain=[f"{pd.Timestamp(data['period_start'].min()).year}-01-01",

@@ -69,6 +69,15 @@ def iso_date(value) -> str:
     return str(value)
 
 
+def count_range(low, high) -> str:
+    """7 and 8 -> '7–8'; 3 and an unpublished upper bound -> 'minst 3'; unknown -> '–'."""
+    if is_missing(low):
+        return MISSING
+    if is_missing(high):
+        return f"minst {number(low)}"
+    return number(low) if low == high else f"{number(low)}–{number(high)}"
+
+
 def yes_no(value) -> str:
     return MISSING if is_missing(value) else ("ja" if value else "nej")
 

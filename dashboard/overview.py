@@ -5,8 +5,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import formatting as fmt
+from dashboard.decision import FundingDecision
 
-FUNDING_WARNING_DAYS = 183  # six months
 NAMES_LISTED = 10
 HEADCOUNT_LABELS = {"supporters": "Peer supportrar (anställda)", "units": "Verksamheter",
                     "districts": "Stadsdelar"}
@@ -26,21 +26,12 @@ class Alert:
     text: str
 
 
-def count_range(low, high) -> str:
-    """7 and 8 -> '7–8'; 3 and unknown -> 'minst 3'; unknown -> '–'."""
-    if fmt.is_missing(low):
-        return fmt.MISSING
-    if fmt.is_missing(high):
-        return f"minst {fmt.number(low)}"
-    return fmt.number(low) if low == high else f"{fmt.number(low)}–{fmt.number(high)}"
-
-
 def headcount_figures(headcount: pd.DataFrame) -> list[KeyFigure]:
     """One key figure per measure of the `headcount` indicator, its note saying which observation answers."""
     figures = []
     for row in headcount.itertuples(index=False):
         note = row.note + BASIS_MARKS.get(row.basis, "")
-        figures.append(KeyFigure(HEADCOUNT_LABELS[row.measure], count_range(row.low, row.high), note))
+        figures.append(KeyFigure(HEADCOUNT_LABELS[row.measure], fmt.count_range(row.low, row.high), note))
     return figures
 
 
@@ -95,17 +86,25 @@ def lone_units(units: pd.DataFrame) -> pd.DataFrame:
     return units[(units["supporters"] == 1) & (units["status"] == "current")]
 
 
-def alerts(units: pd.DataFrame, funding: pd.DataFrame, conflicts: pd.DataFrame) -> list[Alert]:
-    return [alert for alert in (_funding_alert(funding), *unit_alerts(units), _conflict_alert(conflicts)) if alert]
+def alerts(units: pd.DataFrame, decision: FundingDecision, conflicts: pd.DataFrame) -> list[Alert]:
+    """What needs attention, most urgent first: errors, then warnings, then information."""
+    found = [alert for alert in (funding_alert(decision), *unit_alerts(units), _conflict_alert(conflicts)) if alert]
+    return sorted(found, key=lambda alert: ("error", "warning", "info").index(alert.level))
 
 
-def _funding_alert(funding: pd.DataFrame) -> Alert | None:
-    summary = funding.iloc[0]
-    if summary["next_period_status"] == "decided" or summary["secured_days_left"] > FUNDING_WARNING_DAYS:
+def funding_alert(decision: FundingDecision) -> Alert | None:
+    """Always, while the next period is undecided: an error once the date for the notice has passed."""
+    if decision.next_period_decided:
         return None
-    until = fmt.iso_date(summary["secured_until"]) if pd.notna(summary["secured_until"]) else "nu"
-    return Alert("error", f"Finansieringen är säkrad t.o.m. {until} ({fmt.number(summary['secured_days_left'])} "
-                          "dagar) och det finns inget beslut om nästa period.")
+    if decision.secured_until is None:
+        return Alert("error", "Ingen beslutad överenskommelse täcker datumet: finansiering saknas.")
+    secured = (f"Finansieringen är säkrad t.o.m. {decision.secured_until.isoformat()} "
+               f"({fmt.number(decision.days_left)} dagar)")
+    if decision.overdue:
+        return Alert("error", f"{secured} och nästa period är inte beslutad. För {decision.notice_months} månaders "
+                              f"framförhållning behövdes beslut senast {decision.decide_by.isoformat()}.")
+    return Alert("warning", f"{secured} och nästa period är inte beslutad: beslut behövs senast "
+                            f"{decision.decide_by.isoformat()} för {decision.notice_months} månaders framförhållning.")
 
 
 def unit_alerts(units: pd.DataFrame) -> list[Alert]:

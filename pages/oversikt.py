@@ -1,34 +1,48 @@
-"""Översikt: key figures with their date and source, and the alerts a manager must not miss."""
+"""Översikt: the decision first (when funding ends, by when to decide), the situation in a sentence, what needs
+attention, the documented head counts over time, and the key figures with their date and source."""
 
 import streamlit as st
 
-from dashboard import overview
+from dashboard import charts, decision, overview
 from dashboard.ui import blocks, cache, sidebar
 
+PAGE = "oversikt"
 filters = sidebar.shared_filters()
-blocks.page_header("PEER support – översikt", filters,
-                   "Läget för peer support i Stockholms stads socialpsykiatri per valt datum.")
+blocks.page_header("PEER support – översikt", filters)
 
 headcount = cache.run("headcount", filters)
 units = cache.run("supporters_per_unit", filters)
 funding = cache.run("funding_summary", filters)
-survey = cache.run("survey_response", filters)
-conflicts = cache.run("source_conflicts")
+st.subheader("Beslutet")
+decision_box = st.container()   # drawn above the notice it depends on
+notice = sidebar.page_choice(PAGE, "notice_months", "Framförhållning inför nästa period (månader)",
+                             [1, 2, 3, 4, 5, 6], decision.NOTICE_MONTHS_DEFAULT, widget=st.select_slider)
+st.caption(decision.NOTICE_BASIS)
+funding_decision = decision.funding_decision(funding.iloc[0], filters.as_of, notice)
+
+left, middle, right = decision_box.columns(3)
+left.metric("Finansiering säkrad t.o.m.", funding_decision.secured_until.isoformat()
+            if funding_decision.secured_until else "–")
+middle.metric("Dagar kvar", f"{funding_decision.days_left}")
+right.metric("Beslut behövs senast", funding_decision.decide_by.isoformat() if funding_decision.decide_by else "–",
+             help=f"{notice} månaders framförhållning före periodens slut")
+decision_box.markdown(decision.situation(headcount, units, funding_decision))
 
 st.subheader("Att uppmärksamma")
-alerts = overview.alerts(units, funding, conflicts)
-for alert in alerts:
+for alert in overview.alerts(units, funding_decision, cache.run("source_conflicts")):
     getattr(st, alert.level)(alert.text)
-if not alerts:
-    st.success("Inga varningar för valt datum.")
+
+trend = cache.run("headcount_trend", filters)
+blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,
+                       empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 st.subheader(f"Nyckeltal per {filters.as_of.isoformat()}")
 cells = st.columns(4)
+survey = cache.run("survey_response", filters)
 for index, figure in enumerate(overview.key_figures(headcount, units, funding, survey)):
     with cells[index % 4]:
         st.metric(figure.label, figure.value, help=figure.note)
         st.caption(figure.note)
-
 blocks.source_note(headcount)
 blocks.source_note(units)
 blocks.source_note(funding)

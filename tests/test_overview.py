@@ -1,8 +1,11 @@
 """Overview key figures and alerts from small hand-made frames."""
 
+from datetime import date
+
 import pandas as pd
 
 from dashboard import overview
+from dashboard.decision import FundingDecision, funding_decision, situation
 
 
 def _units(supporters, absent=None, status=None):
@@ -21,22 +24,48 @@ def _funding(days_left, next_status, until="2020-12-31"):
                          "secured_months_left": [round(days_left / 30.4375, 1)], "next_period_status": [next_status]})
 
 
+def _decision(as_of, next_status="unknown", until=date(2020, 12, 31), notice=3):
+    return FundingDecision(as_of, until, (until - as_of).days if until else 0, next_status == "decided", notice)
+
+
 NO_CONFLICTS = pd.DataFrame({"topic": []})
 
 
-def test_funding_alert_within_six_months_without_a_decision():
-    alerts = overview.alerts(_units([2]), _funding(120, "unknown"), NO_CONFLICTS)
-    assert [a.level for a in alerts] == ["error"]
-    assert "120 dagar" in alerts[0].text
+def test_the_decision_date_gives_the_notice_before_funding_ends():
+    # funding to 2020-12-31; three months' notice before 2021-01-01 means deciding by 2020-10-01
+    assert _decision(date(2020, 6, 11)).decide_by == date(2020, 10, 1)
+    assert _decision(date(2020, 6, 11), notice=6).decide_by == date(2020, 7, 1)
+    assert _decision(date(2019, 6, 30), until=date(2019, 12, 31), notice=1).decide_by == date(2019, 12, 1)
 
 
-def test_no_funding_alert_when_next_period_is_decided_or_far_away():
-    assert overview.alerts(_units([2]), _funding(120, "decided"), NO_CONFLICTS) == []
-    assert overview.alerts(_units([2]), _funding(200, "unknown"), NO_CONFLICTS) == []
+def test_an_undecided_next_period_is_always_flagged_and_an_error_once_the_date_has_passed():
+    warning = overview.funding_alert(_decision(date(2020, 6, 11)))
+    assert warning.level == "warning" and warning.text == (
+        "Finansieringen är säkrad t.o.m. 2020-12-31 (203 dagar) och nästa period är inte beslutad: beslut behövs "
+        "senast 2020-10-01 för 3 månaders framförhållning.")
+    late = overview.funding_alert(_decision(date(2020, 10, 2)))
+    assert late.level == "error" and "behövdes beslut senast 2020-10-01" in late.text
+    assert overview.funding_alert(_decision(date(2020, 6, 11), "decided")) is None
+    assert overview.funding_alert(_decision(date(2021, 2, 1), until=None)).level == "error"
+
+
+def test_the_decision_is_read_from_a_funding_summary_row():
+    row = _funding(203, "unknown").iloc[0]
+    assert funding_decision(row, date(2020, 6, 11)) == _decision(date(2020, 6, 11))
+
+
+def test_the_situation_in_one_paragraph():
+    headcount = pd.DataFrame({"measure": ["supporters"], "low": pd.array([7], dtype="Int64"),
+                              "high": pd.array([7], dtype="Int64"), "note": ["avser juni 2020, S000"]})
+    text = situation(headcount, _units([None, None], status=["last_known", "last_known"]), _decision(date(2020, 6, 11)))
+    assert text == ("Per 2020-06-11: 7 peer supportrar är anställda (avser juni 2020, S000). Finansieringen är "
+                    "säkrad t.o.m. 2020-12-31 (203 dagar kvar). Nästa period är inte beslutad. För 3 månaders "
+                    "framförhållning behövs beslut senast 2020-10-01. Var de arbetar är bara senast känt "
+                    "(2 verksamheter, se Enheter).")
 
 
 def test_lone_and_absent_supporters_and_conflicts_are_flagged():
-    alerts = overview.alerts(_units([1, 2, 1], absent=[1, 0, 0]), _funding(300, "unknown"),
+    alerts = overview.alerts(_units([1, 2, 1], absent=[1, 0, 0]), _decision(date(2020, 1, 1), "decided"),
                              pd.DataFrame({"topic": ["Peer supportrar efter kön"]}))
     assert [a.level for a in alerts] == ["warning", "warning", "info"]
     assert alerts[0].text.startswith("2 verksamheter har en ensam peer supporter: U0, U2")
@@ -78,6 +107,6 @@ def test_headcount_figures_show_ranges_lower_bounds_and_unknowns():
 
 
 def test_a_long_list_of_units_names_the_first_ten_and_counts_the_rest():
-    alerts = overview.alerts(_units([1] * 1234), _funding(300, "unknown"), NO_CONFLICTS)
+    alerts = overview.alerts(_units([1] * 1234), _decision(date(2020, 1, 1), "decided"), NO_CONFLICTS)
     assert alerts[0].text == ("1\u00a0234 verksamheter har en ensam peer supporter: U0, U1, U2, U3, U4, U5, U6, U7, "
                               "U8, U9 och 1\u00a0224 till (se tabellen).")
