@@ -15,6 +15,15 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 # and the table below it still lists every row.
 ROWS_DRAWN = 40
 SUPPORTER_GROUPS = 6   # the summary's last bar: "6 eller fler"
+SWEDISH_LOCALE = {
+    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]},
+    "time": {"dateTime": "%A %e %B %Y %X", "date": "%Y-%m-%d", "time": "%H:%M:%S", "periods": ["fm", "em"],
+             "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
+             "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
+             "months": ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                        "oktober", "november", "december"],
+             "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]},
+}
 
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy without `attrs`: Vega-Lite data must be JSON, and attrs hold dates."""
@@ -28,9 +37,11 @@ def _palette(domain: list[str]) -> alt.Scale:
 
 
 def _finish(chart: alt.Chart, title: str) -> alt.Chart:
-    """Title, full width and long labels. Charts with a category axis set their height as a step per row:
-    Streamlit fits a fixed height to the whole chart, title and axes included, which squashed the rows."""
-    return chart.properties(title=title, width="container").configure_axis(labelLimit=320)
+    """Title, full width, long labels and Swedish number and date formats (d3's sv-SE locale: '1 234,5',
+    'maj 2019'). Charts with a category axis set their height as a step per row: Streamlit fits a fixed height
+    to the whole chart, title and axes included, which squashed the rows."""
+    return chart.properties(title=title, width="container").configure(
+        locale=SWEDISH_LOCALE, axis=alt.AxisConfig(labelLimit=320))
 
 
 def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
@@ -152,7 +163,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     )
     base = alt.Chart(data).encode(y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("period_start")))
     bars = base.mark_bar(height=18).encode(
-        x=alt.X("period_start:T", title="Period", axis=alt.Axis(format="%Y")),
+        x=alt.X("period_start:T", title="Period", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
         x2="period_end:T",
         color=alt.Color("beslut:N", title="Status", scale=_palette(list(FUNDING_STATUS_LABELS.values()))),
         tooltip=[alt.Tooltip("agreement:N", title="Överenskommelse"), alt.Tooltip("funder:N", title="Finansiär"),
@@ -225,12 +236,12 @@ def cost_against_budget(result: dict) -> alt.Chart:
         "post": ["Budget", "Kostnad"],
         "kronor": [result["budget_sek"] * years, result["total_cost_sek"]],
     })
-    data["etikett"] = data["kronor"].map(fmt.mnkr)
+    data["etikett"], data["mnkr"] = data["kronor"].map(fmt.mnkr), data["kronor"] / 1_000_000
     base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
     bars = base.mark_bar().encode(
-        x=alt.X("kronor:Q", title=f"Kronor under {years} år", axis=alt.Axis(format="~s")),
+        x=alt.X("mnkr:Q", title=f"Miljoner kronor under {years} år", axis=alt.Axis(format=",.1f")),
         color=alt.Color("post:N", title=None, scale=_palette(["Budget", "Kostnad"]), legend=None),
         tooltip=[alt.Tooltip("post:N", title="Post"), alt.Tooltip("etikett:N", title="Belopp")],
     )
-    labels = base.mark_text(align="left", dx=4).encode(x="kronor:Q", text="etikett:N")
+    labels = base.mark_text(align="left", dx=4).encode(x="mnkr:Q", text="etikett:N")
     return _finish((bars + labels).properties(height=alt.Step(44)), "Kostnad mot budget")
