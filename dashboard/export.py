@@ -6,9 +6,15 @@ Exports show missing values with the codes Kolada users know: `–` missing or n
 
 import io
 import math
+import re
 from datetime import date, datetime, time
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def plain_value(value):
@@ -39,27 +45,77 @@ def _records_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(to_records(frame), columns=list(frame.columns))
 
 
+def inert(value):
+    """Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is prefixed
+    with an apostrophe, so a name typed into the data cannot become a live formula or link in a download."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 def csv_excel_sv(frame: pd.DataFrame) -> bytes:
     """CSV that Swedish Excel opens as a table: UTF-8 with BOM, semicolons, decimal comma, ISO dates."""
-    swedish = frame.map(lambda v: str(v).replace(".", ",") if isinstance(v, float) else v)
+    swedish = frame.map(lambda v: str(v).replace(".", ",") if isinstance(v, float) else inert(v))
     return swedish.to_csv(index=False, sep=";").encode("utf-8-sig")
 
 
 def xlsx(frame: pd.DataFrame, about: dict[str, str], sheet: str = "Data") -> bytes:
-    """A workbook with the table and a second sheet naming filters, dates and sources."""
+    """A workbook as Excel users expect it: the table with date cells and number formats, a bold frozen header
+    with filters and fitted widths, and a second sheet naming filters, dates and sources."""
+    book = Workbook()
+    data = book.active
+    data.title = sheet[:31]
+    _write_sheet(data, list(frame.columns), frame.itertuples(index=False))
+    _write_sheet(book.create_sheet("Om uttaget"), ["Uppgift", "Värde"], about.items())
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=sheet[:31], index=False)
-        pd.DataFrame(list(about.items()), columns=["Uppgift", "Värde"]).to_excel(
-            writer, sheet_name="Om uttaget", index=False
-        )
-        for worksheet in writer.sheets.values():
-            for cells in worksheet.columns:
-                width = max(len(str(c.value or "")) for c in cells[:200])
-                worksheet.column_dimensions[cells[0].column_letter].width = min(max(10, width + 2), 60)
+    book.save(buffer)
     return buffer.getvalue()
 
 
-def file_name(stem: str, as_of, extension: str) -> str:
-    """`placeringar_per_stadsdel_2019-06-30.xlsx`: what and as of when."""
-    return f"{stem}_{plain_value(as_of)}.{extension}"
+def _write_sheet(sheet, headers: list[str], rows) -> None:
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([_cell(value) for value in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    for column in sheet.iter_cols(min_row=2):
+        for cell in column:
+            cell.number_format = _number_format(cell.value) or cell.number_format
+    for cells in sheet.columns:
+        width = max(len(str(c.value if c.value is not None else "")) for c in cells[:200])
+        sheet.column_dimensions[cells[0].column_letter].width = min(max(10, width + 2), 60)
+
+
+def _cell(value):
+    """A real date for an ISO date, a number for a number, inert text otherwise."""
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        return date.fromisoformat(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return inert(value)
+
+
+def _number_format(value) -> str | None:
+    if isinstance(value, date):
+        return "yyyy-mm-dd"
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "#,##0"
+    if isinstance(value, float):
+        return "#,##0.0###"
+    return None
+
+
+def file_name(stem: str, as_of, extension: str, area: str | None = None) -> str:
+    """`placeringar_per_stadsdel_farsta_2019-06-30.xlsx`: what, for which area, and as of when."""
+    place = f"_{slug(area)}" if area else ""
+    return f"{stem}{place}_{plain_value(as_of)}.{extension}"
+
+
+def slug(text: str) -> str:
+    """'Hägersten-Liljeholmen' -> 'hagersten-liljeholmen', for file names."""
+    plain = text.lower().translate(str.maketrans("åäöé ", "aaoe_"))
+    return "".join(c for c in plain if c.isalnum() or c in "_-")

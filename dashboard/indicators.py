@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import db, sqlfiles
+from dashboard import db, export, sqlfiles
 from dashboard.params import (
     AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET, THEME, TO,
     TOPIC, UNIT_TYPE, Param, ParameterError, convert,
@@ -34,8 +34,7 @@ class Indicator:
     @property
     def file_stem(self) -> str:
         """'Placeringar per stadsdel' -> 'placeringar_per_stadsdel', for download file names."""
-        plain = self.label.lower().translate(str.maketrans("åäöé ", "aaoe_"))
-        return "".join(c for c in plain if c.isalnum() or c == "_")
+        return export.slug(self.label)
 
 
 REGISTRY: dict[str, Indicator] = {i.name: i for i in (

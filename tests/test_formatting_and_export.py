@@ -1,7 +1,7 @@
 """Swedish formats, missing-value codes and export files, checked against hand-written expectations."""
 
 import io
-from datetime import date
+from datetime import date, datetime
 
 import openpyxl
 import pandas as pd
@@ -71,12 +71,32 @@ def test_xlsx_keeps_numbers_and_names_filters_on_a_second_sheet():
     assert book.sheetnames == ["Placeringar", "Om uttaget"]
     assert [c.value for c in data[2]] == ["Östermalm", 2, "–"]
     assert isinstance(data["B2"].value, int)
-    assert {row[0].value: row[1].value for row in meta.iter_rows(min_row=2)} == about
+    meta_values = {row[0].value: row[1].value for row in meta.iter_rows(min_row=2)}
+    assert meta_values == {**about, "Data t.o.m.": datetime(2020, 6, 11)}   # a date cell, not text
 
 
-def test_file_names_say_what_and_when():
+def test_xlsx_is_excel_grade():
+    """Date cells with an ISO format, numbers with grouping, a bold frozen header with filters, and text that would
+    run as a formula kept as text."""
+    frame = pd.DataFrame({"unit": ["=HYPERLINK(\"https://x\",\"Klicka\")"], "period_start": [date(2019, 6, 1)],
+                          "placements": [1234], "fte": [0.5]})
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx(columns.export_frame(frame), {"Filter": "datum 2019-06-30"})))
+    data = book.worksheets[0]
+    unit, start, placements, fte = data[2]
+    assert start.is_date and start.value == datetime(2019, 6, 1) and start.number_format == "yyyy-mm-dd"
+    assert (placements.value, placements.number_format) == (1234, "#,##0")
+    assert (fte.value, fte.number_format) == (0.5, "#,##0.0###")
+    assert unit.data_type == "s" and unit.value.startswith("'=HYPERLINK")
+    assert all(cell.font.bold for cell in data[1]) and data.freeze_panes == "A2" and data.auto_filter.ref == "A1:D2"
+    assert export.csv_excel_sv(pd.DataFrame({"x": ["@SUM(A1)", "-1+2", "Farsta"]})).decode("utf-8-sig").split() == [
+        "x", "'@SUM(A1)", "'-1+2", "Farsta"]
+
+
+def test_file_names_say_what_where_and_when():
     assert export.file_name("placeringar_per_stadsdel", date(2019, 6, 30), "xlsx") == \
         "placeringar_per_stadsdel_2019-06-30.xlsx"
+    assert export.file_name("enheter", date(2019, 6, 30), "csv", "Hägersten-Liljeholmen") == \
+        "enheter_hagersten-liljeholmen_2019-06-30.csv"
 
 
 OPTIONS = FilterOptions(areas=("Farsta", "Södermalm"), area_kinds=("stadsdel", "central"),

@@ -10,6 +10,7 @@ import io
 import re
 import struct
 import subprocess
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -347,6 +348,8 @@ def test_download_xlsx(downloads):
             if re.fullmatch(r"-?\d+(,\d+)?", text):
                 assert isinstance(value, (int, float)) and not isinstance(value, bool), (value, text)
                 assert float(value) == float(text.replace(",", "."))
+            elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):   # a date cell in the workbook, ISO text in the CSV
+                assert isinstance(value, datetime) and value.date().isoformat() == text, (value, text)
             else:
                 assert value == text
     about = {key: value for key, value in book["Om uttaget"].iter_rows(min_row=2, values_only=True)}
