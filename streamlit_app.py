@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.ui import cache, sidebar
+from dashboard.ui import blocks, cache, sidebar
 
 PAGES = [
     st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
@@ -20,6 +20,7 @@ PAGES = [
 
 st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":material/diversity_3:", layout="wide")
 cache.prepare_database()
+blocks.swedish_document()
 page = st.navigation(PAGES)
 with sidebar.shared_for_pages(sidebar.shared_filters()):
     page.run()

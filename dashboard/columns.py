@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import formatting as fmt
+from dashboard.indicators import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -159,5 +160,5 @@ def _export_value(column: Column, name: str, value):
 
 def _label(name: str, value) -> str:
     labels = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS,
-              "measure": MEASURE_LABELS}
+              "measure": MEASURE_LABELS, "indicator": {name: i.label for name, i in REGISTRY.items()}}
     return labels.get(name, {}).get(value, str(value))

@@ -11,9 +11,11 @@ blocks.page_header("Nämndunderlag", filters,
                    "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
                    "sidorna, per datumet i sidopanelen.")
 chosen = st.multiselect("Indikatorer", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
+                        placeholder="Välj indikatorer",
                         format_func=lambda n: indicators.get(n).label, key=f"{PAGE}__indicators")
 saved = userdata.list_scenarios()["name"].tolist()
-scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_selections=3, key=f"{PAGE}__scenarios")
+scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_selections=3, key=f"{PAGE}__scenarios",
+                           placeholder="Välj sparade scenarier")
 if not chosen:
     st.info("Välj minst en indikator.")
     st.stop()

@@ -62,6 +62,7 @@ def workspace() -> None:
     else:
         scenario_widgets.saved_scenario_tools(PAGE, saved)
         chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
+                                placeholder="Välj scenarier",
                                 max_selections=4)
         if len(chosen) >= 2:
             table = scenario_io.comparison_frame([userdata.load_scenario(n) for n in chosen])

@@ -20,8 +20,9 @@ blocks.indicator_block(findings, filters, key=f"{PAGE}__findings")
 status = sidebar.page_choice(PAGE, "status", "Uppföljningsstatus", [None, *STATUS.choices], None)
 recommendations = cache.run("recommendations", filters, status=status)
 blocks.indicator_block(recommendations, filters, empty="Inga rekommendationer med vald status.", key=f"{PAGE}__recommendations")
-st.caption("Kolumnen 'Mäts av' anger indikatorn som följer upp rekommendationen: supporters_per_unit visas på "
-           "sidan Enheter, funding_horizon på Finansiering och supporter_gender på Källor och data.")
+st.caption("Kolumnen 'Mäts av' anger indikatorn som följer upp rekommendationen: Peer supportrar per enhet "
+           "visas på sidan Enheter, Finansiering per överenskommelse på Finansiering och Peer supportrar efter kön på "
+           "Källor och data.")
 facts = cache.run("decision_facts", filters)
 blocks.indicator_block(facts, filters, key=f"{PAGE}__facts")
 sidebar.sync_url(filters)

@@ -14,6 +14,40 @@ if TYPE_CHECKING:   # Altair takes half a second to import; the landing page dra
     import altair as alt
 
 
+# The document's language, caption contrast (Streamlit's grey is about 3.9:1 on white; WCAG AA needs 4.5:1) and
+# the few English texts Streamlit has no parameter for, translated where they appear.
+SWEDISH_DOCUMENT = """
+<style>
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #474a55 !important; }
+</style>
+<script>
+document.documentElement.lang = "sv";
+const swedish = [
+  [/^Drag and drop files? here$/, "Dra och släpp en fil här"], [/^Browse files$/, "Välj fil"],
+  [/^(?:Limit )?(\S+) per file(.*)$/, "Högst $1 per fil$2"], [/^Upload$/, "Ladda upp"], [/^Choose options?$/, "Välj"],
+  [/^No options to select\.?$/, "Inget att välja"], [/^No results$/, "Inga träffar"],
+];
+function translate(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue.trim();
+    for (const [pattern, replacement] of swedish) {
+      if (pattern.test(text)) { node.nodeValue = text.replace(pattern, replacement); break; }
+    }
+  }
+}
+translate(document.body);
+new MutationObserver(() => { document.documentElement.lang = "sv"; translate(document.body); })
+  .observe(document.body, {childList: true, subtree: true});
+</script>
+"""
+
+
+def swedish_document() -> None:
+    """Once per run, from the entrypoint: `<html lang>` is hard-coded 'en' in Streamlit's page shell."""
+    st.html(SWEDISH_DOCUMENT, unsafe_allow_javascript=True)
+
+
 def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
     if bool(run_helper("lookups/data_as_of")["synthetic"].iloc[0]):
         st.error("SYNTETISKA DATA – den här databasen är genererad för test och prestandamätning. "

@@ -29,7 +29,8 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
         st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
         st.slider("Nya peer supportrar utöver bemanningen", 0, 30, key=key("new_supporters"))
         st.slider("Nya enheter (vid 'även nya enheter')", 0, 20, key=key("new_units"))
-        st.multiselect("Stadsdelar för nya enheter", cache.filter_options().areas, key=key("new_unit_districts"))
+        st.multiselect("Stadsdelar för nya enheter", cache.filter_options().areas, key=key("new_unit_districts"),
+                       placeholder="Välj stadsdelar")
         st.slider("Avtalslängd (år)", 1, 3, key=key("agreement_years"))
     values = {name: st.session_state[key(name)] for name in URL_NAMES}
     values["new_unit_districts"] = tuple(values["new_unit_districts"])

@@ -2,8 +2,8 @@
 -- question: What did the evaluations recommend, what is the latest follow-up, and which indicator measures it?
 -- grain: one row per recommendation whose source is dated on or before the as-of date (or undated)
 -- params: as_of date, status varchar|null, evaluation varchar|null
--- columns: recommendation_id, evaluation, evaluation_id, theme, recommendation, status, status_date,
---   status_note, status_basis, indicator, sources
+-- columns: recommendation_id, recommendation, status, status_date, status_note, status_basis, theme, indicator,
+--   evaluation, evaluation_id, sources
 -- The status is the latest dated on or before as_of; with no documented follow-up by then it is 'okänd'.
 with latest_status as (
     select
@@ -35,7 +35,9 @@ joined as (
     where src.dated is null or src.dated <= $as_of
 )
 
-select *
+select
+    recommendation_id, recommendation, status, status_date, status_note, status_basis, theme, indicator, evaluation,
+    evaluation_id, sources,
 from joined
 where ($status is null or status = $status)
     and ($evaluation is null or evaluation_id = $evaluation)

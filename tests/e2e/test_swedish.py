@@ -1,0 +1,41 @@
+"""Every page, at a laptop and a phone width, is Swedish to the document (lang="sv"), shows no English text that
+Streamlit puts on its widgets, keeps captions at WCAG AA contrast, and draws no chart squashed below its rows."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.helpers import open_app
+
+ENGLISH = ("Upload", "per file", "Drag and drop", "Browse files", "Choose an option", "Choose options",
+           "No options to select", "Page not found")
+# a page's address is its file name; Översikt is the default page at the root
+PATHS = sorted("/" + ("" if p.stem == "oversikt" else p.stem) for p in (Path(__file__).parents[2] / "pages").glob("*.py"))
+
+
+def contrast(rgb: str) -> float:
+    """WCAG contrast of an rgb() text colour against white."""
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(v) for v in re.findall(r"\d+", rgb)[:3])
+    luminance = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b)
+    return 1.05 / (luminance + 0.05)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", PATHS)
+def test_every_page_is_swedish_readable_and_unsquashed(new_page, app_url, path, width):
+    page = new_page()
+    page.set_viewport_size({"width": width, "height": 720})
+    open_app(page, app_url, path + "?as_of=2019-12-31")
+    page.wait_for_function("document.documentElement.lang === 'sv'", timeout=5_000)   # set by the entrypoint
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert not [word for word in ENGLISH if word in text], path
+    for color in page.eval_on_selector_all('[data-testid="stCaptionContainer"]',
+                                           "nodes => nodes.map(n => getComputedStyle(n).color)"):
+        assert contrast(color) >= 4.5, (path, color)
+    for height in page.eval_on_selector_all('[data-testid="stVegaLiteChart"] svg',
+                                            "nodes => nodes.map(n => n.getBoundingClientRect().height)"):
+        assert height >= 120, (path, width, height)
