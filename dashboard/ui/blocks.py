@@ -16,7 +16,7 @@ if TYPE_CHECKING:   # Altair takes half a second to import; the landing page dra
 
 # The document's language, caption contrast (Streamlit's grey is about 3.9:1 on white; WCAG AA needs 4.5:1) and
 # the few English texts Streamlit has no parameter for, translated where they appear.
-SWEDISH_DOCUMENT = """
+SWEDISH_DOCUMENT = r"""
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #474a55 !important; }
 </style>
