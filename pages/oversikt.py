@@ -43,6 +43,10 @@ for index, figure in enumerate(overview.key_figures(headcount, units, funding, s
     with cells[index % 4]:
         st.metric(figure.label, figure.value, help=figure.note)
         st.caption(figure.note)
+with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
+    for frame in (headcount, units, funding, survey):
+        st.markdown(f"**{blocks.label(frame)}**")
+        blocks.show_table(frame)
 blocks.source_note(headcount)
 blocks.source_note(units)
 blocks.source_note(funding)

@@ -196,3 +196,14 @@ def test_shared_filters_survive_a_page_switch_through_the_entrypoint():
     assert app.selectbox(key="shared__area").value == "Södermalm"
     assert app.query_params["area"] == "Södermalm"
     assert "Område: Södermalm" in caption_text(app)
+
+
+def test_oversikt_key_figures_open_to_the_rows_they_come_from():
+    app = page("oversikt.py", as_of="2019-06-30")
+    assert any(e.label.startswith("Underlag för nyckeltalen") for e in app.expander)
+    # the last table with head counts is the expander's (the first is the trend of every report)
+    headcount = [t.value for t in app.dataframe if "Mått" in t.value.columns and "Lägst" in t.value.columns][-1]
+    # 001 (2018: 7–8, documented), 001 (five units), 002 (three districts in June 2019)
+    assert headcount[["Mått", "Lägst", "Högst", "Grund", "Källor"]].values.tolist() == [
+        ["Peer supportrar", "7", "8", "dokumenterad", "S001"], ["Verksamheter", "5", "5", "dokumenterad", "S001"],
+        ["Stadsdelar", "3", "3", "dokumenterad", "S002"]]

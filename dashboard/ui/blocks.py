@@ -87,6 +87,11 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart
     source_note(frame)
 
 
+def label(frame: pd.DataFrame) -> str:
+    """The Swedish name of the indicator a frame came from."""
+    return indicators.get(frame.attrs["indicator"]).label
+
+
 def _display_table(frame: pd.DataFrame) -> pa.Table:
     """The screen's table as Arrow, converted once: Streamlit converts a DataFrame again on every rerun."""
     return pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
