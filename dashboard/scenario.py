@@ -5,8 +5,9 @@ r = recruits (supporters above today's), t = training cost per recruit, Y = agre
 
     staff      = n·c
     training   = r·t                                   (first year only)
-    year_cost  = (staff + training) / (1 − s)          overhead is a share of the total
+    year_cost  = (staff + training) / (1 − s)          the first year (cost_per_year_sek); overhead is a share
     total_cost = Σ_{y=0}^{Y−1} (staff·(1+g)^y + [y=0]·training) / (1 − s)
+    budget_total = Y·B                                 (budget_total_sek)
     balance    = Y·B − total_cost
     secured_months = 12·Y when balance ≥ 0, else 12·Y·(Y·B / total_cost)
 
@@ -141,7 +142,9 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
     target_inputs = replace(inputs, staffing="to_target", new_supporters=0, agreement_years=1)
     return {
         **inputs_as_dict(inputs),
-        "total_cost_sek": round(total_cost, 2),
+        "cost_per_year_sek": round(_first_year_cost(inputs, baseline), 2),   # the first year, training included
+        "budget_total_sek": round(budget_total, 2),                          # the budget over the agreement
+        "total_cost_sek": round(total_cost, 2),                              # the whole agreement period
         "balance_sek": round(balance, 2),
         "supporters_funded": supporters,
         "fte_funded": None,   # working time is not published (GAP08): never one full-time post per person

@@ -5,14 +5,18 @@ from dataclasses import asdict
 import pandas as pd
 
 from dashboard import formatting as fmt
+from dashboard.amounts import AmountError, parse_amount, parse_share
 from dashboard.scenario import Baseline, ScenarioError, ScenarioInputs, default_inputs
+
+
+SHARES = ("overhead_share", "annual_increase")
 
 
 def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
     """Inputs from strings (command line, URL): unknown names and unreadable values raise ScenarioError."""
-    overhead = _number(raw, "overhead_share", float, 0.0)
-    defaults = default_inputs(baseline, overhead, _number(raw, "budget_sek", float, None),
-                              _number(raw, "cost_per_supporter_sek", float, None))
+    overhead = _value(raw, "overhead_share", float, 0.0)
+    defaults = default_inputs(baseline, overhead, _value(raw, "budget_sek", float, None),
+                              _value(raw, "cost_per_supporter_sek", float, None))
     known = set(asdict(defaults))
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -25,14 +29,22 @@ def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
         elif name == "staffing":
             values[name] = str(raw.get(name, default))
         else:
-            values[name] = _number(raw, name, type(default), default)
+            values[name] = _value(raw, name, type(default), default)
     return ScenarioInputs(**values)
 
 
-def _number(raw: dict, name: str, kind: type, default):
+def _value(raw: dict, name: str, kind: type, default):
+    """An amount in kronor (`…_sek`: '3,5 mnkr'), a share ('10 %', '0,1') or a whole number, from text."""
     text = raw.get(name)
     if text in (None, ""):
         return default
+    try:
+        if name.endswith("_sek"):
+            return parse_amount(text, name)
+        if name in SHARES:
+            return parse_share(text)
+    except AmountError as error:
+        raise ScenarioError(name, f"{FIELD_LABELS[name]}: {error}") from None
     try:
         value = float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
     except ValueError:
@@ -68,18 +80,21 @@ def derivations(baseline: Baseline) -> list[str]:
     ]
 
 
+# Per year first, then the whole agreement period, then the staffing, then the inputs: the order of comparisons.
 FIELD_LABELS = {
-    "budget_sek": "Budget per år (kr)", "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)",
-    "overhead_share": "Overhead (andel)", "new_supporters": "Nya peer supportrar",
-    "training_cost_per_person_sek": "Utbildningskostnad per person (kr)", "target_per_unit": "Mål per enhet",
-    "staffing": "Bemanning", "new_units": "Nya enheter", "agreement_years": "Avtalslängd (år)",
-    "annual_increase": "Årlig kostnadsökning (andel)", "new_unit_districts": "Stadsdelar för nya enheter",
-    "total_cost_sek": "Total kostnad (kr)", "balance_sek": "Överskott (+) / underskott (−) (kr)",
+    "cost_per_year_sek": "Kostnad första avtalsåret (kr)", "budget_sek": "Budget per år (kr)",
+    "total_cost_sek": "Kostnad för hela avtalsperioden (kr)", "budget_total_sek": "Budget för hela avtalsperioden (kr)",
+    "balance_sek": "Överskott (+) / underskott (−) för hela perioden (kr)",
+    "secured_months": "Säkrade månader från årsskiftet", "agreement_years": "Avtalslängd (år)",
     "supporters_funded": "Finansierade peer supportrar", "fte_funded": "Finansierade heltider",
     "recruits": "Att rekrytera och utbilda", "units_at_target": "Enheter som når målet",
-    "districts_covered": "Stadsdelar med peer support", "secured_months": "Säkrade månader från årsskiftet",
+    "districts_covered": "Stadsdelar med peer support",
     "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr/år)",
     "budget_needed_for_target_sek": "Budget som krävs för målet i alla enheter (kr)",
+    "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)", "overhead_share": "Overhead (andel)",
+    "new_supporters": "Nya peer supportrar", "training_cost_per_person_sek": "Utbildningskostnad per person (kr)",
+    "target_per_unit": "Mål per enhet", "staffing": "Bemanning", "new_units": "Nya enheter",
+    "annual_increase": "Årlig kostnadsökning (andel)", "new_unit_districts": "Stadsdelar för nya enheter",
 }
 
 
@@ -90,8 +105,13 @@ def comparison_frame(saved: list[dict]) -> pd.DataFrame:
     """Inputs and outputs of two to four saved scenarios side by side; `Skiljer sig` marks differing rows."""
     rows = []
     for key, label in FIELD_LABELS.items():
-        values = [scenario["outputs"].get(key) for scenario in saved]
+        # amounts rounded to whole thousands: the inputs (salary, overhead) support no finer figure
+        values = [_rounded(key, scenario["outputs"].get(key)) for scenario in saved]
         shown = [", ".join(v) if isinstance(v, list) else STAFFING_LABELS.get(v, v) for v in values]
         rows.append({"Uppgift": label, **{s["name"]: v for s, v in zip(saved, shown)},
                      "Skiljer sig": "ja" if len({str(v) for v in shown}) > 1 else "nej"})
     return pd.DataFrame(rows)
+
+
+def _rounded(key: str, value):
+    return round(value, -3) if key.endswith("_sek") and isinstance(value, (int, float)) else value
