@@ -32,13 +32,13 @@ def workspace() -> None:
         st.stop()
 
     if result["balance_sek"] < 0:
-        budget = formatting.mnkr(inputs.budget_sek * inputs.agreement_years)
         st.warning(f"Budgeten räcker inte: {result['supporters_funded']} peer supportrar kostar "
-                   f"{formatting.mnkr(result['total_cost_sek'])} mot {budget} i budget. "
+                   f"{formatting.mnkr(result['total_cost_sek'])} under avtalsperioden mot "
+                   f"{formatting.mnkr(result['budget_total_sek'])} i budget. "
                    f"Finansieringen räcker {formatting.number(result['secured_months'], 1)} månader.")
     cells = st.columns(4)
-    for index, key in enumerate(("total_cost_sek", "balance_sek", "supporters_funded", "units_at_target",
-                                 "districts_covered", "secured_months", "cost_per_unit_at_target_sek",
+    for index, key in enumerate(("cost_per_year_sek", "total_cost_sek", "budget_total_sek", "balance_sek",
+                                 "supporters_funded", "units_at_target", "secured_months",
                                  "budget_needed_for_target_sek")):
         value = result[key]
         decimals = 1 if key == "secured_months" else 0

@@ -5,10 +5,14 @@ from dataclasses import asdict, fields
 import pandas as pd
 import streamlit as st
 
+from dashboard import formatting as fmt
 from dashboard import scenario, scenario_io, userdata
+from dashboard.amounts import AmountError, parse_amount
 from dashboard.ui import cache, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
+AMOUNTS = tuple(name for name in URL_NAMES if name.endswith("_sek"))
+AMOUNT_HELP = "Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 500 tkr."
 
 
 def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> scenario.ScenarioInputs:
@@ -17,13 +21,14 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
     key = lambda name: f"{page}__in_{name}"  # noqa: E731
     left, right = st.columns(2)
     with left:
-        st.number_input("Budget per år (kr)", step=100_000.0, key=key("budget_sek"))
-        st.number_input("Kostnad per peer supporter och år (kr)", step=10_000.0, key=key("cost_per_supporter_sek"))
-        st.slider("Overhead för NSPH:s samordning (andel av total kostnad)", 0.0, 0.5, step=0.01,
-                  key=key("overhead_share"))
-        st.number_input("Utbildningskostnad per ny peer supporter (kr)", step=5_000.0,
-                        key=key("training_cost_per_person_sek"))
-        st.slider("Årlig kostnadsökning (andel)", -0.1, 0.1, step=0.005, key=key("annual_increase"))
+        st.text_input("Budget per år", key=key("budget_sek"), help=AMOUNT_HELP)
+        st.text_input("Kostnad per peer supporter och år (antagande: lön publiceras inte)",
+                      key=key("cost_per_supporter_sek"), help=AMOUNT_HELP)
+        st.slider("Overhead för NSPH:s samordning, % av total kostnad (antagande)", 0, 50, step=1,
+                  key=key("overhead_share"), format="%d %%")
+        st.text_input("Utbildningskostnad per ny peer supporter (antagande: avgiften publiceras inte)",
+                      key=key("training_cost_per_person_sek"), help=AMOUNT_HELP)
+        st.slider("Årlig kostnadsökning, %", -10.0, 10.0, step=0.5, key=key("annual_increase"), format="%.1f %%")
     with right:
         st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario_io.STAFFING_LABELS.get)
         st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
@@ -32,14 +37,30 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
         st.multiselect("Stadsdelar för nya enheter", cache.filter_options().areas, key=key("new_unit_districts"),
                        placeholder="Välj stadsdelar")
         st.slider("Avtalslängd (år)", 1, 3, key=key("agreement_years"))
-    values = {name: st.session_state[key(name)] for name in URL_NAMES}
-    values["new_unit_districts"] = tuple(values["new_unit_districts"])
+    values = {name: _read(page, name, getattr(defaults, name)) for name in URL_NAMES}
     chosen = scenario.ScenarioInputs(**values)
     standard = scenario.inputs_as_dict(defaults)
     for name, value in scenario.inputs_as_dict(chosen).items():
-        if value != standard[name]:
+        if value != standard[name] and not (name in AMOUNTS and abs(value - standard[name]) < 0.5):
             sidebar.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
     return chosen
+
+
+def _read(page: str, name: str, default):
+    """A widget's value as the model takes it: kronor from the typed text (an unreadable text is named and the
+    last readable value kept), fractions from the per-cent sliders."""
+    state = st.session_state[f"{page}__in_{name}"]
+    if name in AMOUNTS:
+        try:
+            value = parse_amount(state, name)
+            st.session_state[f"{page}__valid_{name}"] = value
+            return value
+        except AmountError as error:
+            st.error(f"{scenario_io.FIELD_LABELS[name].replace(' (kr)', '')}: {error} Värdet ändrades inte.")
+            return st.session_state.get(f"{page}__valid_{name}", default)
+    if name in scenario_io.SHARES:
+        return state / 100
+    return tuple(state) if name == "new_unit_districts" else state
 
 
 def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> None:
@@ -56,7 +77,16 @@ def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.Scena
 
 def _set(page: str, inputs: scenario.ScenarioInputs) -> None:
     for name, value in asdict(inputs).items():
-        st.session_state[f"{page}__in_{name}"] = list(value) if name == "new_unit_districts" else value
+        st.session_state[f"{page}__in_{name}"] = _widget_value(name, value)
+        st.session_state.pop(f"{page}__valid_{name}", None)
+
+
+def _widget_value(name: str, value):
+    if name in AMOUNTS:
+        return f"{fmt.number(value)} kr"
+    if name in scenario_io.SHARES:
+        return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
+    return list(value) if name == "new_unit_districts" else value
 
 
 def _load(page: str, name: str) -> None:
