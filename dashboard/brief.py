@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import charts, citations, columns, formatting, indicators, scenario_io, userdata
+from dashboard import charts, citations, columns, decision, formatting, indicators, scenario_io, userdata
 from dashboard.now import data_as_of
 from dashboard.params import as_of_or_data
 from dashboard.settings import suppression_threshold
@@ -54,9 +54,19 @@ class Section:
     label: str
     how_to_read: str
     table: pd.DataFrame          # display strings, Swedish headers
-    chart_png: bytes | None
+    chart_svg: str | None        # vector, for the PDF
+    chart_alt: str               # the chart in words and numbers, its text alternative
     sources: list[str]
     omitted: int = 0             # rows beyond MAX_ROWS, left to the dashboard's downloads
+
+
+@dataclass(frozen=True)
+class DecisionSummary:
+    """Page one: what the nämnd must decide, by when, what each option costs, the risks and what is unknown."""
+    question: str
+    situation: str
+    risks: list[str]
+    unknowns: list[str]
 
 
 @dataclass(frozen=True)
@@ -65,6 +75,7 @@ class Brief:
     data_as_of: date
     created: str
     filters: str
+    decision: DecisionSummary
     sections: list[Section]
     scenarios: pd.DataFrame | None
     recommendations: pd.DataFrame
@@ -91,6 +102,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         data_as_of=data_as_of(),
         created=formatting.stockholm_now(),
         filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; alla områden",
+        decision=decision_summary(as_of),
         sections=sections,
         scenarios=_scenarios(scenario_names),
         recommendations=_compact("recommendations", open_ones),
@@ -103,6 +115,25 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
     )
 
 
+def decision_summary(as_of: date) -> DecisionSummary:
+    """The same decision and situation as Översikt, the documented risks of one-year funding, and the gaps."""
+    funding = decision.funding_decision(indicators.run("funding_summary", as_of=as_of).iloc[0], as_of)
+    situation = decision.situation(indicators.run("headcount", as_of=as_of),
+                                   indicators.run("supporters_per_unit", as_of=as_of), funding)
+    until = funding.secured_until.isoformat() if funding.secured_until else as_of.isoformat()
+    facts = indicators.run("decision_facts", as_of=as_of)
+    risks = facts[facts["topic"].isin(["finansiering", "arbetsgivaransvar"])]
+    gaps = indicators.run("data_gaps")
+    return DecisionSummary(
+        question=f"Ska socialnämnden finansiera peer support efter {until}, och i så fall hur länge och i vilken "
+                 "omfattning?",
+        situation=situation,
+        risks=[f"{row.text} ({row.sources}, {row.refers_to})" for row in risks.itertuples()],
+        unknowns=[f"{row.missing} ({row.sources})" for row in gaps.itertuples()
+                  if row.topic in ("finansiering", "kostnader")],
+    )
+
+
 def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool) -> Section:
     indicator = indicators.get(name)
     params = {"as_of": as_of} if "as_of" in indicator.param_names else {}
@@ -110,9 +141,17 @@ def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: 
         params.update({"from": date(as_of.year, 1, 1), "to": date(as_of.year, 12, 31)})
     frame = indicators.run(name, **params)
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
-    return Section(name, indicator.label, indicator.how_to_read, _compact(name, frame.head(MAX_ROWS)),
-                   _png(chart(frame.head(MAX_ROWS))) if chart else None,
+    table = _compact(name, frame.head(MAX_ROWS))
+    return Section(name, indicator.label, indicator.how_to_read, table,
+                   _svg(chart(frame.head(MAX_ROWS))) if chart else None, _alt_text(indicator.label, table),
                    [citations.describe(i, source_table) for i in citations.source_ids(frame)], max(0, len(frame) - MAX_ROWS))
+
+
+def _alt_text(label: str, table: pd.DataFrame) -> str:
+    """The chart in words and numbers: each row's first three cells, as the table beside it has them."""
+    rows = ["; ".join(f"{header} {value}" for header, value in zip(table.columns[:3], row))
+            for row in table.itertuples(index=False)]
+    return f"Diagram: {label}. " + " | ".join(rows[:12]) + (" …" if len(rows) > 12 else "")
 
 
 def _compact(name: str, frame: pd.DataFrame) -> pd.DataFrame:
@@ -129,12 +168,12 @@ def _scenarios(names) -> pd.DataFrame | None:
     return table.map(formatting.cell)
 
 
-def _png(chart) -> bytes:
+def _svg(chart) -> str:
     import vl_convert
 
     spec = chart.to_dict()
     spec["width"] = 460
-    return vl_convert.vegalite_to_png(spec, scale=2)
+    return vl_convert.vegalite_to_svg(spec)
 
 
 def brief_dates(brief: Brief) -> str:
@@ -143,15 +182,19 @@ def brief_dates(brief: Brief) -> str:
 
 
 def brief_markdown(brief: Brief) -> str:
-    lines = [f"# {brief.title}", "", brief_dates(brief),
-             "", f"Urval: {brief.filters}", "", BASIS_LEGEND, ""]
+    summary = brief.decision
+    lines = [f"# {brief.title}", "", brief_dates(brief), "", "## Beslutet", "", f"**{summary.question}**", "",
+             summary.situation, ""]
+    if brief.scenarios is not None:
+        lines += ["### Scenarierna per år och för hela perioden", "", _markdown_table(brief.scenarios), ""]
+    lines += ["### Dokumenterade risker med ettårig finansiering", "", *[f"- {risk}" for risk in summary.risks], "",
+              "### Det som inte är känt om finansieringen", "", *[f"- {gap}" for gap in summary.unknowns], "",
+              f"Urval: {brief.filters}", "", BASIS_LEGEND, ""]
     for section in brief.sections:
         lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",
                   _markdown_table(section.table) if not section.table.empty else "Inga uppgifter.", "",
                   omitted_note(section), "",
                   "Källor: " + "; ".join(section.sources) if section.sources else "", ""]
-    if brief.scenarios is not None:
-        lines += ["## Scenarier", "", _markdown_table(brief.scenarios), ""]
     lines += ["## Öppna rekommendationer", "", _markdown_table(brief.recommendations), "",
               "## Motstridiga uppgifter i källorna", "", _markdown_table(brief.conflicts), "",
               "## Okända uppgifter", "", _markdown_table(brief.gaps), "",

@@ -21,8 +21,11 @@ if not chosen:
     st.stop()
 pdf, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
 left, right = st.columns(2)
-left.download_button("Ladda ner PDF (A4)", pdf,
-                     export.file_name("namndunderlag", filters.as_of, "pdf"), "application/pdf", key=f"{PAGE}__pdf", on_click="ignore")
+if isinstance(pdf, str):
+    left.warning(pdf)
+else:
+    left.download_button("Ladda ner PDF (A4, tillgänglig PDF/UA)", pdf, export.file_name("namndunderlag", filters.as_of, "pdf"),
+                         "application/pdf", key=f"{PAGE}__pdf", on_click="ignore")
 right.download_button("Ladda ner Markdown", markdown.encode("utf-8"),
                       export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md", on_click="ignore")
 st.subheader("Förhandsgranskning")

@@ -25,18 +25,57 @@ def seed_brief():
 
 
 @pytest.fixture(scope="module")
-def pdf_text(seed_brief):
+def pdf_bytes(seed_brief):
     data = brief_pdf(seed_brief)
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "namndunderlag.pdf").write_bytes(data)
-    reader = PdfReader(io.BytesIO(data))
-    return [page.extract_text() for page in reader.pages]
+    return data
+
+
+@pytest.fixture(scope="module")
+def pdf_text(pdf_bytes):
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages]
 
 
 def test_pdf_states_dates_and_page_numbers(pdf_text):
     assert "Siffror per 2020-06-11" in pdf_text[0] and "Data t.o.m. 2020-06-11" in pdf_text[0]
     for number, text in enumerate(pdf_text, start=1):
-        assert f"Sida {number}" in text
+        assert f"Sida {number} av {len(pdf_text)}" in text
+
+
+def structure(node, found: dict) -> dict:
+    """Every structure element by its tag, with the figures' alternative texts."""
+    node = node.get_object()
+    tag = node.get("/S")
+    if tag:
+        found.setdefault(tag, []).append(node.get("/Alt"))
+    kids = node.get("/K")
+    for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+        if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+            structure(kid, found)
+    return found
+
+
+def test_the_pdf_is_tagged_swedish_and_titled_with_text_alternatives(pdf_bytes, seed_brief):
+    """PDF/UA-1 as WeasyPrint writes it: a structure tree, /Lang sv-SE, marked content, a title, a Figure with
+    alternative text for every chart, and header cells in the tables."""
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "sv-SE" and bool(root["/MarkInfo"]["/Marked"])
+    assert reader.metadata.title == "PEER support – underlag till socialnämnden"
+    tags = structure(root["/StructTreeRoot"], {})
+    charts = [section for section in seed_brief.sections if section.chart_svg]
+    assert len(tags["/Figure"]) == len(charts) >= 4
+    assert all(alt and alt.startswith("Diagram: ") for alt in tags["/Figure"])
+    assert len(tags["/TH"]) >= 10 and tags["/H1"] and tags["/H2"] and tags["/Table"]
+
+
+def test_the_pdf_reads_the_decision_first(pdf_text):
+    first = " ".join(pdf_text[0].split())
+    assert first.index("Beslutet") < first.index("Ska socialnämnden finansiera peer support efter 2020-12-31")
+    # 000: secured to 2020-12-31, 203 days from 2020-06-11; three months' notice: decide by 2020-10-01
+    assert "203 dagar kvar" in first and "beslut senast 2020-10-01" in first
+    assert "Dokumenterade risker med ettårig finansiering" in first
 
 
 def test_pdf_figures_match_the_documents(pdf_text):

@@ -33,12 +33,17 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
 
 
 @st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
-def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) -> tuple[bytes, str]:
+def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) -> tuple[bytes | str, str]:
+    """(PDF, Markdown); where the PDF cannot be made here, the reason in its place."""
     from dashboard.brief import brief_markdown, build_brief
-    from dashboard.brief_pdf import brief_pdf
+    from dashboard.brief_pdf import PdfUnavailable, brief_pdf
 
     content = build_brief(as_of, names, scenarios)
-    return brief_pdf(content), brief_markdown(content)
+    try:
+        pdf = brief_pdf(content)
+    except PdfUnavailable as missing:
+        pdf = str(missing)
+    return pdf, brief_markdown(content)
 
 
 def cached_brief(as_of, names: tuple, scenarios: tuple) -> tuple[bytes, str]:

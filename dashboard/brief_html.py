@@ -1,0 +1,75 @@
+"""The brief as semantic HTML (headings, lists, tables with header cells, figures with text alternatives): the one
+source the accessible PDF is printed from."""
+
+import base64
+from html import escape
+
+import pandas as pd
+
+from dashboard.brief import BASIS_LEGEND, Brief, Section, brief_dates, omitted_note
+
+STYLE = """
+@page { size: A4; margin: 2cm 2cm 2.2cm;
+        @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 8pt; color: #333;
+                         font-family: "DejaVu Sans", sans-serif; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 13pt; margin: 14pt 0 4pt; }
+h3 { font-size: 10.5pt; margin: 10pt 0 3pt; }
+.meta, .note, .sources { color: #333; font-size: 8pt; }
+.question { font-size: 11pt; font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin: 4pt 0; font-size: 7.5pt; }
+th, td { border: 0.5pt solid #777; padding: 2pt 3pt; text-align: left; vertical-align: top;
+         overflow-wrap: break-word; }
+th { background: #e8ecf3; }
+figure { margin: 6pt 0; } figure img { width: 100%; max-height: 8cm; object-fit: contain; }
+figcaption { font-size: 8pt; color: #333; }
+section.decision { page-break-after: always; }
+"""
+
+
+def brief_html(brief: Brief) -> str:
+    summary = brief.decision
+    scenarios = ("<h3>Scenarierna per år och för hela perioden</h3>" + _table(brief.scenarios)
+                 if brief.scenarios is not None else "")
+    parts = [
+        f'<!DOCTYPE html><html lang="sv-SE"><head><meta charset="utf-8"><title>{escape(brief.title)}</title>'
+        f"<style>{STYLE}</style></head><body>",
+        f"<h1>{escape(brief.title)}</h1><p class='meta'>{escape(brief_dates(brief))}</p>",
+        "<section class='decision'><h2>Beslutet</h2>",
+        f"<p class='question'>{escape(summary.question)}</p><p>{escape(summary.situation)}</p>{scenarios}",
+        "<h3>Dokumenterade risker med ettårig finansiering</h3>" + _list(summary.risks),
+        "<h3>Det som inte är känt om finansieringen</h3>" + _list(summary.unknowns) + "</section>",
+        f"<p class='note'>Urval: {escape(brief.filters)}. {escape(BASIS_LEGEND)}</p>",
+        *[_section(section) for section in brief.sections],
+        "<h2>Öppna rekommendationer och uppföljning</h2>" + _table(brief.recommendations),
+        "<h2>Motstridiga uppgifter i källorna</h2>" + _table(brief.conflicts),
+        "<h2>Okända uppgifter</h2>" + _table(brief.gaps),
+        f"<h2>Små tal och teckenförklaring</h2><p>{escape(brief.suppression_rule)}</p>",
+        "<h2>Källförteckning</h2>" + _list(brief.sources),
+        "</body></html>",
+    ]
+    return "".join(parts)
+
+
+def _section(section: Section) -> str:
+    figure = ""
+    if section.chart_svg:
+        data = base64.b64encode(section.chart_svg.encode("utf-8")).decode("ascii")
+        figure = (f"<figure><img src='data:image/svg+xml;base64,{data}' alt='{escape(section.chart_alt)}'>"
+                  f"<figcaption>{escape(section.label)}; samma uppgifter står i tabellen nedan.</figcaption></figure>")
+    table = _table(section.table) if not section.table.empty else "<p>Inga uppgifter för urvalet.</p>"
+    omitted = f"<p class='note'>{escape(omitted_note(section))}</p>" if section.omitted else ""
+    sources = (f"<p class='sources'>Källor: {escape('; '.join(section.sources))}</p>" if section.sources else "")
+    return (f"<section><h2>{escape(section.label)}</h2><p class='note'><em>Så läser du:</em> "
+            f"{escape(section.how_to_read)}</p>{figure}{table}{omitted}{sources}</section>")
+
+
+def _table(frame: pd.DataFrame) -> str:
+    head = "".join(f"<th scope='col'>{escape(str(c))}</th>" for c in frame.columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in frame.itertuples(index=False))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _list(items: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>" if items else "<p>–</p>"
