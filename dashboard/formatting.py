@@ -1,6 +1,7 @@
 """Swedish number formats through Babel's CLDR data (sv_SE): `1 234`, `62 %`, `3,5 mnkr`, ISO dates."""
 
 import math
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,15 @@ MISSING_LEGEND = {
     NOT_APPLICABLE: "kan inte förekomma",
     SUPPRESSED: "för få för att visas (under gränsen för små tal)",
 }
+
+
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:])")   # links, images, emphasis, code, HTML, maths
+
+
+def plain(text) -> str:
+    """Text from outside (a URL, a file, the database) made inert for Streamlit's Markdown: a name like
+    '[Logga in](https://…)' or '![x](https://…)' is shown as written, never as a link or an image."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
 
 
 def legend() -> str:

@@ -13,7 +13,7 @@ blocks.page_header("Enheter", filters,
 target = sidebar.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 2, 3, 4], 2, widget=st.radio)
 units = cache.run("supporters_per_unit", filters, target=target)
 for alert in overview.unit_alerts(units):
-    getattr(st, alert.level)(alert.text)
+    blocks.notice(alert.level, alert.text)
 for fact in cache.run("decision_facts", filters, topic="bemanning").itertuples():
     st.caption(f"Enligt källorna ({fact.refers_to}, {fact.sources}): {fact.text}")
 blocks.indicator_block(units, filters, cache.view(charts.supporters_per_unit, units, target) if not units.empty else None,

@@ -39,7 +39,7 @@ if upload is not None:
                 number = importer.apply(result, who="webbgränssnittet", as_of=stated)
                 st.success(f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
             except importer.ImportRejected as error:
-                st.error(f"Importen avvisades; databasen är oförändrad. {error}")
+                blocks.notice("error", f"Importen avvisades; databasen är oförändrad. {error}")
 st.subheader("Importlogg")
 log = userdata.import_log()
 if log.empty:

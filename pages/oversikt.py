@@ -30,7 +30,7 @@ decision_box.markdown(decision.situation(headcount, units, funding_decision))
 
 st.subheader("Att uppmärksamma")
 for alert in overview.alerts(units, funding_decision, cache.run("source_conflicts")):
-    getattr(st, alert.level)(alert.text)
+    blocks.notice(alert.level, alert.text)
 
 trend = cache.run("headcount_trend", filters)
 blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,

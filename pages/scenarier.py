@@ -53,7 +53,7 @@ def workspace() -> None:
         try:
             userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
                                    filters.as_of)
-            st.success(f"Scenariot '{name.strip()}' sparades.")
+            blocks.notice("success", f"Scenariot '{name.strip()}' sparades.")
         except userdata.UserDataError as error:
             st.error(str(error))
     saved = userdata.list_scenarios()

@@ -184,7 +184,7 @@ def test_om_url_date_is_described():
 
 def test_invalid_url_values_are_ignored_with_a_notice():
     app = page("enheter.py", as_of="2099-01-01", area="Atlantis", target="x")
-    warnings = " ".join(w.value for w in app.warning)
+    warnings = " ".join(w.value for w in app.warning).replace("\\", "")   # shown as text: Markdown escapes
     assert "as_of=2099-01-01" in warnings and "area=Atlantis" in warnings and "target=x" in warnings
     assert table(app)["Mål per enhet"].tolist()[0] == "2"
 
@@ -207,3 +207,10 @@ def test_oversikt_key_figures_open_to_the_rows_they_come_from():
     assert headcount[["Mått", "Lägst", "Högst", "Grund", "Källor"]].values.tolist() == [
         ["Peer supportrar", "7", "8", "dokumenterad", "S001"], ["Verksamheter", "5", "5", "dokumenterad", "S001"],
         ["Stadsdelar", "3", "3", "dokumenterad", "S002"]]
+
+
+def test_text_from_the_address_is_shown_as_text_never_as_a_link():
+    app = page("enheter.py", area="[Logga in](https://example.org)", unit_type="![x](https://example.org/x.png)")
+    warnings = " ".join(w.value for w in app.warning)
+    assert r"\[Logga in\]\(https\://example.org\)" in warnings and r"\!\[x\]" in warnings
+    assert "](https" not in warnings.replace(r"\]\(", "")

@@ -54,8 +54,8 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
                  "Inga siffror här beskriver verkligheten.", icon=":material/science:")
     st.title(title)
     st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
-    for notice in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
-        st.warning(notice)
+    for text in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
+        notice("warning", text)
     if intro:
         st.markdown(intro)
 
@@ -85,6 +85,11 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart
         show_table(frame)
     downloads(frame, caption, key or indicator.name)
     source_note(frame)
+
+
+def notice(level: str, text: str) -> None:
+    """An alert or notice whose text may carry names from outside: shown as plain text, never as Markdown."""
+    getattr(st, level)(formatting.plain(text))
 
 
 def label(frame: pd.DataFrame) -> str:
@@ -141,4 +146,4 @@ def stamped(about: dict[str, str]) -> dict[str, str]:
 def source_note(frame: pd.DataFrame) -> None:
     described = source_descriptions(frame)
     if described:
-        st.caption("Källor: " + " · ".join(described))
+        st.caption("Källor: " + formatting.plain(" · ".join(described)))

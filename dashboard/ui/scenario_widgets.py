@@ -56,7 +56,7 @@ def _read(page: str, name: str, default):
             st.session_state[f"{page}__valid_{name}"] = value
             return value
         except AmountError as error:
-            st.error(f"{scenario_io.FIELD_LABELS[name].replace(' (kr)', '')}: {error} Värdet ändrades inte.")
+            st.error(fmt.plain(f"{scenario_io.FIELD_LABELS[name].replace(' (kr)', '')}: {error} Värdet ändrades inte."))
             return st.session_state.get(f"{page}__valid_{name}", default)
     if name in scenario_io.SHARES:
         return state / 100
@@ -70,7 +70,7 @@ def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.Scena
     try:
         start = scenario_io.parse_inputs(raw, baseline) if raw else defaults
     except scenario.ScenarioError as error:
-        st.warning(f"Scenariot i adressen ignorerades: {error}")
+        st.warning(fmt.plain(f"Scenariot i adressen ignorerades: {error}"))
         start = defaults
     _set(page, start)
 

@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from dashboard import columns
+from dashboard import columns, formatting
 from dashboard.filters import FILTER_NAMES, ViewFilters, default_period, from_query
 from dashboard.ui.cache import filter_options, prepare_database
 from dashboard.ui.routing import route_through_entrypoint
@@ -102,7 +102,7 @@ def page_choice(page: str, name: str, label: str, choices: list, default, format
         raw = st.query_params.get(name)
         valid = {str(c): c for c in choices}
         if raw is not None and str(raw) not in valid:
-            st.warning(f"Okänt värde i adressen ignorerades: {name}={raw}.")
+            st.warning(formatting.plain(f"Okänt värde i adressen ignorerades: {name}={raw}."))
         st.session_state[key] = valid.get(str(raw), default) if raw is not None else default
     draw = widget or st.selectbox
     value = _none_if_all(draw(label, choices, key=key, format_func=lambda c: c if c == ALL else format_func(c)))
