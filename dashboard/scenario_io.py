@@ -101,9 +101,17 @@ FIELD_LABELS = {
 STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet", "expand": "även nya enheter"}
 
 
+def stale_scenarios(saved: list[dict], data_version: str) -> list[str]:
+    """Saved scenarios computed on other data than the current: their figures may be out of date."""
+    return [f"'{s['name']}' (data t.o.m. {fmt.iso_date(s['data_as_of'])})" for s in saved
+            if s["data_version"] != data_version]
+
+
 def comparison_frame(saved: list[dict]) -> pd.DataFrame:
-    """Inputs and outputs of two to four saved scenarios side by side; `Skiljer sig` marks differing rows."""
-    rows = []
+    """Inputs and outputs of two to four saved scenarios side by side, with the data each was computed on;
+    `Skiljer sig` marks differing rows."""
+    rows = [{"Uppgift": "Beräknat på data t.o.m.", **{s["name"]: fmt.iso_date(s["data_as_of"]) for s in saved},
+             "Skiljer sig": "ja" if len({str(s["data_as_of"]) for s in saved}) > 1 else "nej"}]
     for key, label in FIELD_LABELS.items():
         # amounts rounded to whole thousands: the inputs (salary, overhead) support no finer figure
         values = [_rounded(key, scenario["outputs"].get(key)) for scenario in saved]

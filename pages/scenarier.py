@@ -65,7 +65,12 @@ def workspace() -> None:
                                 placeholder="Välj scenarier",
                                 max_selections=4)
         if len(chosen) >= 2:
-            table = scenario_io.comparison_frame([userdata.load_scenario(n) for n in chosen])
+            compared = [userdata.load_scenario(n) for n in chosen]
+            stale = scenario_io.stale_scenarios(compared, cache.run_helper("lookups/data_as_of").iloc[0]["data_version"])
+            if stale:
+                blocks.notice("info", "Beräknat på andra data än dagens: " + ", ".join(stale) + ". Läs in scenariot "
+                              "och spara det igen för att räkna om det med dagens data.")
+            table = scenario_io.comparison_frame(compared)
             shown = table.map(formatting.cell)
             st.dataframe(shown.style.apply(scenario_widgets.highlight_differences, axis=1), hide_index=True, width="stretch")
             about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),

@@ -182,3 +182,12 @@ def test_duplicate_names_are_refused(user_db):
     userdata.save_scenario("A", {}, {}, "v", date(2020, 6, 11))
     with pytest.raises(userdata.UserDataError):
         userdata.save_scenario(" A ", {}, {}, "v", date(2020, 6, 11))
+
+
+def test_a_scenario_saved_on_older_data_says_so_in_the_comparison():
+    saved = [{"name": "Förra våren", "data_as_of": "2019-12-01", "data_version": "old", "outputs": {}},
+             {"name": "I dag", "data_as_of": "2020-06-11", "data_version": "new", "outputs": {}}]
+    assert scenario_io.stale_scenarios(saved, "new") == ["'Förra våren' (data t.o.m. 2019-12-01)"]
+    first = scenario_io.comparison_frame(saved).iloc[0]
+    assert (first["Uppgift"], first["Förra våren"], first["I dag"], first["Skiljer sig"]) == (
+        "Beräknat på data t.o.m.", "2019-12-01", "2020-06-11", "ja")
