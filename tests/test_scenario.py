@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, scenario_baseline, userdata
+from dashboard import scenario, scenario_baseline, scenario_io, userdata
 
 ROOT = Path(__file__).resolve().parent.parent
 
