@@ -68,6 +68,15 @@ def test_the_pdf_is_tagged_swedish_and_titled_with_text_alternatives(pdf_bytes, 
     assert len(tags["/Figure"]) == len(charts) >= 4
     assert all(alt and alt.startswith("Diagram: ") for alt in tags["/Figure"])
     assert len(tags["/TH"]) >= 10 and tags["/H1"] and tags["/H2"] and tags["/Table"]
+    # bookmarks: the title, and under it a bookmark per section, the decision first
+    title, sections = reader.outline[0], reader.outline[1]
+    assert title.title == "PEER support – underlag till socialnämnden" and sections[0].title == "Beslutet"
+    for page in reader.pages:   # every font embedded
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)
+            descriptor = descriptor["/FontDescriptor"].get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
 
 
 def test_the_pdf_reads_the_decision_first(pdf_text):
