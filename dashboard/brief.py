@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard import charts, citations, columns, decision, formatting, indicators, scenario_io, userdata
+from dashboard.brief_changes import changes_since
 from dashboard.now import data_as_of
 from dashboard.params import as_of_or_data
 from dashboard.settings import suppression_threshold
@@ -67,6 +68,8 @@ class DecisionSummary:
     situation: str
     risks: list[str]
     unknowns: list[str]
+    since: date | None = None    # the earlier pack's date; `changes` is what happened after it
+    changes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ class Brief:
 
 
 def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, scenario_names=(),
-                render_charts: bool = True) -> Brief:
+                render_charts: bool = True, since: date | None = None) -> Brief:
     as_of = as_of_or_data(as_of)
     unknown = [n for n in indicator_names if n not in indicators.REGISTRY]
     if unknown:
@@ -102,7 +105,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         data_as_of=data_as_of(),
         created=formatting.stockholm_now(),
         filters=f"Datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; alla områden",
-        decision=decision_summary(as_of),
+        decision=decision_summary(as_of, since),
         sections=sections,
         scenarios=_scenarios(scenario_names),
         recommendations=_compact("recommendations", open_ones),
@@ -115,7 +118,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
     )
 
 
-def decision_summary(as_of: date) -> DecisionSummary:
+def decision_summary(as_of: date, since: date | None = None) -> DecisionSummary:
     """The same decision and situation as Översikt, the documented risks of one-year funding, and the gaps."""
     funding = decision.funding_decision(indicators.run("funding_summary", as_of=as_of).iloc[0], as_of)
     situation = decision.situation(indicators.run("headcount", as_of=as_of),
@@ -131,6 +134,8 @@ def decision_summary(as_of: date) -> DecisionSummary:
         risks=[f"{row.text} ({row.sources}, {row.refers_to})" for row in risks.itertuples()],
         unknowns=[f"{row.missing} ({row.sources})" for row in gaps.itertuples()
                   if row.topic in ("finansiering", "kostnader")],
+        since=since,
+        changes=tuple(changes_since(since, as_of)) if since else (),
     )
 
 
@@ -189,6 +194,9 @@ def brief_markdown(brief: Brief) -> str:
         lines += ["### Scenarierna per år och för hela perioden", "", _markdown_table(brief.scenarios), ""]
     lines += ["### Dokumenterade risker med ettårig finansiering", "", *[f"- {risk}" for risk in summary.risks], "",
               "### Det som inte är känt om finansieringen", "", *[f"- {gap}" for gap in summary.unknowns], "",
+              *([f"### Sedan förra underlaget ({summary.since.isoformat()})", "",
+                 *[f"- {change}" for change in summary.changes or ["Inga ändringar i källorna."]], ""]
+                if summary.since else []),
               f"Urval: {brief.filters}", "", BASIS_LEGEND, ""]
     for section in brief.sections:
         lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",

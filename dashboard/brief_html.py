@@ -38,7 +38,10 @@ def brief_html(brief: Brief) -> str:
         "<section class='decision'><h2>Beslutet</h2>",
         f"<p class='question'>{escape(summary.question)}</p><p>{escape(summary.situation)}</p>{scenarios}",
         "<h3>Dokumenterade risker med ettårig finansiering</h3>" + _list(summary.risks),
-        "<h3>Det som inte är känt om finansieringen</h3>" + _list(summary.unknowns) + "</section>",
+        "<h3>Det som inte är känt om finansieringen</h3>" + _list(summary.unknowns),
+        (f"<h3>Sedan förra underlaget ({summary.since.isoformat()})</h3>"
+         + _list(list(summary.changes) or ["Inga ändringar i källorna."]) if summary.since else ""),
+        "</section>",
         f"<p class='note'>Urval: {escape(brief.filters)}. {escape(BASIS_LEGEND)}</p>",
         *[_section(section) for section in brief.sections],
         "<h2>Öppna rekommendationer och uppföljning</h2>" + _table(brief.recommendations),

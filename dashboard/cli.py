@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", required=True, metavar="FILE.pdf", help="filen att skriva (.pdf eller .md)")
     brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
     brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
+    brief.add_argument("--since", metavar="YYYY-MM-DD", help="förra underlagets datum: vad som ändrats sedan dess")
     brief.set_defaults(handler=_brief)
 
     from dashboard.import_kinds import KINDS
@@ -132,7 +133,7 @@ def _brief(args) -> int:
         return 2
     try:
         content = build_brief(as_of_or_data(args.as_of), tuple(args.indicator) or DEFAULT_INDICATORS,
-                              tuple(args.scenario))
+                              tuple(args.scenario), since=as_of_or_data(args.since) if args.since else None)
     except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2

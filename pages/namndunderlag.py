@@ -19,7 +19,9 @@ scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_se
 if not chosen:
     st.info("Välj minst en indikator.")
     st.stop()
-pdf, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios))
+since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
+                      max_value=filters.as_of, key=f"{PAGE}__since")
+pdf, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since)
 left, right = st.columns(2)
 if isinstance(pdf, str):
     left.warning(pdf)

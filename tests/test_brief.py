@@ -198,3 +198,53 @@ def test_long_tables_are_cut_with_a_note(tmp_path, monkeypatch):
     section = content.sections[0]
     assert (len(section.table), section.omitted) == (brief.MAX_ROWS, active - brief.MAX_ROWS)
     assert f"de första {brief.MAX_ROWS} raderna; {active - brief.MAX_ROWS} rader till" in brief.brief_markdown(content)
+
+
+def test_since_the_last_pack_lists_what_changed(fresh):
+    """From 2019-06-11 to 2020-06-11: 002 (August 2019), 004 (December 2019), Sweco (May 2020) and 000 (June 2020)
+    are new; the 2020 agreement (dnr 1.5.1–858/2019) applies from 2020-01-01; an import stated for the data's
+    date counts too."""
+    from dashboard import importer
+    from tests.test_import import placements
+
+    importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    content = brief.build_brief(date(2020, 6, 11), ("funding_summary",), render_charts=False,
+                                since=date(2019, 6, 11))
+    changes = content.decision.changes
+    assert [c for c in changes if c.startswith("Nytt dokument")] == [
+        "Nytt dokument: S002 PEER support i Stockholms stads socialpsykiatri – utvärdering år två och inriktning "
+        "för arbetet 2020 (2019-08-15).",
+        "Nytt dokument: S004 Analys av hur personligt ombud respektive Peer support fungerar ur ett "
+        "brukarperspektiv (2019-12-01).",
+        "Nytt dokument: S006 Slututvärdering av PEER support (2020-05-01).",
+        "Nytt dokument: S000 Slututvärdering av PEER support och inriktning för arbetet hösten 2020 (2020-06-11)."]
+    assert "Överenskommelsen 2020 (dnr 1.5.1–858/2019) gäller från 2020-01-01." in changes
+    assert "Import 1: p.csv, 1 rader tillagda och 0 ändrade (uppgifter per 2020-06-11)." in changes
+    markdown = brief.brief_markdown(content)
+    assert markdown.index("### Sedan förra underlaget (2019-06-11)") < markdown.index("## Säkrad finansiering")
+
+
+def test_the_pack_compares_scenarios_per_year_before_the_whole_period(fresh):
+    """Today's programme (3,5 mnkr, seven employed) against three years with every unit at two: 11 funded,
+    4 trained at 5/52 of 500 000 kr. Per year first: 5 500 000 + 192 308 = 5 692 308 kr, to whole thousands
+    5 692 000; the whole period 16 692 000 against a budget of 10 500 000."""
+    from dashboard import scenario, scenario_baseline, scenario_io, userdata
+
+    baseline = scenario_baseline.load_baseline()
+    for name, raw in (("Som i dag", {}), ("Två per enhet i tre år", {"staffing": "to_target", "agreement_years": "3"})):
+        inputs = scenario_io.parse_inputs(raw, baseline)
+        userdata.save_scenario(name, scenario.inputs_as_dict(inputs), scenario.evaluate(inputs, baseline), "v",
+                               baseline.as_of)
+    content = brief.build_brief(indicator_names=("funding_summary",), render_charts=False,
+                                scenario_names=("Som i dag", "Två per enhet i tre år"))
+    rows = content.scenarios.set_index("Uppgift")
+    assert list(rows.index[1:6]) == ["Kostnad första avtalsåret (kr)", "Budget per år (kr)",
+                                     "Kostnad för hela avtalsperioden (kr)", "Budget för hela avtalsperioden (kr)",
+                                     "Överskott (+) / underskott (−) för hela perioden (kr)"]
+    nbsp = "\u00a0"
+    assert rows.loc["Kostnad första avtalsåret (kr)", "Två per enhet i tre år"] == f"5{nbsp}692{nbsp}000"
+    assert rows.loc["Kostnad för hela avtalsperioden (kr)", "Två per enhet i tre år"] == f"16{nbsp}692{nbsp}000"
+    assert rows.loc["Budget för hela avtalsperioden (kr)", "Två per enhet i tre år"] == f"10{nbsp}500{nbsp}000"
+    assert rows.loc["Kostnad första avtalsåret (kr)", "Som i dag"] == f"3{nbsp}500{nbsp}000"
+    first_page = brief.brief_markdown(content).split("## Säkrad finansiering")[0]
+    assert "Scenarierna per år och för hela perioden" in first_page and "16" + nbsp + "692" + nbsp + "000" in first_page

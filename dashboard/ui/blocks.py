@@ -36,8 +36,14 @@ function translate(root) {
     }
   }
 }
+function relabel() {   // screen-reader names Streamlit gives its help buttons
+  for (const node of document.querySelectorAll('[aria-label^="Help for "]')) {
+    node.setAttribute("aria-label", "Hjälp om " + node.getAttribute("aria-label").slice(9));
+  }
+}
 translate(document.body);
-new MutationObserver(() => { document.documentElement.lang = "sv"; translate(document.body); })
+relabel();
+new MutationObserver(() => { document.documentElement.lang = "sv"; translate(document.body); relabel(); })
   .observe(document.body, {childList: true, subtree: true});
 </script>
 """

@@ -33,12 +33,12 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
 
 
 @st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
-def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) -> tuple[bytes | str, str]:
+def _brief(as_of, names: tuple, scenarios: tuple, since, version: tuple, saved: str) -> tuple[bytes | str, str]:
     """(PDF, Markdown); where the PDF cannot be made here, the reason in its place."""
     from dashboard.brief import brief_markdown, build_brief
     from dashboard.brief_pdf import PdfUnavailable, brief_pdf
 
-    content = build_brief(as_of, names, scenarios)
+    content = build_brief(as_of, names, scenarios, since=since)
     try:
         pdf = brief_pdf(content)
     except PdfUnavailable as missing:
@@ -46,12 +46,13 @@ def _brief(as_of, names: tuple, scenarios: tuple, version: tuple, saved: str) ->
     return pdf, brief_markdown(content)
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple) -> tuple[bytes, str]:
+def cached_brief(as_of, names: tuple, scenarios: tuple, since=None) -> tuple[bytes | str, str]:
     """The brief as (PDF, Markdown), rebuilt only when its choices, the data or the saved scenarios change."""
     from dashboard import userdata
 
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
-    return _brief(as_of, names, scenarios, db.data_version(), saved)
+    saved += userdata.import_log().to_json() if since else ""   # imports count as changes
+    return _brief(as_of, names, scenarios, since, db.data_version(), saved)
 
 
 def view(function, frame: pd.DataFrame, *args):

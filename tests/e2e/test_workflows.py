@@ -96,3 +96,21 @@ def test_upload_bad_then_good_file_and_see_the_pages_change(page, app_url, tmp_p
     tables = _main(page).locator('[data-testid="stDataFrame"]:visible')
     per_area = tables.nth(tables.count() - 2)          # the districts table (the last is central administrations)
     assert column(per_area, "Placeringar") == ["1"]
+
+
+def test_typed_amounts_are_read_in_swedish(page, app_url):
+    """'5,7 mnkr' and '5700000,50' are both 5,7 mnkr a year; a budget of '5,7' (meant mnkr) is refused."""
+    open_app(page, app_url, "/scenarier")
+    field = _main(page).get_by_role("textbox", name="Budget per år")
+    budget = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Budget för hela avtalsperioden")
+    for typed in ("5,7 mnkr", "5700000,50"):
+        field.fill(typed)
+        field.press("Enter")
+        wait_for_run(page)
+        assert budget.locator('[data-testid="stMetricValue"]').inner_text().strip() == "5,7 mnkr", typed
+    assert query(page)["budget_sek"] == "5700000.5"
+    field.fill("5,7")
+    field.press("Enter")
+    wait_for_run(page)
+    assert any("inte är rimligt" in text for text in alerts(page)), alerts(page)
+    assert budget.locator('[data-testid="stMetricValue"]').inner_text().strip() == "5,7 mnkr"

@@ -1,0 +1,44 @@
+"""'Sedan förra underlaget': what changed between an earlier board pack's date and this one's (no Streamlit)."""
+
+from datetime import date
+
+import pandas as pd
+
+from dashboard import indicators, userdata
+
+
+def changes_since(since: date, as_of: date) -> list[str]:
+    """New documents and imports, follow-up status changes, funding decisions and periods, and the conflicts the
+    new documents brought, each dated within (since, as_of]; an import by the date its facts are stated for."""
+    def within(value) -> bool:
+        return not pd.isna(value) and since < pd.Timestamp(value).date() <= as_of
+
+    sources = indicators.run("sources")
+    new = sources[sources["dated"].map(within) & (sources["doc_type"] != "import")].sort_values("dated")
+    statuses = indicators.run("recommendations", as_of=as_of)
+    agreements = indicators.run("funding_horizon", as_of=as_of)
+    started = agreements[agreements["decided_by_as_of"] & agreements["period_start"].map(within)]
+    decided = agreements[agreements["decided_on"].map(within)]
+    conflicts = indicators.run("source_conflicts")
+    brought = conflicts[conflicts["source_a"].isin(new["source_id"]) | conflicts["source_b"].isin(new["source_id"])]
+    imports = userdata.import_log()
+    return [
+        *[f"Nytt dokument: {row.source_id} {row.title} ({_day(row.dated)})." for row in new.itertuples()],
+        *[f"Import {row.import_id}: {row.file_name}, {row.rows_added} rader tillagda och {row.rows_changed} ändrade "
+          f"(uppgifter per {_day(row.source_dated)})." for row in imports.itertuples() if within(row.source_dated)],
+        *[f"Uppföljning {row.recommendation_id}: {row.status} ({_day(row.status_date)}, {row.sources})."
+          for row in statuses.itertuples() if within(row.status_date)],
+        *[f"Beslut om överenskommelsen {_period(row)} ({_day(row.decided_on)})." for row in decided.itertuples()],
+        *[f"Överenskommelsen {_period(row)} gäller från {_day(row.period_start)}." for row in started.itertuples()],
+        *[f"Ny motstridig uppgift: {row.topic} ({row.source_a} mot {row.source_b})." for row in brought.itertuples()],
+    ]
+
+
+def _day(value) -> str:
+    return pd.Timestamp(value).date().isoformat()
+
+
+def _period(row) -> str:
+    start, end = pd.Timestamp(row.period_start).year, pd.Timestamp(row.period_end).year
+    years = str(start) if start == end else f"{start}–{end}"
+    return f"{years}" + (f" (dnr {row.agreement})" if isinstance(row.agreement, str) else "")
