@@ -36,11 +36,11 @@ def _dates(rng) -> tuple[date, date]:
 
 
 CASES = {
-    "placements_per_stadsdel": (lambda d: {"from": d[0], "to": d[1]},
+    "placements_per_stadsdel": (lambda d: {"as_of": d[1], "from": d[0], "to": d[1]},
                                 lambda t, d: pandas_twins.placements_per_stadsdel(t, *map(_ts, d))),
     "supporters_per_unit": (lambda d: {"as_of": d[0]}, lambda t, d: pandas_twins.supporters_per_unit(t, _ts(d[0]))),
     "funding_horizon": (lambda d: {"as_of": d[0]}, lambda t, d: pandas_twins.funding_horizon(t, _ts(d[0]))),
-    "survey_outcome_shares": (lambda d: {"threshold": 5}, lambda t, d: pandas_twins.survey_outcome_shares(t)),
+    "survey_outcome_shares": (lambda d: {}, lambda t, d: pandas_twins.survey_outcome_shares(t)),   # threshold: 5
 }
 
 
