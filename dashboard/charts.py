@@ -16,7 +16,7 @@ OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 ROWS_DRAWN = 40
 SUPPORTER_GROUPS = 6   # the summary's last bar: "6 eller fler"
 SWEDISH_LOCALE = {
-    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"]},
+    "number": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0kr"], "percent": "\u00a0%"},
     "time": {"dateTime": "%A %e %B %Y %X", "date": "%Y-%m-%d", "time": "%H:%M:%S", "periods": ["fm", "em"],
              "days": ["söndag", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag"],
              "shortDays": ["sön", "mån", "tis", "ons", "tor", "fre", "lör"],
