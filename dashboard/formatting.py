@@ -31,9 +31,14 @@ def legend() -> str:
     return "; ".join(f"{code} {text}" for code, text in MISSING_LEGEND.items())
 
 
+def stockholm_time() -> datetime:
+    """The local time in Stockholm, without a zone: what every stored and shown time of day is in."""
+    return datetime.now(ZoneInfo("Europe/Stockholm")).replace(tzinfo=None)
+
+
 def stockholm_now() -> str:
     """The local time in Stockholm, as a file or a board pack is stamped with it: '2026-11-28 09:56'."""
-    return datetime.now(ZoneInfo("Europe/Stockholm")).strftime("%Y-%m-%d %H:%M")
+    return stockholm_time().strftime("%Y-%m-%d %H:%M")
 
 
 def suppression_rule(threshold: int) -> str:

@@ -5,12 +5,13 @@ import getpass
 import hashlib
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
 from dashboard import export, indicators, paths, userdata
 from dashboard.build import prepare_build
+from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
@@ -82,7 +83,7 @@ def apply(result: Preview, who: str | None = None, as_of: date | None = None) ->
         try:
             import_id = int(userdata.run(con, "user/import_next_id", {})["next_id"].iloc[0])
             userdata.run(con, "user/import_insert_log", {
-                "import_id": import_id, "imported_at": datetime.now(), "kind": result.kind.name,
+                "import_id": import_id, "imported_at": stockholm_time(), "kind": result.kind.name,
                 "file_name": result.file_name, "file_sha256": result.sha256, "rows_added": counts["läggs till"],
                 "rows_changed": counts["ändras"], "rows_unchanged": counts["oförändrad"],
                 "who": who or _who(), "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()),

@@ -10,13 +10,13 @@ import os
 import threading
 import time
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from dashboard import paths, sqlfiles
+from dashboard.formatting import stockholm_time
 
 _LOCK = threading.Lock()
 _SCHEMA_READY: set[Path] = set()
@@ -80,7 +80,7 @@ def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, dat
         raise UserDataError(f"Det finns redan ett scenario som heter '{name}'. Välj ett annat namn.")
     _execute("user/scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
                                     "outputs": json.dumps(outputs, ensure_ascii=False), "data_version": data_version,
-                                    "data_as_of": data_as_of, "now": datetime.now()})
+                                    "data_as_of": data_as_of, "now": stockholm_time()})
 
 
 def list_scenarios() -> pd.DataFrame:
@@ -103,7 +103,7 @@ def rename_scenario(name: str, new_name: str) -> None:
         raise UserDataError(f"Inget sparat scenario heter '{name}'.")
     if new_name in names:
         raise UserDataError(f"Det finns redan ett scenario som heter '{new_name}'.")
-    _execute("user/scenario_rename", {"name": name, "new_name": new_name, "now": datetime.now()})
+    _execute("user/scenario_rename", {"name": name, "new_name": new_name, "now": stockholm_time()})
 
 
 def delete_scenario(name: str) -> None:
