@@ -29,6 +29,9 @@ def test_save_two_scenarios_compare_and_download(page, app_url, tmp_path):
     _save_scenario(page, "Som i dag")
     pick_radio(page, "Bemanning", "alla enheter till målet")
     wait_for_run(page)
+    # the fragment's rerun has drawn the new staffing before the scenario is saved (a loaded machine lags)
+    funded = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Finansierade peer supportrar")
+    funded.locator('[data-testid="stMetricValue"]', has_text="11").wait_for()
     _save_scenario(page, "Två per enhet")
     compare = _main(page).locator('[data-testid="stMultiSelect"]').filter(has_text="Jämför (två till fyra)")
     for name in ("Som i dag", "Två per enhet"):
@@ -57,6 +60,7 @@ def test_a_scenario_input_reruns_only_its_fragment_and_reaches_the_url(page, app
     assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "7"
     pick_radio(page, "Bemanning", "alla enheter till målet")
     wait_for_run(page)
+    funded.locator('[data-testid="stMetricValue"]', has_text="11").wait_for()   # the fragment has rerun
     assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "11"
     assert query(page)["staffing"] == "to_target"
     assert query(page)["as_of"] == "2020-06-11"   # the shared filters stay in the address too
