@@ -142,8 +142,6 @@ def decision_summary(as_of: date, since: date | None = None) -> DecisionSummary:
 def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool) -> Section:
     indicator = indicators.get(name)
     params = {"as_of": as_of} if "as_of" in indicator.param_names else {}
-    if "from" in indicator.param_names:
-        params.update({"from": date(as_of.year, 1, 1), "to": date(as_of.year, 12, 31)})
     frame = indicators.run(name, **params)
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
     table = _compact(name, frame.head(MAX_ROWS))

@@ -158,7 +158,10 @@ def _export_value(column: Column, name: str, value):
     return _label(name, value)
 
 
+# Coded values shown by their Swedish names, per column; built once, not per converted value.
+VALUE_LABELS = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS,
+                "measure": MEASURE_LABELS, "indicator": {key: i.label for key, i in REGISTRY.items()}}
+
+
 def _label(name: str, value) -> str:
-    labels = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "area_kind": AREA_KIND_LABELS,
-              "measure": MEASURE_LABELS, "indicator": {name: i.label for name, i in REGISTRY.items()}}
-    return labels.get(name, {}).get(value, str(value))
+    return VALUE_LABELS.get(name, {}).get(value, str(value))
