@@ -77,12 +77,6 @@ class ViewFilters:
         """Set filters that an indicator with these parameters does not take: they do not apply to it."""
         return [name for name in ("area", "area_kind", "unit_type") if self.values[name] and name not in names]
 
-    def describe(self) -> str:
-        """'Område: Södermalm; förvaltningstyp: alla; enhetstyp: alla; period 2019-01-01–2019-12-31; datum …'"""
-        kind = AREA_KIND_LABELS.get(self["area_kind"], "alla") if self["area_kind"] else "alla"
-        return (f"Område: {self['area'] or 'alla'}; förvaltningstyp: {kind}; enhetstyp: {self['unit_type'] or 'alla'}; "
-                f"period {self['from'].isoformat()}–{self['to'].isoformat()}; datum {self.as_of.isoformat()}")
-
     def to_query(self) -> dict[str, str]:
         """URL parameters; a period equal to the date's default is left out, so the link keeps it following."""
         period = (self["from"], self["to"]) != default_period(self.as_of)
@@ -93,26 +87,73 @@ class ViewFilters:
 
 def describe_binding(params: dict, filters: ViewFilters | None = None) -> str:
     """A block's caption from the parameters its query was bound with, naming the set filters it does not take:
-    'Område: Farsta; period 2019-01-01–2019-06-30; datum 2019-06-30' or '…; område Farsta gäller inte här'."""
-    parts = []
-    if "area" in params:
-        parts.append(f"Område: {params['area'] or 'alla'}")
-    for name in ("area_kind", "unit_type"):
-        if name in params:
-            value = AREA_KIND_LABELS.get(params[name], params[name]) if name == "area_kind" else params[name]
-            parts.append(value or UNSET[name])
-    if "from" in params:
-        parts.append(f"period {params['from'].isoformat()}–{params['to'].isoformat()}")
-    if "as_of" in params:
-        parts.append(f"datum {params['as_of'].isoformat()}")
+    'Område: Farsta; period 2019-01-01–2019-06-30; datum 2019-06-30' or '…; Farsta gäller inte här (hela staden)'."""
+    parts = _bound_parts(params)
     parts += [PAGE_SETTINGS[name].format(value) for name, value in params.items()
               if name in PAGE_SETTINGS and value is not None]
     if "granularity" in params:
         parts.append({"year": "per år", "quarter": "per kvartal"}[params["granularity"]])
     unused = filters.unused_by(params) if filters else []
     if unused:
-        parts.append(", ".join(f"{filters[name]}" for name in unused) + " gäller inte här (hela staden)")
+        parts.append(_not_applying(filters, unused))
     return "; ".join(parts) or "alla uppgifter"
+
+
+def describe_page(bindings: dict[str, dict], filters: ViewFilters) -> str:
+    """A page header from what each of its queries (by Swedish label) was bound with: the shared filters every
+    query took, then each set filter (and the period) that only some took, naming them, then those none took."""
+    if not bindings:
+        return "filtren i sidopanelen gäller inte den här sidan"
+    common = set.intersection(*(set(bound) for bound in bindings.values()))
+    parts = _bound_parts({name: filters[name] for name in common})
+    partly = [name for name in ("area", "area_kind", "unit_type", "from") if name not in common
+              and any(name in bound for bound in bindings.values()) and (filters[name] or name == "from")]
+    by_users: dict[tuple, list[str]] = {}
+    for name in partly:
+        users = tuple(label for label, bound in bindings.items() if name in bound)
+        by_users.setdefault(users, []).append(_value(filters, name))
+    parts += [f"{_joined(values)} gäller bara {_joined(users)}" for users, values in by_users.items()]
+    unused = filters.unused_by(set().union(*bindings.values()))
+    if unused:
+        parts.append(_not_applying(filters, unused))
+    return "; ".join(parts)
+
+
+def _bound_parts(params: dict) -> list[str]:
+    parts = []
+    if "area" in params:
+        parts.append(f"Område: {params['area'] or 'alla'}")
+    for name in ("area_kind", "unit_type"):
+        if name in params:
+            parts.append(_named(name, params[name]) if params[name] else UNSET[name])
+    if "from" in params:
+        parts.append(f"period {params['from'].isoformat()}–{params['to'].isoformat()}")
+    if "as_of" in params:
+        parts.append(f"datum {params['as_of'].isoformat()}")
+    return parts
+
+
+def _value(filters: ViewFilters, name: str) -> str:
+    if name == "from":
+        return f"period {filters['from'].isoformat()}–{filters['to'].isoformat()}"
+    return _named(name, filters[name])
+
+
+def _named(name: str, value: str) -> str:
+    """A set filter's value as a caption says it: 'Farsta', 'förvaltningstyp central förvaltning', 'enhetstyp okänd'."""
+    if name == "area_kind":
+        return f"förvaltningstyp {AREA_KIND_LABELS.get(value, value)}"
+    return f"enhetstyp {value}" if name == "unit_type" else value
+
+
+def _not_applying(filters: ViewFilters, names: list[str]) -> str:
+    return _joined([_value(filters, name) for name in names]) + " gäller inte här (hela staden)"
+
+
+def _joined(items) -> str:
+    """'a', 'a och b', 'a, b och c'."""
+    items = list(items)
+    return ", ".join(items[:-1]) + " och " + items[-1] if len(items) > 1 else "".join(items)
 
 
 def default_period(as_of: date) -> tuple[date, date]:

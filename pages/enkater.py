@@ -34,4 +34,4 @@ else:
                            cache.view(charts.survey_shares, shares) if shares["share"].notna().any() else None,
                            note=f"N = {formatting.number(response['answered'])}", empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
     blocks.indicator_block(responses, filters, key=f"{PAGE}__response")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

@@ -25,4 +25,4 @@ for plan in cache.run_helper("lookups/planned_decisions", as_of=filters.as_of).i
             "inte ett beslut; beslutsdatumet publiceras inte.")
 agreements = cache.run("funding_horizon", filters)
 blocks.indicator_block(agreements, filters, cache.view(charts.funding_timeline, agreements), key=f"{PAGE}__horizon")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

@@ -48,4 +48,4 @@ else:
     st.dataframe(columns.display_frame(log), hide_index=True, width="stretch")
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(columns.export_frame(log)), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

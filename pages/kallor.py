@@ -17,4 +17,4 @@ blocks.indicator_block(gender, filters, cache.view(charts.gender_by_source, gend
 blocks.indicator_block(cache.run("data_gaps"), filters, key=f"{PAGE}__gaps")
 blocks.indicator_block(cache.run("reported_figures"), filters, key=f"{PAGE}__figures")
 st.caption("Källdokumenten finns som textfiler i projektets mapp shared/seeds (filnamnen i kolumnen Fil).")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

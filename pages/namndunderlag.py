@@ -33,4 +33,4 @@ right.download_button("Ladda ner Markdown", markdown.encode("utf-8"),
 st.subheader("Förhandsgranskning")
 with st.container(border=True):
     st.markdown(markdown)
-sidebar.sync_url(filters)
+blocks.page_end(filters)

@@ -53,4 +53,4 @@ st.markdown(
     "växel 08-508 00 508, och ange sidan och vad som inte fungerar. Om du inte är nöjd med hur vi hanterar "
     "ditt ärende kan du kontakta Myndigheten för digital förvaltning (Digg).\n\n"
     "Redogörelsen uppdaterades senast när tjänsten driftsattes.")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

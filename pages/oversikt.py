@@ -50,4 +50,4 @@ with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
 blocks.source_note(headcount)
 blocks.source_note(units)
 blocks.source_note(funding)
-sidebar.sync_url(filters)
+blocks.page_end(filters)

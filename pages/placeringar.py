@@ -24,4 +24,4 @@ for kind, heading in (("stadsdel", "Stadsdelar"), ("central", "Centrala förvalt
     part.attrs.update(per_area.attrs)
     st.markdown(f"#### {heading}")
     blocks.indicator_block(part, filters, note=heading.lower(), empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

@@ -88,3 +88,4 @@ def workspace() -> None:
 
 
 workspace()
+blocks.page_end(filters)

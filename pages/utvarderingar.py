@@ -25,4 +25,4 @@ st.caption("Kolumnen 'Mäts av' anger indikatorn som följer upp rekommendatione
            "Källor och data.")
 facts = cache.run("decision_facts", filters)
 blocks.indicator_block(facts, filters, key=f"{PAGE}__facts")
-sidebar.sync_url(filters)
+blocks.page_end(filters)

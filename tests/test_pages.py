@@ -12,8 +12,10 @@ PAGE_FILES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
 
 
 def page(name: str, **query) -> AppTest:
+    """The page run headless with `query` in its address; tables open instead of charts (`view=table`), since
+    only the open tab is drawn."""
     app = AppTest.from_file(str(ROOT / "pages" / name), default_timeout=30)
-    app.query_params.update(query)
+    app.query_params.update({"view": "table", **query})
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
@@ -177,9 +179,10 @@ def test_om_describes_every_indicator_and_the_suppression_rule():
     assert any("Tillgänglighetsredogörelse" in h.value for h in app.subheader)
 
 
-def test_om_url_date_is_described():
-    app = page("om.py", as_of="2019-06-30")
-    assert "datum 2019-06-30" in caption_text(app)
+def test_om_says_the_filters_do_not_apply_and_keeps_them_in_the_address():
+    app = page("om.py", as_of="2019-06-30", area="Farsta")
+    assert "Visar: filtren i sidopanelen gäller inte den här sidan" in caption_text(app)
+    assert (app.query_params["as_of"], app.query_params["area"]) == ("2019-06-30", "Farsta")
 
 
 def test_invalid_url_values_are_ignored_with_a_notice():
@@ -214,3 +217,14 @@ def test_text_from_the_address_is_shown_as_text_never_as_a_link():
     warnings = " ".join(w.value for w in app.warning)
     assert r"\[Logga in\]\(https\://example.org\)" in warnings and r"\!\[x\]" in warnings
     assert "](https" not in warnings.replace(r"\]\(", "")
+
+
+def test_only_the_open_tab_is_drawn_and_tables_can_open_first():
+    # Enheter at 2019-06-30 has one block with a chart (three units, 002/004) and nothing else drawn as a table.
+    app = AppTest.from_file(str(ROOT / "pages" / "enheter.py"), default_timeout=30)
+    app.query_params["as_of"] = "2019-06-30"
+    app.run()
+    assert len(app.get("vega_lite_chart")) == 1 and len(app.dataframe) == 0   # the hidden table is not sent
+    app.toggle(key="shared__tables").set_value(True).run()
+    assert len(app.get("vega_lite_chart")) == 0 and len(app.dataframe) == 1
+    assert len(table(app)) == 3 and app.query_params["view"] == "table"

@@ -7,8 +7,11 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import columns, export, formatting, indicators
-from dashboard.filters import ViewFilters, describe_binding
-from dashboard.ui.cache import filter_options, run_helper, source_descriptions, view
+from dashboard.filters import ViewFilters, describe_binding, describe_page
+from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, source_descriptions, view
+from dashboard.ui.sidebar import prefers_tables, sync_url
+
+HEADER = "_page_header"
 
 if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
     import altair as alt
@@ -59,11 +62,23 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
         st.error("SYNTETISKA DATA – den här databasen är genererad för test och prestandamätning. "
                  "Inga siffror här beskriver verkligheten.", icon=":material/science:")
     st.title(title)
-    st.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: {filters.describe()}")
+    # Filled by `page_end` with what the page's queries were bound with, once they have run.
+    st.session_state[HEADER] = st.empty()
+    st.session_state[HEADER].caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()}")
     for text in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
         notice("warning", text)
     if intro:
         st.markdown(intro)
+
+
+def page_end(filters: ViewFilters) -> None:
+    """Every page's last call: the header says which filters the page's figures follow, and the address keeps
+    the view."""
+    header = st.session_state.pop(HEADER, None)
+    if header is not None:
+        header.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: "
+                       f"{describe_page(st.session_state.get(BOUND_THIS_RUN, {}), filters)}")
+    sync_url(filters)
 
 
 def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart | None" = None, note: str = "",
@@ -82,15 +97,27 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart
         st.info(empty or "Inga uppgifter för de valda filtren.")
         return
     if chart is not None:
-        graph, table = st.tabs(["Diagram", "Visa som tabell"])
-        with graph:
-            st.altair_chart(chart, width="stretch")
-        with table:
-            show_table(frame)
+        chart_or_table(chart, frame, key or indicator.name)
     else:
         show_table(frame)
     downloads(frame, caption, key or indicator.name)
     source_note(frame)
+
+
+VIEWS = ("Diagram", "Visa som tabell")
+
+
+def chart_or_table(chart: "alt.Chart", frame: pd.DataFrame, key: str) -> None:
+    """The chart and its table alternative as tabs; only the open tab is drawn and sent to the browser (a hidden
+    table cost a third of a filter change). Tables open first where the user prefers them (sidebar or `view=table`)."""
+    first = VIEWS[1] if prefers_tables() else VIEWS[0]
+    graph, table = st.tabs(VIEWS, default=first, key=f"{key}__view_{first == VIEWS[1]:d}", on_change="rerun")
+    if graph.open:
+        with graph:
+            st.altair_chart(chart, width="stretch")
+    if table.open:
+        with table:
+            show_table(frame)
 
 
 def notice(level: str, text: str) -> None:

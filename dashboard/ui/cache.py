@@ -8,7 +8,9 @@ import streamlit as st
 
 from dashboard import citations, db, indicators
 from dashboard.build import ensure_database
-from dashboard.filters import FilterOptions, ViewFilters
+from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
+
+BOUND_THIS_RUN = "_bound_this_run"
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
@@ -25,10 +27,19 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
     return runner(name, **dict(items))
 
 
+def record_binding(label: str, bound: dict) -> None:
+    """Note the shared filters a query of this run (by its Swedish label) was bound with: the page header says
+    what the page's figures follow from these, not from the sidebar."""
+    shared = {k: v for k, v in bound.items() if k in FILTER_NAMES}
+    if BOUND_THIS_RUN in st.session_state and shared:
+        st.session_state[BOUND_THIS_RUN].setdefault(label, {}).update(shared)
+
+
 def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame:
     """An indicator bound with the shared filters it takes and the page's own `params`, cached on those values
     and the database file's version."""
     bound = {**(filters.for_indicator(indicators.get(name).param_names) if filters else {}), **params}
+    record_binding(indicators.get(name).label, bound)
     return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
 
 
@@ -50,6 +61,7 @@ def cached_brief(as_of, names: tuple, scenarios: tuple, since=None) -> tuple[byt
     """The brief as (PDF, Markdown), rebuilt only when its choices, the data or the saved scenarios change."""
     from dashboard import userdata
 
+    record_binding("Nämndunderlaget", {"as_of": as_of})
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
     saved += userdata.import_log().to_json() if since else ""   # imports count as changes
     return _brief(as_of, names, scenarios, since, db.data_version(), saved)
@@ -74,6 +86,7 @@ def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
 def scenario_baseline(as_of):
     """Today's programme for the scenario page, computed once per date and database version: every slider move
     reruns the page, and the baseline's three indicators do not change with the sliders."""
+    record_binding("Utgångsläget", {"as_of": as_of})
     return _scenario_baseline(as_of, db.data_version())
 
 
@@ -84,8 +97,12 @@ def _scenario_baseline(as_of, version: tuple):
     return load_baseline(as_of)
 
 
+HELPER_LABELS = {"lookups/planned_decisions": "Planerade beslut"}
+
+
 def run_helper(name: str, **params) -> pd.DataFrame:
     """A cached helper query (not an indicator), e.g. `data_as_of`."""
+    record_binding(HELPER_LABELS.get(name, name), params)
     return _cached(name, tuple(sorted(params.items())), db.data_version(), True).copy(deep=False)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import columns, formatting
 from dashboard.filters import FILTER_NAMES, ViewFilters, default_period, from_query
-from dashboard.ui.cache import filter_options, prepare_database
+from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, prepare_database
 from dashboard.ui.routing import route_through_entrypoint
 
 ALL = "Alla"
@@ -45,7 +45,8 @@ def shared_filters() -> ViewFilters:
         filters, notices = from_query(st.query_params.to_dict(), options)
         given = {"from", "to"} & set(st.query_params.to_dict())
         state.update({f"shared__{name}": ALL if value is None else value for name, value in filters.values.items()})
-        state.update({"shared__period_chosen": bool(given), "shared__notices": notices})
+        state.update({"shared__period_chosen": bool(given), "shared__notices": notices,
+                      "shared__tables": st.query_params.get("view") == "table"})
     bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
     with st.sidebar:
         st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
@@ -56,6 +57,8 @@ def shared_filters() -> ViewFilters:
         st.selectbox("Förvaltningstyp", (ALL, *options.area_kinds), key="shared__area_kind",
                      format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
         st.selectbox("Enhetstyp", (ALL, *options.unit_types), key="shared__unit_type")
+        st.toggle("Visa tabeller i stället för diagram", key="shared__tables",
+                  help="Varje diagram har en tabell med samma rader; med det här valet öppnas tabellen först.")
         st.button("Återställ filter", on_click=_reset_shared)
     chosen = ViewFilters({name: _none_if_all(state[f"shared__{name}"]) for name in FILTER_NAMES})
     if chosen["from"] > chosen["to"]:
@@ -65,8 +68,13 @@ def shared_filters() -> ViewFilters:
     if filters != chosen:
         st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters['from'].isoformat()}–"
                            f"{filters['to'].isoformat()}. Inget efter datumet räknas.")
-    state[PAGE_QUERY] = {}
+    state[PAGE_QUERY], state[BOUND_THIS_RUN] = {}, {}
     return filters
+
+
+def prefers_tables() -> bool:
+    """Whether the user has asked for tables before charts (an accessible default a link can carry)."""
+    return bool(st.session_state.get("shared__tables"))
 
 
 def _period_follows_date() -> None:
@@ -118,6 +126,6 @@ def remember_in_url(name: str, value) -> None:
 def sync_url(filters: ViewFilters) -> None:
     """Write shared and page filters to the address bar, so a copied link reproduces the view."""
     page = {k: str(v) for k, v in st.session_state.get(PAGE_QUERY, {}).items() if v is not None}
-    wanted = {**filters.to_query(), **page}
+    wanted = {**filters.to_query(), **({"view": "table"} if prefers_tables() else {}), **page}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)

@@ -69,6 +69,7 @@ def table_tab(page, index: int = 0):
     """Open the `index`-th 'Visa som tabell' tab and return the dataframe inside it."""
     tab = page.get_by_role("tab", name="Visa som tabell").nth(index)
     tab.click()
+    wait_for_run(page)   # only the open tab is drawn: the table arrives with the rerun the click starts
     panel_id = tab.get_attribute("aria-controls")
     return page.locator(f'[id="{panel_id}"] [data-testid="stDataFrame"]')
 
