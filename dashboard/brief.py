@@ -109,7 +109,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         sections=sections,
         scenarios=_scenarios(scenario_names),
         recommendations=_compact("recommendations", open_ones),
-        conflicts=columns.display_frame(indicators.run("source_conflicts")[
+        conflicts=columns.display_frame(indicators.run("source_conflicts", as_of=as_of)[
             ["topic", "value_a", "source_a", "value_b", "source_b"]]),
         gaps=columns.display_frame(indicators.run("data_gaps")[["topic", "missing", "sources"]]),
         sources=all_sources,

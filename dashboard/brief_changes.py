@@ -19,7 +19,7 @@ def changes_since(since: date, as_of: date) -> list[str]:
     agreements = indicators.run("funding_horizon", as_of=as_of)
     started = agreements[agreements["decided_by_as_of"] & agreements["period_start"].map(within)]
     decided = agreements[agreements["decided_on"].map(within)]
-    conflicts = indicators.run("source_conflicts")
+    conflicts = indicators.run("source_conflicts", as_of=as_of)
     brought = conflicts[conflicts["source_a"].isin(new["source_id"]) | conflicts["source_b"].isin(new["source_id"])]
     imports = userdata.import_log()
     return [

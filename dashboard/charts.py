@@ -4,6 +4,8 @@ Colours come from the Okabe–Ito palette (safe for colour-blind readers), and e
 a label, shape or position so no information is carried by colour alone.
 """
 
+import re
+
 import altair as alt
 import pandas as pd
 
@@ -48,7 +50,7 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
     frame = _largest_areas(frame, len(OKABE_ITO) - 1)
     areas = sorted(frame["area"].unique().tolist())
     chart = alt.Chart(_plain(frame)).mark_bar().encode(
-        x=alt.X("bucket:O", title="Period"),
+        x=alt.X("bucket:O", title="Period", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sum(placements):Q", title="Placeringar", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("area:N", title="Område", scale=_palette(areas)),
         tooltip=[alt.Tooltip("bucket:N", title="Period"), alt.Tooltip("area:N", title="Område"),
@@ -69,8 +71,7 @@ def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
         antal=[fmt.count_range(low, high) for low, high in zip(frame["low"], frame["high"])],
     )
     data["etikett"] = data["antal"] + " (" + data["sources"] + ")"
-    years = alt.Scale(domain=[f"{pd.Timestamp(data['period_start'].min()).year}-01-01",
-                              f"{pd.Timestamp(data['slut'].max()).year}-12-31"])   # whole years: labels fit
+    years = _whole_years(data["period_start"].min(), data["slut"].max())
     base = alt.Chart(data).encode(
         x=alt.X("period_start:T", title="Uppgiften avser", scale=years,
                 axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
@@ -81,6 +82,14 @@ def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
     labels = base.mark_text(align="left", baseline="bottom", dy=-9, color="black").encode(text="etikett:N")
     return _finish((spans + labels).properties(height=alt.Step(56)),
                    "Antal enligt källorna")
+
+
+def _whole_years(first, last) -> alt.Scale:
+    """A time axis over whole years, one labelled tick a year. The bounds are Vega DateTimes, read in the
+    browser's time zone like the data: ISO strings are read as UTC, which put 1 January 00:00 in Stockholm
+    outside the domain and dropped the first year's tick."""
+    return alt.Scale(domain=[alt.DateTime(year=pd.Timestamp(first).year, month=1, date=1),
+                             alt.DateTime(year=pd.Timestamp(last).year, month=12, date=31)])
 
 
 def _largest_areas(frame: pd.DataFrame, kept: int) -> pd.DataFrame:
@@ -163,7 +172,8 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     )
     base = alt.Chart(data).encode(y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("period_start")))
     bars = base.mark_bar(height=18).encode(
-        x=alt.X("period_start:T", title="Period", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
+        x=alt.X("period_start:T", title="Period", scale=_whole_years(frame["period_start"].min(), frame["period_end"].max()),
+                axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
         x2="period_end:T",
         color=alt.Color("beslut:N", title="Status", scale=_palette(list(FUNDING_STATUS_LABELS.values()))),
         tooltip=[alt.Tooltip("agreement:N", title="Överenskommelse"), alt.Tooltip("funder:N", title="Finansiär"),
@@ -199,8 +209,9 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
 
 def survey_shares(frame: pd.DataFrame) -> alt.Chart:
     data = _plain(frame)[frame["share"].notna()].assign(
-        grund=frame["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}))
-    base = alt.Chart(data).encode(y=alt.Y("option:N", title=None, sort=None))
+        grund=frame["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}),
+        alternativ=[f"{_question_label(q)}: {o}" for q, o in zip(frame["question"], frame["option"])])
+    base = alt.Chart(data).encode(y=alt.Y("alternativ:N", title=None, sort=None))
     interval = base.mark_rule(strokeWidth=2).encode(
         x=alt.X("ci_low:Q", title="Andel av svarande (95 % konfidensintervall)",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
@@ -209,12 +220,19 @@ def survey_shares(frame: pd.DataFrame) -> alt.Chart:
         x="share:Q",
         shape=alt.Shape("grund:N", title="Grund"),
         color=alt.Color("grund:N", title="Grund", scale=_palette(["publicerad", "beräknad från svar"])),
-        tooltip=[alt.Tooltip("option:N", title="Svarsalternativ"), alt.Tooltip("share:Q", title="Andel", format=".0%"),
+        tooltip=[alt.Tooltip("question:N", title="Fråga"), alt.Tooltip("option:N", title="Svarsalternativ"),
+                 alt.Tooltip("share:Q", title="Andel", format=".0%"),
                  alt.Tooltip("ci_low:Q", title="KI nedre", format=".0%"),
                  alt.Tooltip("ci_high:Q", title="KI övre", format=".0%"),
                  alt.Tooltip("respondents:Q", title="N"), alt.Tooltip("grund:N", title="Grund")],
     )
     return _finish((interval + points).properties(height=alt.Step(36)), "Andel per svarsalternativ")
+
+
+def _question_label(question: str) -> str:
+    """'Fråga 2' for '2. Anledningen till …', the question itself where it has no number ('Jag definierar mig som')."""
+    number = re.match(r"(\d+)\.", question)
+    return f"Fråga {number.group(1)}" if number else question.rstrip(": ")
 
 
 def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
@@ -229,14 +247,10 @@ def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
     return _finish(chart.properties(height=alt.Step(40)), "Peer supportrar efter kön, per källa")
 
 
-def cost_against_budget(result: dict) -> alt.Chart:
-    """Budget and cost over the agreement, side by side, each bar labelled with its amount."""
-    years = result["agreement_years"]
-    data = pd.DataFrame({
-        "post": ["Budget", "Kostnad"],
-        "kronor": [result["budget_sek"] * years, result["total_cost_sek"]],
-    })
-    data["etikett"], data["mnkr"] = data["kronor"].map(fmt.mnkr), data["kronor"] / 1_000_000
+def cost_against_budget(frame: pd.DataFrame, years: int) -> alt.Chart:
+    """Budget and cost over the agreement (`scenario_io.cost_frame`), side by side, each bar labelled."""
+    data = _plain(frame)
+    data["etikett"], data["mnkr"] = data["amount_sek"].map(fmt.mnkr), data["amount_sek"] / 1_000_000
     base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
     bars = base.mark_bar().encode(
         x=alt.X("mnkr:Q", title=f"Miljoner kronor under {years} år", axis=alt.Axis(format=",.1f")),

@@ -101,17 +101,16 @@ def describe_binding(params: dict, filters: ViewFilters | None = None) -> str:
 
 def describe_page(bindings: dict[str, dict], filters: ViewFilters) -> str:
     """A page header from what each of its queries (by Swedish label) was bound with: the shared filters every
-    query took, then each set filter (and the period) that only some took, naming them, then those none took."""
-    if not bindings:
+    query took, then each set filter, period or date that only some took, naming them, then those none took."""
+    if not any(bindings.values()):
         return "filtren i sidopanelen gäller inte den här sidan"
     common = set.intersection(*(set(bound) for bound in bindings.values()))
     parts = _bound_parts({name: filters[name] for name in common})
-    partly = [name for name in ("area", "area_kind", "unit_type", "from") if name not in common
-              and any(name in bound for bound in bindings.values()) and (filters[name] or name == "from")]
     by_users: dict[tuple, list[str]] = {}
-    for name in partly:
+    for name in ("area", "area_kind", "unit_type", "from", "as_of"):
         users = tuple(label for label, bound in bindings.items() if name in bound)
-        by_users.setdefault(users, []).append(_value(filters, name))
+        if name not in common and users and (filters[name] or name in ("from", "as_of")):
+            by_users.setdefault(users, []).append(_value(filters, name))
     parts += [f"{_joined(values)} gäller bara {_joined(users)}" for users, values in by_users.items()]
     unused = filters.unused_by(set().union(*bindings.values()))
     if unused:
@@ -134,6 +133,8 @@ def _bound_parts(params: dict) -> list[str]:
 
 
 def _value(filters: ViewFilters, name: str) -> str:
+    if name == "as_of":
+        return f"datum {filters.as_of.isoformat()}"
     if name == "from":
         return f"period {filters['from'].isoformat()}–{filters['to'].isoformat()}"
     return _named(name, filters[name])

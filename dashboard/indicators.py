@@ -112,7 +112,9 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "source_conflicts", "Motstridiga uppgifter",
-        "Uppgifter där källorna säger olika. Båda värdena och båda källorna visas.",
+        "Uppgifter där källorna säger olika. Båda värdena och båda källorna visas, från och med att det senare "
+        "av de två dokumenten finns.",
+        (AS_OF,),
     ),
     Indicator(
         "sources", "Källor",
@@ -148,8 +150,9 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "reported_figures", "Uppgifter som dokumenten anger",
-        "Antal och sammanhang som dokumenten anger direkt, t.ex. antal anställda peer supportrar vid ett datum.",
-        (TOPIC,),
+        "Antal och sammanhang som dokumenten anger direkt, t.ex. antal anställda peer supportrar vid ett datum. "
+        "Bara uppgifter om tiden till och med valt datum visas.",
+        (AS_OF, TOPIC),
     ),
 )}
 

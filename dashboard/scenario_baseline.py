@@ -36,7 +36,7 @@ def load_baseline(as_of: date | None = None) -> Baseline:
     """The baseline from the database through the indicator functions (as of the data's date by default)."""
     agreements = indicators.run("funding_horizon", as_of=as_of)
     as_of = agreements.attrs["params"]["as_of"]
-    figures = indicators.run("reported_figures")
+    figures = indicators.run("reported_figures", as_of=as_of)
     training = figures[figures["measure"] == "Grundutbildning för peer supportrar"]
     return baseline_from_frames(agreements, indicators.run("supporters_per_unit", as_of=as_of),
                                 indicators.run("headcount", as_of=as_of),

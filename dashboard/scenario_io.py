@@ -101,6 +101,30 @@ FIELD_LABELS = {
 STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet", "expand": "även nya enheter"}
 
 
+# Short labels keep four metrics a row readable; the full wording (FIELD_LABELS) is their help text.
+KEY_FIGURES = (
+    {"cost_per_year_sek": "Kostnad första avtalsåret", "total_cost_sek": "Kostnad för hela avtalsperioden",
+     "budget_total_sek": "Budget för hela avtalsperioden", "balance_sek": "Överskott / underskott"},
+    {"supporters_funded": "Finansierade peer supportrar", "units_at_target": "Enheter som når målet",
+     "secured_months": "Säkrade månader från årsskiftet",
+     "budget_needed_for_target_sek": "Budget för målet i alla enheter"},
+)
+
+
+def key_figures(result: dict) -> list[list[tuple[str, str, str]]]:
+    """The result's key figures as rows of (label, value in Swedish, full label)."""
+    def shown(key):
+        return fmt.mnkr(result[key]) if key.endswith("_sek") else fmt.number(result[key], 1 if key == "secured_months" else 0)
+    return [[(label, shown(key), FIELD_LABELS[key].replace(" (kr)", "")) for key, label in row.items()]
+            for row in KEY_FIGURES]
+
+
+def cost_frame(result: dict) -> pd.DataFrame:
+    """Budget and cost over the whole agreement period: the rows of the cost chart and of its table."""
+    return pd.DataFrame({"post": ["Budget", "Kostnad"],
+                         "amount_sek": [result["budget_total_sek"], result["total_cost_sek"]]})
+
+
 def stale_scenarios(saved: list[dict], data_version: str) -> list[str]:
     """Saved scenarios computed on other data than the current: their figures may be out of date."""
     return [f"'{s['name']}' (data t.o.m. {fmt.iso_date(s['data_as_of'])})" for s in saved

@@ -29,7 +29,7 @@ right.metric("Beslut behövs senast", funding_decision.decide_by.isoformat() if 
 decision_box.markdown(decision.situation(headcount, units, funding_decision))
 
 st.subheader("Att uppmärksamma")
-for alert in overview.alerts(units, funding_decision, cache.run("source_conflicts")):
+for alert in overview.alerts(units, funding_decision, cache.run("source_conflicts", filters)):
     blocks.notice(alert.level, alert.text)
 
 trend = cache.run("headcount_trend", filters)
@@ -37,17 +37,15 @@ blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend)
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 st.subheader(f"Nyckeltal per {filters.as_of.isoformat()}")
-cells = st.columns(4)
 survey = cache.run("survey_response", filters)
-for index, figure in enumerate(overview.key_figures(headcount, units, funding, survey)):
-    with cells[index % 4]:
-        st.metric(figure.label, figure.value, help=figure.note)
-        st.caption(figure.note)
+figures = overview.key_figures(headcount, units, funding, survey)
+for first in range(0, len(figures), 4):   # rows of four, so each row's figures line up
+    for cell, figure in zip(st.columns(4), figures[first:first + 4]):
+        cell.metric(figure.label, figure.value, help=figure.note)
+        cell.caption(figure.note)
 with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
     for frame in (headcount, units, funding, survey):
         st.markdown(f"**{blocks.label(frame)}**")
         blocks.show_table(frame)
-blocks.source_note(headcount)
-blocks.source_note(units)
-blocks.source_note(funding)
+blocks.source_note(headcount, units, funding, survey)
 blocks.page_end(filters)

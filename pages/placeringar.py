@@ -19,9 +19,9 @@ blocks.indicator_block(over_time, filters, cache.view(charts.placements_over_tim
                        empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
 
 per_area = cache.run("placements_per_stadsdel", filters)
-for kind, heading in (("stadsdel", "Stadsdelar"), ("central", "Centrala förvaltningar")):
+for kind, heading in (("stadsdel", "stadsdelar"), ("central", "centrala förvaltningar")):
     part = per_area[per_area["area_kind"] == kind]
     part.attrs.update(per_area.attrs)
-    st.markdown(f"#### {heading}")
-    blocks.indicator_block(part, filters, note=heading.lower(), empty=f"Inga placeringar i {heading.lower()} under perioden.", key=f"{PAGE}__{kind}")
+    blocks.indicator_block(part, filters, note=heading, title=f"Placeringar i {heading}",
+                           empty=f"Inga placeringar i {heading} under perioden.", key=f"{PAGE}__{kind}")
 blocks.page_end(filters)

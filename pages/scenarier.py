@@ -36,15 +36,11 @@ def workspace() -> None:
                    f"{formatting.mnkr(result['total_cost_sek'])} under avtalsperioden mot "
                    f"{formatting.mnkr(result['budget_total_sek'])} i budget. "
                    f"Finansieringen räcker {formatting.number(result['secured_months'], 1)} månader.")
-    cells = st.columns(4)
-    for index, key in enumerate(("cost_per_year_sek", "total_cost_sek", "budget_total_sek", "balance_sek",
-                                 "supporters_funded", "units_at_target", "secured_months",
-                                 "budget_needed_for_target_sek")):
-        value = result[key]
-        decimals = 1 if key == "secured_months" else 0
-        shown = formatting.mnkr(value) if key.endswith("_sek") else formatting.number(value, decimals)
-        cells[index % 4].metric(scenario_io.FIELD_LABELS[key].replace(" (kr)", ""), shown)
-    st.altair_chart(charts.cost_against_budget(result), width="stretch")
+    for row in scenario_io.key_figures(result):
+        for cell, (label, value, full) in zip(st.columns(4), row):
+            cell.metric(label, value, help=full)
+    frame = scenario_io.cost_frame(result)
+    blocks.chart_or_table(charts.cost_against_budget(frame, result["agreement_years"]), frame, f"{PAGE}__cost")
 
     st.subheader("Spara och jämför")
     name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)

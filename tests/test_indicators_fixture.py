@@ -549,9 +549,15 @@ def test_recommendations_filters(filters, expected):
 # --- source_conflicts and sources --------------------------------------------------------------------
 
 
-def test_source_conflicts():
-    rows = run("source_conflicts")
-    assert [(r["conflict_id"], r["sources"]) for r in rows] == [("K1", "SRC_A, SRC_B"), ("K2", "SRC_B, SRC_C")]
+@pytest.mark.parametrize("as_of, expected", [
+    # K1 needs SRC_A (2020-06-30) and SRC_B (2019-12-31); K2 SRC_B and SRC_C (2020-03-01)
+    ("2020-06-30", [("K1", "SRC_A, SRC_B"), ("K2", "SRC_B, SRC_C")]),
+    ("2020-03-01", [("K2", "SRC_B, SRC_C")]),
+    ("2020-02-29", []),
+])
+def test_source_conflicts_from_when_both_documents_exist(as_of, expected):
+    rows = run("source_conflicts", as_of=as_of)
+    assert [(r["conflict_id"], r["sources"]) for r in rows] == expected
 
 
 def test_sources_fact_rows():

@@ -163,6 +163,23 @@ def test_each_recorded_conflict_keeps_both_sources():
     assert len(conflicts) == len(EXPECTED_CONFLICTS)
 
 
+@pytest.mark.parametrize("as_of, expected", [
+    ("2019-06-30", []),                                  # 002, the other side of every conflict with 001, is August 2019
+    ("2019-09-01", ["C05", "C07"]),                      # 001 against 002
+    ("2019-12-31", ["C02", "C05", "C07", "C09"]),        # and 004 (December 2019) against 002
+])
+def test_a_conflict_is_shown_from_when_both_documents_exist(as_of, expected):
+    assert indicators.run("source_conflicts", as_of=as_of)["conflict_id"].tolist() == expected
+
+
+def test_reported_figures_say_nothing_about_the_time_after_the_date():
+    figures = indicators.run("reported_figures", as_of="2019-06-30")
+    # 002's "sju anställda" (August 2019) and 000's (June 2020) are later; 003's five-week training is undated
+    assert not figures["sources"].isin(["S000"]).any()
+    assert not (figures["observed_on"].astype(str) >= "2019-07-01").any()
+    assert "Grundutbildning för peer supportrar" in figures["measure"].tolist()
+
+
 def test_decision_facts_from_the_documents_are_dated():
     # 001: "peer supportern i deras verksamhet fått gå ner i tid till följd av minskade projektmedel";
     # 002: "NSPH har signalerat att arbetsgivaransvaret innebär stora utmaningar för en ideell organisation".

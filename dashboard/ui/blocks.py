@@ -82,14 +82,14 @@ def page_end(filters: ViewFilters) -> None:
 
 
 def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart | None" = None, note: str = "",
-                    empty: str = "", key: str = "") -> None:
+                    empty: str = "", key: str = "", title: str = "") -> None:
     """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator.
 
     The caption, and the export's filter sheet, say what the query was bound with (`frame.attrs["params"]`) and
     which set filters do not apply to it: never a filter the figures do not follow."""
     indicator = indicators.get(frame.attrs["indicator"])
     caption = describe_binding(frame.attrs["params"], filters) + (f"; {note}" if note else "")
-    st.subheader(indicator.label)
+    st.subheader(title or indicator.label)
     st.caption(caption)
     with st.expander("Så läser du"):
         st.markdown(indicator.how_to_read)
@@ -176,7 +176,8 @@ def stamped(about: dict[str, str]) -> dict[str, str]:
     return {**about, "Exporterad": formatting.stockholm_now()}
 
 
-def source_note(frame: pd.DataFrame) -> None:
-    described = source_descriptions(frame)
+def source_note(*frames: pd.DataFrame) -> None:
+    """One 'Källor' line for the frames' sources, each named once."""
+    described = list(dict.fromkeys(text for frame in frames for text in source_descriptions(frame)))
     if described:
         st.caption("Källor: " + formatting.plain(" · ".join(described)))

@@ -30,9 +30,9 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
 def record_binding(label: str, bound: dict) -> None:
     """Note the shared filters a query of this run (by its Swedish label) was bound with: the page header says
     what the page's figures follow from these, not from the sidebar."""
-    shared = {k: v for k, v in bound.items() if k in FILTER_NAMES}
-    if BOUND_THIS_RUN in st.session_state and shared:
-        st.session_state[BOUND_THIS_RUN].setdefault(label, {}).update(shared)
+    if BOUND_THIS_RUN in st.session_state:
+        st.session_state[BOUND_THIS_RUN].setdefault(label, {}).update(
+            {k: v for k, v in bound.items() if k in FILTER_NAMES})
 
 
 def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame:
@@ -101,8 +101,10 @@ HELPER_LABELS = {"lookups/planned_decisions": "Planerade beslut"}
 
 
 def run_helper(name: str, **params) -> pd.DataFrame:
-    """A cached helper query (not an indicator), e.g. `data_as_of`."""
-    record_binding(HELPER_LABELS.get(name, name), params)
+    """A cached helper query (not an indicator), e.g. `data_as_of`; those that show figures are noted for the
+    page header."""
+    if name in HELPER_LABELS:
+        record_binding(HELPER_LABELS[name], params)
     return _cached(name, tuple(sorted(params.items())), db.data_version(), True).copy(deep=False)
 
 
@@ -123,5 +125,5 @@ def source_descriptions(frame: pd.DataFrame) -> list[str]:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _described(source_ids: tuple, version: tuple) -> tuple[str, ...]:
-    known = run("sources").set_index("source_id")
+    known = _cached("sources", (), version, False).set_index("source_id")   # a footnote, not a figure of the page
     return tuple(citations.describe(source_id, known) for source_id in source_ids)

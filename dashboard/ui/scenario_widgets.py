@@ -12,6 +12,7 @@ from dashboard.ui import cache, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
 AMOUNTS = tuple(name for name in URL_NAMES if name.endswith("_sek"))
+INCREASE_STEPS = tuple(round(tenth / 10, 1) for tenth in range(-100, 101))   # per cent, -10,0 to 10,0
 AMOUNT_HELP = "Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 500 tkr."
 
 
@@ -28,7 +29,9 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
                   key=key("overhead_share"), format="%d %%")
         st.text_input("Utbildningskostnad per ny peer supporter (antagande: avgiften publiceras inte)",
                       key=key("training_cost_per_person_sek"), help=AMOUNT_HELP)
-        st.slider("Årlig kostnadsökning, %", -10.0, 10.0, step=0.5, key=key("annual_increase"), format="%.1f %%")
+        # a select slider: a slider's printf format writes '2.5 %', with a decimal point
+        st.select_slider("Årlig kostnadsökning", INCREASE_STEPS, key=key("annual_increase"),
+                         format_func=lambda v: f"{fmt.number(v, 1)} %")
     with right:
         st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario_io.STAFFING_LABELS.get)
         st.slider("Mål: peer supportrar per enhet", 1, 4, key=key("target_per_unit"))
@@ -85,7 +88,9 @@ def _widget_value(name: str, value):
     if name in AMOUNTS:
         return f"{fmt.number(value)} kr"
     if name in scenario_io.SHARES:
-        return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
+        if name == "annual_increase":   # the slider's steps; a value beyond them (from the URL) shows at its end
+            return min(max(round(value * 100, 1), INCREASE_STEPS[0]), INCREASE_STEPS[-1])
+        return int(round(value * 100))
     return list(value) if name == "new_unit_districts" else value
 
 
