@@ -103,11 +103,10 @@ STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till må
 
 # Short labels keep four metrics a row readable; the full wording (FIELD_LABELS) is their help text.
 KEY_FIGURES = (
-    {"cost_per_year_sek": "Kostnad första avtalsåret", "total_cost_sek": "Kostnad för hela avtalsperioden",
-     "budget_total_sek": "Budget för hela avtalsperioden", "balance_sek": "Överskott / underskott"},
+    {"cost_per_year_sek": "Kostnad första året", "total_cost_sek": "Kostnad hela perioden",
+     "budget_total_sek": "Budget hela perioden", "balance_sek": "Överskott / underskott"},
     {"supporters_funded": "Finansierade peer supportrar", "units_at_target": "Enheter som når målet",
-     "secured_months": "Säkrade månader från årsskiftet",
-     "budget_needed_for_target_sek": "Budget för målet i alla enheter"},
+     "secured_months": "Säkrade månader", "budget_needed_for_target_sek": "Budget för målet"},
 )
 
 

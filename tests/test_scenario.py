@@ -124,20 +124,20 @@ def test_page_slider_changes_outputs_and_url(user_db):
 
 def test_page_takes_inputs_from_the_url(user_db):
     app = _page(agreement_years="3")
-    assert _metrics(app)["Säkrade månader från årsskiftet"] == "36,0"
+    assert _metrics(app)["Säkrade månader"] == "36,0"
 
 
 def test_a_typed_budget_is_read_in_swedish_and_a_bad_one_changes_nothing(user_db):
     app = _page()
     assert app.text_input(key="scenarier__in_budget_sek").value == "3\u00a0500\u00a0000 kr"
     app.text_input(key="scenarier__in_budget_sek").set_value("5,7 mnkr").run()
-    assert _metrics(app)["Budget för hela avtalsperioden"] == "5,7 mnkr"     # 5,7 mnkr × one year
+    assert _metrics(app)["Budget hela perioden"] == "5,7 mnkr"     # 5,7 mnkr × one year
     app.text_input(key="scenarier__in_budget_sek").set_value("5700000,50").run()
     assert app.query_params["budget_sek"] == "5700000.5"
     app.text_input(key="scenarier__in_budget_sek").set_value("5,7").run()   # meant mnkr: implausible, refused
     assert not app.exception
     assert app.error[0].value.replace("\\", "").startswith("Budget per år: '5,7' ger 5,70 kr, vilket inte är rimligt")
-    assert _metrics(app)["Budget för hela avtalsperioden"] == "5,7 mnkr"     # the last readable value kept
+    assert _metrics(app)["Budget hela perioden"] == "5,7 mnkr"     # the last readable value kept
 
 
 def test_save_load_rename_compare_and_delete(user_db):

@@ -106,7 +106,7 @@ def test_typed_amounts_are_read_in_swedish(page, app_url):
     """'5,7 mnkr' and '5700000,50' are both 5,7 mnkr a year; a budget of '5,7' (meant mnkr) is refused."""
     open_app(page, app_url, "/scenarier")
     field = _main(page).get_by_role("textbox", name="Budget per år")
-    budget = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Budget för hela avtalsperioden")
+    budget = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Budget hela perioden")
     for typed in ("5,7 mnkr", "5700000,50"):
         field.fill(typed)
         field.press("Enter")
