@@ -39,11 +39,30 @@ def _palette(domain: list[str]) -> alt.Scale:
 
 
 def _finish(chart: alt.Chart, title: str) -> alt.Chart:
-    """Title, full width, long labels and Swedish number and date formats (d3's sv-SE locale: '1 234,5',
-    'maj 2019'). Charts with a category axis set their height as a step per row: Streamlit fits a fixed height
-    to the whole chart, title and axes included, which squashed the rows."""
-    return chart.properties(title=title, width="container").configure(
-        locale=SWEDISH_LOCALE, axis=alt.AxisConfig(labelLimit=320))
+    """Title, full width, the legend below (beside the plot it took a third of a phone's width) and Swedish
+    number and date formats (d3's sv-SE locale: '1 234,5', 'maj 2019'). Charts with rows set their height as a
+    step per row: Streamlit fits a fixed height to the whole chart, title and axes included, which squashed them.
+    A long title breaks before its parenthesis instead of being cut."""
+    lines = title.replace(" (", "\n(", 1).split("\n")
+    return chart.properties(title=alt.TitleParams(lines, anchor="start"), width="container").configure(
+        locale=SWEDISH_LOCALE, axis=alt.AxisConfig(labelLimit=320), legend=alt.LegendConfig(orient="bottom"))
+
+
+ROW_STEP = 46   # px per row of a labelled-row chart: the name above, the bar below
+
+
+def _rows(field: str, sort=None) -> alt.Y:
+    """A row per category with no axis: `_row_labels` writes the names above the bars instead of beside them,
+    so long unit names leave the plot its width at 390 px as at 1280."""
+    return alt.Y(f"{field}:N", title=None, axis=None, sort=sort)
+
+
+def _row_labels(base: alt.Chart, text: str) -> alt.Chart:
+    return base.mark_text(align="left", baseline="bottom", dy=-4, color="black",
+                          limit=alt.ExprRef("width")).encode(x=alt.value(0), text=f"{text}:N")
+
+
+ON_ROW = 8   # px a row's marks sit below its centre, under the label
 
 
 def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
@@ -117,9 +136,9 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
                  + (" · frånvarande" if not pd.isna(absent) and absent > 0 else "")
                  for refers, status, absent in zip(frame["refers_to"], frame["status"], frame["absent"])],
     )
-    data["etikett"] = data["antal"] + " · " + data["uppgift"]
-    base = alt.Chart(data).encode(y=alt.Y("unit:N", title=None, sort="x"))
-    bars = base.mark_bar().encode(
+    data["etikett"] = data["unit"] + ": " + data["antal"] + " · " + data["uppgift"]
+    base = alt.Chart(data).encode(y=_rows("unit", sort=alt.EncodingSortField("supporters_min", order="ascending")))
+    bars = base.mark_bar(height=14, yOffset=ON_ROW).encode(
         x=alt.X("supporters_min:Q", title="Peer supportrar (minst)", axis=alt.Axis(tickMinStep=1, format="d"),
                 scale=alt.Scale(domainMin=0, domainMax=max(target, int(frame["supporters_min"].max())) + 1)),
         color=alt.Color("läge:N", title="Mot målet",
@@ -128,10 +147,9 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
                  alt.Tooltip("antal:N", title="Peer supportrar"), alt.Tooltip("läge:N", title="Mot målet"),
                  alt.Tooltip("uppgift:N", title="Uppgiften avser"), alt.Tooltip("sources:N", title="Källor")],
     )
-    labels = base.mark_text(align="left", dx=4).encode(x="supporters_min:Q", text="etikett:N")
     rule = alt.Chart(pd.DataFrame({"target": [target]})).mark_rule(strokeDash=[6, 4], color="black").encode(
         x="target:Q", tooltip=[alt.Tooltip("target:Q", title="Mål per enhet")])
-    return _finish((bars + labels + rule).properties(height=alt.Step(40)),
+    return _finish((bars + _row_labels(base, "etikett") + rule).properties(height=alt.Step(ROW_STEP)),
                    f"Peer supportrar per enhet (streckad linje: målet {target})")
 
 
@@ -170,8 +188,9 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
         belopp=frame["amount_sek"].map(lambda v: "belopp ej publicerat" if pd.isna(v) else
                                        fmt.mnkr(v)),
     )
-    base = alt.Chart(data).encode(y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("period_start")))
-    bars = base.mark_bar(height=18).encode(
+    data["etikett"] = data["label"] + ": " + data["belopp"]
+    base = alt.Chart(data).encode(y=_rows("label", sort=alt.EncodingSortField("period_start")))
+    bars = base.mark_bar(height=14, yOffset=ON_ROW).encode(
         x=alt.X("period_start:T", title="Period", scale=_whole_years(frame["period_start"].min(), frame["period_end"].max()),
                 axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 1})),
         x2="period_end:T",
@@ -182,10 +201,9 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d"),
                  alt.Tooltip("lead_time_days:Q", title="Ledtid (dagar)"), alt.Tooltip("sources:N", title="Källor")],
     )
-    text = base.mark_text(align="left", dx=4, color="black").encode(x="period_end:T", text="belopp:N")
-    decisions = base.mark_point(shape="diamond", size=90, filled=True, color="black").encode(
+    decisions = base.mark_point(shape="diamond", size=90, filled=True, color="black", yOffset=ON_ROW).encode(
         x="decided_on:T", tooltip=[alt.Tooltip("decided_on:T", title="Beslutad", format="%Y-%m-%d")])
-    return _finish((bars + text + decisions).properties(height=alt.Step(42)),
+    return _finish((bars + _row_labels(base, "etikett") + decisions).properties(height=alt.Step(ROW_STEP)),
                    "Finansiering per period (romb: beslutsdatum)")
 
 
@@ -211,12 +229,12 @@ def survey_shares(frame: pd.DataFrame) -> alt.Chart:
     data = _plain(frame)[frame["share"].notna()].assign(
         grund=frame["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}),
         alternativ=[f"{_question_label(q)}: {o}" for q, o in zip(frame["question"], frame["option"])])
-    base = alt.Chart(data).encode(y=alt.Y("alternativ:N", title=None, sort=None))
-    interval = base.mark_rule(strokeWidth=2).encode(
+    base = alt.Chart(data).encode(y=_rows("alternativ"))
+    interval = base.mark_rule(strokeWidth=2, yOffset=ON_ROW).encode(
         x=alt.X("ci_low:Q", title="Andel av svarande (95 % konfidensintervall)",
                 axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
         x2="ci_high:Q")
-    points = base.mark_point(size=90, filled=True).encode(
+    points = base.mark_point(size=90, filled=True, yOffset=ON_ROW).encode(
         x="share:Q",
         shape=alt.Shape("grund:N", title="Grund"),
         color=alt.Color("grund:N", title="Grund", scale=_palette(["publicerad", "beräknad från svar"])),
@@ -226,7 +244,8 @@ def survey_shares(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("ci_high:Q", title="KI övre", format=".0%"),
                  alt.Tooltip("respondents:Q", title="N"), alt.Tooltip("grund:N", title="Grund")],
     )
-    return _finish((interval + points).properties(height=alt.Step(36)), "Andel per svarsalternativ")
+    return _finish((interval + points + _row_labels(base, "alternativ")).properties(height=alt.Step(ROW_STEP)),
+                   "Andel per svarsalternativ")
 
 
 def _question_label(question: str) -> str:
@@ -237,14 +256,15 @@ def _question_label(question: str) -> str:
 
 def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
     data = _plain(frame).assign(uppgift=frame["source"] + " " + frame["observed_on"].astype(str) + " (" + frame["scope"] + ")")
-    chart = alt.Chart(data).mark_bar().encode(
+    base = alt.Chart(data).encode(y=_rows("uppgift"))
+    bars = base.mark_bar(height=14, yOffset=ON_ROW).encode(
         x=alt.X("supporters:Q", title="Personer", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("uppgift:N", title=None),
         color=alt.Color("gender:N", title="Kön", scale=_palette(["kvinna", "man", "annat", "okänt"])),
         tooltip=[alt.Tooltip("uppgift:N", title="Källa"), alt.Tooltip("gender:N", title="Kön"),
                  alt.Tooltip("supporters:Q", title="Personer"), alt.Tooltip("stated_total:Q", title="Angiven summa")],
     )
-    return _finish(chart.properties(height=alt.Step(40)), "Peer supportrar efter kön, per källa")
+    return _finish((bars + _row_labels(base, "uppgift")).properties(height=alt.Step(ROW_STEP)),
+                   "Peer supportrar efter kön, per källa")
 
 
 def cost_against_budget(frame: pd.DataFrame, years: int) -> alt.Chart:
