@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import paths, userdata
+from dashboard import db, locks, paths, sqlfiles, userdata
 from dashboard.replay import apply_imports
 from dashboard.seeds import load_seeds, table_order
 
@@ -43,7 +43,8 @@ def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = No
 
 
 def data_fingerprint(seed_dir: Path | None, imports: pd.DataFrame) -> str:
-    """Seeds and every import: the database must be rebuilt when either changes."""
+    """Seeds and every import (`imports` has a row per import or per imported row, with `import_id` and
+    `file_sha256`): the database must be rebuilt when either changes."""
     digest = hashlib.sha256(seed_fingerprint(seed_dir).encode())
     for import_id, sha in imports[["import_id", "file_sha256"]].drop_duplicates().itertuples(index=False):
         digest.update(f"{import_id}:{sha}".encode())
@@ -75,28 +76,48 @@ def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
 
 
 def ensure_database(target: Path | None = None, seed_dir: Path | None = None) -> Path:
-    """Build when the database is missing or was built from other seed files or imports.
+    """Build when the database is missing or out of step with the seed files or the user store's imports (a
+    killed import can leave the store one import ahead), under the build lock, clearing what killed builds left.
 
     A synthetic database is opened as it is: it was generated, not built from the seeds.
     """
     target = Path(target or paths.database_path())
     with _ensuring:   # the start-up warm-up and the first session may both ask
-        stored = stored_fingerprint(target)
-        if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
+        if _in_step(target, seed_dir):
             return target
-        imports = userdata.imported_rows()
-        if stored != data_fingerprint(seed_dir, imports):
-            build_database(target, seed_dir, imports)
+        with locks.build_lock(target):
+            remove_leftovers(target)
+            if not _in_step(target, seed_dir):   # another process may have built it while we waited
+                build_database(target, seed_dir)
     return target
 
 
+def _in_step(target: Path, seed_dir: Path | None) -> bool:
+    stored = stored_fingerprint(target)
+    if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
+        return True
+    return stored == data_fingerprint(seed_dir, userdata.import_log())
+
+
+def remove_leftovers(target: Path) -> None:
+    """Temporary files of builds that were killed: only a holder of the build lock may call this."""
+    for leftover in target.parent.glob(f"{target.name}.tmp-*"):
+        leftover.unlink(missing_ok=True)
+
+
 def stored_fingerprint(target: Path) -> str | None:
+    """The fingerprint the database was built with; None if it is missing or unreadable."""
     if not target.exists():
         return None
+    sql = sqlfiles.load("lookups/build_fingerprint").sql
     try:
+        if target.resolve() == paths.database_path().resolve():
+            # through the reader: DuckDB keeps one instance per path in a process, so a second connection to a
+            # swapped file would read the old one while the reader still holds it
+            return db.query(sql)["seed_fingerprint"].iloc[0]
         con = duckdb.connect(str(target), read_only=True)
         try:
-            return con.execute("select seed_fingerprint from build_info").fetchone()[0]
+            return con.execute(sql).fetchone()[0]
         finally:
             con.close()
     except duckdb.Error:

@@ -1,9 +1,11 @@
 """`python -m dashboard`: the command-line entry. Exit status 0 on success, 1 on rejected data,
-2 on wrong usage (unknown indicator, unknown or invalid parameter)."""
+2 on wrong usage (unknown indicator, unknown or invalid parameter), 3 on an internal error (a fault of ours,
+reported in Swedish with its cause on the next line; nothing was changed)."""
 
 import argparse
 import json
 import sys
+import traceback
 
 from dashboard import export, indicators, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
@@ -20,9 +22,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    if args.command in READERS:
-        ensure_database()   # built, or rebuilt where the seeds or the imports changed since
-    return args.handler(args)
+    try:
+        if args.command in READERS:
+            ensure_database()   # built, or rebuilt where the seeds or the imports changed since
+        return args.handler(args)
+    except Exception as error:   # whatever the cause, the caller gets a Swedish line and status 3, never a crash
+        print(f"Internt fel: kommandot kunde inte slutföras ({type(error).__name__}). Ingenting har ändrats.",
+              file=sys.stderr)
+        traceback.print_exc(limit=-3, file=sys.stderr)
+        return 3
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -80,8 +88,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args) -> int:
+    from dashboard import locks, paths
+
     try:
-        report = build_database()
+        with locks.build_lock(paths.database_path()):
+            report = build_database()
     except SeedError as error:
         print(f"Bygget avbröts: {error}", file=sys.stderr)
         print("Den befintliga databasen är orörd.", file=sys.stderr)
@@ -183,6 +194,9 @@ def _import(args) -> int:
     except importer.ImportRejected as error:
         print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
         return 1
+    except (importer.ImportFailed, importer.Busy) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3
     print(f"Import {import_id} klar.")
     return 0
 

@@ -2,10 +2,12 @@
 
 The database file is replaced atomically when it is rebuilt. DuckDB caches one instance per path
 in a process, so the old connection must be closed before the new file can be opened: queries
-register while they run and the swap waits until none is in flight.
+register while they run and the swap waits until none is in flight. `one_version()` holds the connection for
+a whole page run, so every query of the run reads the same file even if an import swaps it meanwhile.
 """
 
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -20,20 +22,37 @@ class _Reader:
         self._active = 0
         self._key = None
         self._connection = None
+        self._pinned = threading.local()   # (connection, key) held by this thread's page run
 
     def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
-        cursor = self._acquire()
+        pinned = getattr(self._pinned, "held", None)
+        connection = pinned[0] if pinned else self._acquire()[0]
+        cursor = connection.cursor()
         try:
             return cursor.execute(sql, params or {}).df()
         finally:
             cursor.close()
-            self._release()
+            if not pinned:
+                self._release()
 
     def version(self) -> tuple:
-        """Changes whenever the database file is replaced."""
-        return _file_key(_current_path())
+        """Changes whenever the database file is replaced; within `pin`, the pinned file's."""
+        pinned = getattr(self._pinned, "held", None)
+        return pinned[1] if pinned else _file_key(_current_path())
 
-    def _acquire(self) -> duckdb.DuckDBPyConnection:
+    @contextmanager
+    def pin(self):
+        if getattr(self._pinned, "held", None):   # already pinned by this run
+            yield
+            return
+        self._pinned.held = self._acquire()
+        try:
+            yield
+        finally:
+            self._pinned.held = None
+            self._release()
+
+    def _acquire(self) -> tuple[duckdb.DuckDBPyConnection, tuple]:
         path = _current_path()
         with self._guard:
             key = _file_key(path)
@@ -44,7 +63,7 @@ class _Reader:
                 self._connection = duckdb.connect(str(path), read_only=True)
                 self._key = key
             self._active += 1
-            return self._connection.cursor()
+            return self._connection, self._key
 
     def _release(self) -> None:
         with self._guard:
@@ -78,3 +97,9 @@ def query(sql: str, params: dict | None = None) -> pd.DataFrame:
 
 def data_version() -> tuple:
     return _reader.version()
+
+
+def one_version():
+    """A context in which every query of this thread reads one database file: a page run's figures never mix
+    two versions (`Data t.o.m.` in the sidebar and the header from different files)."""
+    return _reader.pin()

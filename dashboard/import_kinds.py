@@ -20,6 +20,8 @@ class Field:
     example: str = ""
     references: str = ""  # 'unit', 'area', 'supporter', 'survey', 'option', 'recommendation', 'placement'
     choices: tuple[str, ...] = ()
+    pseudonym: bool = False   # a code for a person: one capital letter and digits, never a name
+    free_text: bool = False   # a comment: checked for health data about persons
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
     Kind("placements", "Placeringar (med frånvaro)", "placement", ("placement_id",), (
         Field("Placerings-id", "placement_id", "text", example="PL_IMP_1"),
-        Field("Peer supporter (kod)", "supporter_id", "text", example="P08", references="supporter"),
+        Field("Peer supporter (kod)", "supporter_id", "text", example="P08", references="supporter", pseudonym=True),
         Field("Enhets-id", "unit_id", "text", example="U_FAR", references="unit"),
         Field("Startdatum", "start_date", "date", example="2021-01-01"),
         Field("Slutdatum", "end_date", "date", required=False, example="2021-12-31"),
@@ -70,7 +72,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     )),
     Kind("survey_responses", "Enkätsvar (individnivå)", "survey_response", ("survey_id", "respondent_id", "option_id"), (
         Field("Enkät-id", "survey_id", "text", example="PO2019", references="survey"),
-        Field("Respondent", "respondent_id", "text", example="R001"),
+        Field("Respondent", "respondent_id", "text", example="R001", pseudonym=True),
         Field("Svarsalternativ-id", "option_id", "text", example="PO2019-Q4-1", references="option"),
     )),
     Kind("recommendation_status", "Uppföljning av rekommendationer", "recommendation_status",
@@ -79,6 +81,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
         Field("Status", "status", "text", example="pågående",
               choices=STATUS.choices),
         Field("Datum", "status_date", "date", example="2021-03-01"),
-        Field("Kommentar", "note", "text", required=False, example="Rekrytering av två nya peer supportrar."),
+        Field("Kommentar", "note", "text", required=False, example="Rekrytering av två nya peer supportrar.",
+              free_text=True),
     )),
 )}

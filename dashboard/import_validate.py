@@ -1,6 +1,7 @@
 """Check every row of an import before anything is written; report all problems at once, in Swedish,
 each with file, row (as the spreadsheet numbers it) and column."""
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -8,13 +9,24 @@ from datetime import date
 import pandas as pd
 
 from dashboard.import_kinds import Field, Kind
+from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
 
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                                       "september", "oktober", "november", "december"), start=1)}
-SUPPORTER_CODE = re.compile(r"^[A-ZÅÄÖ]{1,3}\d{1,4}$")
+# A pseudonym is one capital letter and digits (P08, R001): initials with a birth year (AS1975) or a name are not.
+PSEUDONYM = re.compile(r"^[A-Z]\d{1,6}$")
+PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
+                "#CALC!"}
+# Health data about a person does not belong in a comment; these words name diagnoses (ICD-10 chapter F).
+DIAGNOSES = re.compile(r"\b(schizofren\w*|bipolär\w*|psykos\w*|depression\w*|adhd|autism\w*|asperger\w*|"
+                       r"borderline|ptsd|ångestsyndrom\w*|ätstörning\w*|anorexi\w*)\b", re.IGNORECASE)
 FORMULA_START = ("=", "+", "@", "\t", "\r")
 MAX_TEXT = 500
+FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
+MAX_AMOUNT = 100_000_000   # kronor in one agreement; the programme's yearly grant is 3,5 mnkr
 
 
 @dataclass(frozen=True)
@@ -29,7 +41,9 @@ class Problem:
 class References:
     ids: dict[str, dict[str, str]]        # kind -> identifier -> resolved id
     option_survey: dict[str, str]
-    placements: pd.DataFrame              # existing placements, for the working-time check
+    placements: pd.DataFrame              # existing placements, for the working-time and overlap checks
+    single_choice: dict[str, str] = None  # option -> its question, for options of single-choice questions
+    responses: pd.DataFrame = None        # existing respondent-level answers
 
 
 def validate(kind: Kind, table: Table, file_name: str, refs: References) -> tuple[list[dict], list[Problem]]:
@@ -39,6 +53,8 @@ def validate(kind: Kind, table: Table, file_name: str, refs: References) -> tupl
     if not table.rows:
         return [], [Problem(file_name, 2, "", "Filen har rubriker men inga datarader.")]
     positions = {h: table.headers.index(h) for h in kind.headers if h in table.headers}
+    problems = [Problem(file_name, index + 2, "", "Raden har värden till höger om sista kolumnrubriken; ta bort "
+                        "dem eller ge kolumnen en rubrik.") for index in table.beyond_header]
     records, seen = [], {}
     for index, raw in enumerate(table.rows):
         row_number = index + 2
@@ -52,8 +68,8 @@ def validate(kind: Kind, table: Table, file_name: str, refs: References) -> tupl
         problems += row_problems
         if not row_problems:
             records.append({**record, "_row": row_number})
-    if kind.name == "placements" and not problems:
-        problems += _check_working_time(records, refs.placements, file_name)
+    if not problems:
+        problems += [Problem(file_name, *found) for found in check_overlaps(kind.name, records, refs)]
     return records, problems
 
 
@@ -95,10 +111,7 @@ def _value(field: Field, text: str, refs: References):
         if field.required:
             raise ValueError("Värde saknas men krävs.")
         return None
-    if text.startswith(FORMULA_START) or (text.startswith("-") and field.type == "text"):
-        raise ValueError(f"'{text[:40]}' ser ut som en formel; formler tillåts inte.")
-    if len(text) > MAX_TEXT:
-        raise ValueError(f"Texten är längre än {MAX_TEXT} tecken.")
+    _check_text(field, text)
     value = {"date": parse_date, "share": _share, "amount": _amount, "integer": _integer}.get(field.type, str)(text)
     if field.choices and value not in field.choices:
         raise ValueError(f"'{value}' är inte ett av: {', '.join(field.choices)}.")
@@ -107,9 +120,27 @@ def _value(field: Field, text: str, refs: References):
         if resolved is None:
             raise ValueError(f"'{value}' finns inte bland befintliga {_NOUNS[field.references]}.")
         return resolved
-    if field.references == "supporter" and not SUPPORTER_CODE.match(value):
-        raise ValueError(f"'{value}' är ingen pseudonym kod (t.ex. P08); namn får inte användas.")
+    if field.pseudonym and not PSEUDONYM.match(value):
+        raise ValueError(f"'{value[:40]}' är ingen pseudonym kod ({field.example} = en versal och siffror); namn, "
+                         "initialer och födelsedata får inte användas.")
     return value
+
+
+def _check_text(field: Field, text: str) -> None:
+    """What no cell may hold, whatever its type: markup for spreadsheets, terminals and renderers, and personal
+    data where pseudonyms belong."""
+    if CONTROL.search(text):
+        raise ValueError("Texten innehåller styrtecken (osynliga tecken); skriv om värdet.")
+    if text.upper() in EXCEL_ERRORS:
+        raise ValueError(f"Cellen innehåller Excel-felet {text}; rätta formeln i källfilen och skriv värdet.")
+    if text.startswith(FORMULA_START) or (text.startswith("-") and field.type == "text"):
+        raise ValueError(f"'{text[:40]}' ser ut som en formel; formler tillåts inte.")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"Texten är längre än {MAX_TEXT} tecken.")
+    if field.type == "text" and PERSONAL_NUMBER.search(text):
+        raise ValueError("Värdet ser ut som ett personnummer; personuppgifter får inte importeras.")
+    if field.free_text and DIAGNOSES.search(text):
+        raise ValueError("Kommentaren nämner en diagnos; skriv inte uppgifter om enskilda personers hälsa.")
 
 
 _NOUNS = {"area": "områden", "unit": "enheter", "survey": "enkäter", "option": "svarsalternativ",
@@ -123,27 +154,41 @@ def parse_date(text: str) -> date:
         (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (1, 2, 3)), (r"^(\d{1,2})/(\d{1,2})/(\d{4})$", (3, 2, 1)),
         (r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", (3, 2, 1)), (r"^(\d{4})(\d{2})(\d{2})$", (1, 2, 3)),
     ]
+    parsed = None
     for pattern, (y, m, d) in patterns:
         match = re.match(pattern, cleaned)
         if match:
-            try:
-                return date(int(match.group(y)), int(match.group(m)), int(match.group(d)))
-            except ValueError:
-                break
+            parsed = _date(match.group(y), match.group(m), match.group(d))
+            break
     match = re.match(r"^(\d{1,2}) ([a-zåäö]+) (\d{4})$", cleaned.lower())
-    if match and match.group(2) in MONTHS:
-        try:
-            return date(int(match.group(3)), MONTHS[match.group(2)], int(match.group(1)))
-        except ValueError:
-            pass
-    raise ValueError(f"'{text}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).")
+    if parsed is None and match and match.group(2) in MONTHS:
+        parsed = _date(match.group(3), MONTHS[match.group(2)], match.group(1))
+    if parsed is None:
+        raise ValueError(f"'{text[:40]}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).")
+    if not FIRST_DATE <= parsed <= LAST_DATE:
+        raise ValueError(f"Datumet {parsed.isoformat()} är orimligt: ett datum ska ligga mellan "
+                         f"{FIRST_DATE.isoformat()} och {LAST_DATE.isoformat()}.")
+    return parsed
+
+
+def _date(year, month, day) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
 
 
 def _number(text: str) -> float:
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace("kr", "").replace("%", "")
+    """Digits with a decimal comma or point and spaces between thousands; no exponents, infinities or NaN."""
+    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("kr", "").replace("%", "")
     if cleaned.count(",") == 1 and "." not in cleaned:
         cleaned = cleaned.replace(",", ".")
-    return float(cleaned)
+    if not re.fullmatch(r"-?\d{1,15}(\.\d{1,6})?", cleaned):
+        raise ValueError(text)
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value
 
 
 def _share(text: str) -> float:
@@ -163,14 +208,19 @@ def _amount(text: str) -> int:
         raise ValueError(f"'{text}' är inget belopp i kronor.") from None
     if value < 0:
         raise ValueError(f"Beloppet {text} är negativt.")
+    if value > MAX_AMOUNT:
+        raise ValueError(f"Beloppet {text} är orimligt stort (högst {MAX_AMOUNT // 1_000_000} mnkr per överenskommelse).")
     return round(value)
 
 
 def _integer(text: str) -> int:
     try:
-        return int(_number(text))
+        value = _number(text)
     except ValueError:
-        raise ValueError(f"'{text}' är inget heltal.") from None
+        raise ValueError(f"'{text[:40]}' är inget heltal.") from None
+    if not value.is_integer():
+        raise ValueError(f"'{text[:40]}' är inget heltal.")
+    return int(value)
 
 
 def _row_rules(kind: Kind, record: dict, refs: References):
@@ -183,32 +233,12 @@ def _row_rules(kind: Kind, record: dict, refs: References):
         has_absence = [record.get(c) is not None for c in ("absence_start", "absence_kind")]
         if any(has_absence) and not all(has_absence):
             yield "Frånvaro från", "Frånvaro kräver både 'Frånvaro från' och 'Frånvaroslag'."
+        if record.get("absence_end") and not record.get("absence_start"):
+            yield "Frånvaro till", "'Frånvaro till' kräver 'Frånvaro från'."
         if record.get("absence_start") and (record["absence_start"] < record["start_date"] or (
                 record.get("end_date") and record["absence_start"] > record["end_date"])):
             yield "Frånvaro från", "Frånvaron börjar utanför placeringens period."
+        if record.get("absence_end") and record.get("end_date") and record["absence_end"] > record["end_date"]:
+            yield "Frånvaro till", f"Frånvaron slutar ({record['absence_end']}) efter placeringen ({record['end_date']})."
     if kind.name == "survey_responses" and refs.option_survey.get(record["option_id"]) != record["survey_id"]:
         yield "Svarsalternativ-id", f"Svarsalternativet {record['option_id']} hör inte till enkät {record['survey_id']}."
-
-
-def _check_working_time(records: list[dict], existing: pd.DataFrame, file_name: str) -> list[Problem]:
-    """A supporter may not be placed over 100 % of working time on any day (known shares only)."""
-    incoming = pd.DataFrame(records)
-    kept = existing[~existing["placement_id"].isin(incoming["placement_id"])]
-    every = pd.concat([kept.assign(_row=None), incoming[kept.columns.tolist() + ["_row"]]], ignore_index=True)
-    every = every[every["fte_share"].notna()]
-    problems = []
-    for record in records:
-        if record.get("fte_share") is None:
-            continue
-        start, end = record["start_date"], record["end_date"] or date.max
-        same = every[every["supporter_id"] == record["supporter_id"]]
-        days = [start] + [d for d in pd.to_datetime(same["start_date"]).dt.date if start <= d <= end]
-        for day in days:
-            active = same[(pd.to_datetime(same["start_date"]).dt.date <= day) & (
-                same["end_date"].isna() | (pd.to_datetime(same["end_date"]).dt.date >= day))]
-            if active["fte_share"].sum() > 1 + 1e-9:
-                problems.append(Problem(file_name, record["_row"], "Arbetstid (andel av heltid)",
-                                        f"{record['supporter_id']} blir placerad över 100 % av heltid "
-                                        f"({active['fte_share'].sum():.0%}) den {day}."))
-                break
-    return problems

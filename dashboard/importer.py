@@ -3,18 +3,20 @@ transaction and rebuild the seed database with it. A rejected or failed import c
 
 import getpass
 import hashlib
+import json
 import os
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
-from dashboard import export, indicators, paths, userdata
-from dashboard.build import prepare_build
+from dashboard import export, indicators, locks, paths, userdata
+from dashboard.build import prepare_build, remove_database_file
 from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
+from dashboard.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
 from dashboard.now import data_as_of
 from dashboard.replay import record_json
 
@@ -23,6 +25,10 @@ class ImportRejected(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(f"{p.file}, rad {p.row}, kolumn '{p.column}': {p.message}" for p in problems))
+
+
+class ImportFailed(RuntimeError):
+    """The file was valid but could not be written: a fault of ours, not of the file. Nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class Preview:
     records: list[dict]
     problems: list[Problem]
     actions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    data: bytes = b""   # the file itself: confirming validates it again against the data as it is then
 
     @property
     def ok(self) -> bool:
@@ -64,40 +71,68 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
     records, problems = validate(kind, table, file_name, _references())
     actions = _actions(kind, records) if not problems else pd.DataFrame()
     return Preview(kind, file_name, sha, {**table.detected, "datarader": str(len(table.rows))}, records, problems,
-                   actions)
+                   actions, data)
 
 
 def apply(result: Preview, who: str | None = None, as_of: date | None = None) -> int:
-    """Write the import and rebuild; returns the import number. Raises ImportRejected if it cannot be applied.
+    """Write the import and rebuild; returns the import number. Raises ImportRejected if the file is not valid
+    against the data as it is now, `locks.Busy` if another import holds on, ImportFailed if writing failed.
 
     `as_of` is the date the file's facts are stated for ("uppgifter per"); it becomes the import source's own
     date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
-    of planned placements must not make its planned dates "now". Rows dated after it are plans."""
-    as_of = as_of or data_as_of()
+    of planned placements must not make its planned dates "now". Rows dated after it are plans.
+
+    The seed database is built first, beside the old one, with no lock on the user store; then the import is
+    written in one short transaction and the new file swapped in. Readers never wait for the build."""
     if not result.ok:
         raise ImportRejected(result.problems)
     target = paths.database_path()
-    counts = result.counts()
-    with userdata.connection() as con:
-        con.begin()
+    with locks.build_lock(target):
+        current = preview(result.kind.name, result.file_name, result.data) if result.data else result
+        if not current.ok:   # another import since the preview may have made this one invalid
+            raise ImportRejected(current.problems)
+        log, rows = _log_entry(current, who, as_of or data_as_of()), _row_entries(current)
+        temporary = _build_with(target, log, rows)
         try:
-            import_id = int(userdata.run(con, "user/import_next_id", {})["next_id"].iloc[0])
-            userdata.run(con, "user/import_insert_log", {
-                "import_id": import_id, "imported_at": stockholm_time(), "kind": result.kind.name,
-                "file_name": result.file_name, "file_sha256": result.sha256, "rows_added": counts["läggs till"],
-                "rows_changed": counts["ändras"], "rows_unchanged": counts["oförändrad"],
-                "who": who or _who(), "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()),
-                "source_dated": as_of})
-            for record in result.records:
-                userdata.run(con, "user/import_insert_row", {"import_id": import_id, "row_number": record["_row"],
-                                                             "record": record_json(record)})
-            temporary = prepare_build(target, paths.seed_dir(), userdata.run(con, "user/import_rows", {}))
-        except Exception as error:  # anything at all: the import must leave nothing behind
-            con.rollback()
-            raise ImportRejected([Problem(result.file_name, 0, "", f"Importen kunde inte läggas in: {error}")]) from None
-        con.commit()
-    os.replace(temporary, target)
-    return import_id
+            with userdata.connection() as con:
+                con.begin()
+                userdata.run(con, "user/import_insert_log", log)
+                userdata.run(con, "user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})
+                con.commit()
+        except Exception as error:
+            remove_database_file(temporary)
+            raise ImportFailed("Importen kunde inte skrivas (ett fel i tjänsten, inte i filen); ingenting har "
+                               "ändrats.") from error
+        os.replace(temporary, target)
+    return log["import_id"]
+
+
+def _log_entry(result: Preview, who: str | None, as_of: date) -> dict:
+    counts = result.counts()
+    log = userdata.import_log()
+    return {"import_id": int(log["import_id"].max()) + 1 if not log.empty else 1, "imported_at": stockholm_time(),
+            "kind": result.kind.name, "file_name": result.file_name, "file_sha256": result.sha256,
+            "rows_added": counts["läggs till"], "rows_changed": counts["ändras"],
+            "rows_unchanged": counts["oförändrad"], "who": who or _who(),
+            "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()), "source_dated": as_of}
+
+
+def _row_entries(result: Preview) -> str:
+    return "[" + ",".join(f'{{"row_number": {r["_row"]}, "record": {record_json(r)}}}' for r in result.records) + "]"
+
+
+def _build_with(target, log: dict, rows: str) -> "os.PathLike":
+    """The seed database with every earlier import and this one replayed, beside `target`."""
+    imported = userdata.imported_rows()
+    incoming = pd.DataFrame([{**{k: log[k] for k in ("import_id", "kind", "file_name", "file_sha256",
+                                                     "imported_at", "source_dated")},
+                              "row_number": item["row_number"], "record": json.dumps(item["record"], ensure_ascii=False)}
+                             for item in json.loads(rows)])
+    try:
+        return prepare_build(target, paths.seed_dir(), pd.concat([imported, incoming], ignore_index=True))
+    except Exception as error:
+        raise ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
+                           "ingenting har ändrats.") from error
 
 
 def template(kind_name: str, extension: str) -> bytes:
@@ -115,9 +150,10 @@ def _references() -> References:
     ids: dict[str, dict[str, str]] = {}
     for kind, identifier, target in frame[["kind", "id", "target"]].itertuples(index=False):
         ids.setdefault(kind, {})[identifier] = target
-    options = frame[frame["kind"] == "option"]
+    options, single = frame[frame["kind"] == "option"], frame[frame["kind"] == "single"]
     return References(ids, dict(zip(options["id"], options["parent"])),
-                      indicators.run_query("imports/existing_placements"))
+                      indicators.run_query("imports/existing_placements"), dict(zip(single["id"], single["target"])),
+                      indicators.run_query("imports/existing_survey_responses"))
 
 
 def _actions(kind: Kind, records: list[dict]) -> pd.DataFrame:

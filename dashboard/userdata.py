@@ -32,6 +32,15 @@ def user_database_path() -> Path:
     return Path(os.environ.get("PEER_USER_DB", paths.DATA_DIR / "user" / "user.duckdb"))
 
 
+def store_version() -> tuple | None:
+    """Changes whenever the user store's file is written (reads leave it as it is)."""
+    try:
+        stat = user_database_path().stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
 @contextmanager
 def connection():
     """A short read-write connection to the user database, its schema ensured; one writer per process."""

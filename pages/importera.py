@@ -40,6 +40,8 @@ if upload is not None:
                 st.success(f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
             except importer.ImportRejected as error:
                 blocks.notice("error", f"Importen avvisades; databasen är oförändrad. {error}")
+            except (importer.ImportFailed, importer.Busy) as error:
+                blocks.notice("error", str(error))
 st.subheader("Importlogg")
 log = userdata.import_log()
 if log.empty:

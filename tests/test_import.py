@@ -88,7 +88,7 @@ BAD_FILES = [
     ("only-spaces", "placements", "p.csv", b"   \n \n", 1, "", "tom"),
     ("binary-garbage", "placements", "p.csv", bytes(range(256)) * 20, 1, "", "binär"),
     ("csv-named-xlsx", "placements", "p.xlsx", placements(), 1, "", "inte en Excel"),
-    ("xlsx-named-csv", "placements", "p.csv", xlsx_bytes(PLACEMENT_HEADERS, [GOOD_PLACEMENT]), 1, "", "inte en textfil"),
+    ("xlsx-named-csv", "placements", "p.csv", xlsx_bytes(PLACEMENT_HEADERS, [GOOD_PLACEMENT]), 1, "", "kalkylark"),
     ("pdf", "placements", "p.pdf", b"%PDF-1.4 ...", 1, "", "Filtypen"),
     ("huge", "placements", "p.csv", b"a;" * (3 * 1024 * 1024), 1, "", "för stor"),
     ("headers-only", "placements", "p.csv", csv_bytes(PLACEMENT_HEADERS, []), 2, "", "inga datarader"),

@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import citations, db, indicators
+from dashboard import citations, db, freshness, indicators
 from dashboard.build import ensure_database
 from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
 
@@ -14,9 +14,20 @@ BOUND_THIS_RUN = "_bound_this_run"
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
-def prepare_database() -> None:
-    """Build or rebuild from changed seed files once per server process."""
+def _first_build() -> None:
     ensure_database()
+
+
+def prepare_database() -> None:
+    """Build or rebuild from changed seed files once per server process; on every later run, rebuild only
+    where the user store changed and the seed database is out of step with it."""
+    _first_build()
+    freshness.keep_in_step()
+
+
+def one_data_version():
+    """Every query of this page run reads the same database file."""
+    return db.one_version()
 
 
 # One result object shared by every session: `st.cache_data` would unpickle a copy on every call, which cost more
