@@ -7,6 +7,21 @@ from dashboard.import_kinds import KINDS
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "importera"
+
+
+def confirm(result: importer.Preview, stated) -> None:
+    """Run as the button's callback, before the next run and outside its pinned database version, so the file
+    is validated again against the data as it is now."""
+    try:
+        number = importer.apply(result, who="webbgränssnittet", as_of=stated)
+        outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
+    except importer.ImportRejected as error:
+        outcome = ("error", f"Importen avvisades; databasen är oförändrad. {error}")
+    except (importer.ImportFailed, importer.Busy) as error:
+        outcome = ("error", str(error))
+    st.session_state[f"{PAGE}__outcome"] = [outcome]
+
+
 filters = sidebar.shared_filters()
 blocks.page_header("Importera data", filters,
                    "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
@@ -34,14 +49,9 @@ if upload is not None:
                                  key=f"{PAGE}__as_of", format="YYYY-MM-DD",
                                  help="Rader med senare datum visas som planer. Ett senare datum flyttar "
                                       "instrumentpanelens 'nu' dit.")
-        if st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm"):
-            try:
-                number = importer.apply(result, who="webbgränssnittet", as_of=stated)
-                st.success(f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
-            except importer.ImportRejected as error:
-                blocks.notice("error", f"Importen avvisades; databasen är oförändrad. {error}")
-            except (importer.ImportFailed, importer.Busy) as error:
-                blocks.notice("error", str(error))
+        st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm", on_click=confirm, args=(result, stated))
+for level, text in st.session_state.pop(f"{PAGE}__outcome", []):
+    blocks.notice(level, text)
 st.subheader("Importlogg")
 log = userdata.import_log()
 if log.empty:
