@@ -120,12 +120,12 @@ def test_markdown_has_every_chosen_section(seed_brief):
 
 
 def test_brief_keeps_suppressed_cells_suppressed(tmp_path, seed_copy, monkeypatch):
-    # Seven respondents (R0–R5 and R9) answer question 3, several answers allowed: six name Försäkringskassan,
-    # three of them also Psykiatri.
+    # Eleven respondents (R0–R10) answer question 3, several answers allowed: six name Försäkringskassan
+    # (so five do not), three of them also Psykiatri, and R6–R10 another option.
     lines = ["survey_id,respondent_id,option_id,source_id"]
     lines += [f"PO2019,R{i},PO2019-Q3-7,S004" for i in range(6)]
     lines += [f"PO2019,R{i},PO2019-Q3-6,S004" for i in range(3)]
-    lines += ["PO2019,R9,PO2019-Q3-9,S004"]
+    lines += [f"PO2019,R{i},PO2019-Q3-9,S004" for i in range(6, 11)]
     (seed_copy / "survey_response.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     path = tmp_path / "micro.duckdb"
     build_database(path, seed_copy)
@@ -136,7 +136,7 @@ def test_brief_keeps_suppressed_cells_suppressed(tmp_path, seed_copy, monkeypatc
     psychiatry = micro[micro["Svarsalternativ"] == "Psykiatri"].iloc[0]
     assert (psychiatry["Antal"], psychiatry["Andel"]) == ("..", "..")          # 3 < 5
     insurance = micro[micro["Svarsalternativ"] == "Försäkringskassan"].iloc[0]
-    assert (insurance["Antal"], insurance["Svarande (N)"]) == ("6", "7")
+    assert (insurance["Antal"], insurance["Svarande (N)"]) == ("6", "11")   # 6 and 11 − 6 = 5 are not below 5
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(brief_pdf(content))).pages)
     # selected, N, share and the interval suppressed; no published wording (–) for answers at respondent level
     assert "Psykiatri .. .. .. .. .. – svar på individnivå" in " ".join(text.split())

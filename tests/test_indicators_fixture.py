@@ -386,22 +386,15 @@ def test_survey_outcome_shares_default_threshold():
     assert [r["option"] for r in rows] == ["Nöjd", "Missnöjd", "Vet ej", "Boende", "Arbete"]
     by = keyed(rows, "option")
 
-    # Q1 microdata: 10 respondents, 6 chose Nöjd, 4 Missnöjd, 0 Vet ej
-    nojd = by["Nöjd"]
-    assert (nojd["basis"], nojd["count_basis"], nojd["suppressed"]) == ("microdata", "microdata", False)
-    assert (nojd["selected"], nojd["respondents"]) == (6, 10)  # 6 >= 5: shown
-    assert nojd["share"] == pytest.approx(6 / 10)
-    low, high = wilson(6, 10)
-    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(low), pytest.approx(high))
-    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(0.3127, abs=1e-4), pytest.approx(0.8318, abs=1e-4))
-    assert nojd["sources"] == "SRC_D"
-
-    for option in ("Missnöjd", "Vet ej"):  # 4 < 5 and 0 < 5: suppressed
+    # Q1 microdata: 10 respondents, 6 chose Nöjd, 4 Missnöjd, 0 Vet ej. Missnöjd 4 < 5 and Vet ej 0 < 5; Nöjd's
+    # 6 would tell that 10 - 6 = 4 did not choose it, so it is suppressed too. N is hidden with the count: for a
+    # question with one option N is that option's count.
+    for option in ("Nöjd", "Missnöjd", "Vet ej"):
         row = by[option]
         assert row["basis"] == "microdata" and row["suppressed"] is True, option
         assert row["selected"] is None and row["share"] is None, option
         assert row["ci_low"] is None and row["ci_high"] is None, option
-        assert row["respondents"] == 10, option
+        assert row["respondents"] is None, option
 
     # Q2 published: 2 of 5 is small but public, never suppressed
     boende = by["Boende"]
@@ -417,9 +410,22 @@ def test_survey_outcome_shares_default_threshold():
     assert arbete["suppressed"] is False and arbete["count_basis"] == "documented"
 
 
+def test_survey_outcome_shares_shown_cell_has_its_wilson_interval(monkeypatch):
+    monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", "4")   # 6 and its complement 4 are not below 4
+    nojd = shares()["Nöjd"]
+    assert (nojd["basis"], nojd["count_basis"], nojd["suppressed"]) == ("microdata", "microdata", False)
+    assert (nojd["selected"], nojd["respondents"]) == (6, 10)
+    assert nojd["share"] == pytest.approx(6 / 10)
+    low, high = wilson(6, 10)
+    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(low), pytest.approx(high))
+    assert (nojd["ci_low"], nojd["ci_high"]) == (pytest.approx(0.3127, abs=1e-4), pytest.approx(0.8318, abs=1e-4))
+    assert nojd["sources"] == "SRC_D"
+
+
 @pytest.mark.parametrize("threshold, shown", [
-    (4, {"Nöjd", "Missnöjd"}),  # 4 is not below 4
-    (6, {"Nöjd"}),  # 6 is not below 6
+    (4, {"Nöjd", "Missnöjd"}),  # 4 is not below 4; complements 4 and 6 neither
+    (5, set()),  # Missnöjd 4 < 5; Nöjd's complement 4 < 5
+    (6, set()),  # 6 is not below 6, but its complement 4 is
     (7, set()),  # 6 < 7
     (0, {"Nöjd", "Missnöjd", "Vet ej"}),  # nothing is below 0
 ])

@@ -58,6 +58,7 @@ small_single_choice as (
 shares as (
     select *,
         selected_raw < $threshold
+            or respondents - selected_raw between 1 and $threshold - 1   -- '13 of 15' tells that 2 did not
             or question_id in (select question_id from small_single_choice) as suppressed,
         selected_raw / respondents as share_raw,
     from microdata
@@ -76,7 +77,7 @@ select
     survey, question,
     option,
     case when suppressed then null else selected_raw end as selected,
-    respondents,
+    case when suppressed then null else respondents end as respondents,   -- N of a one-option question is its count
     case when suppressed then null else share_raw end as share,
     case when suppressed or selected_raw is null then null else
         (p + z * z / (2 * respondents) - z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
