@@ -21,7 +21,7 @@ def changes_since(since: date, as_of: date) -> list[str]:
     decided = agreements[agreements["decided_on"].map(within)]
     conflicts = indicators.run("source_conflicts", as_of=as_of)
     brought = conflicts[conflicts["source_a"].isin(new["source_id"]) | conflicts["source_b"].isin(new["source_id"])]
-    imports = userdata.import_log()
+    imports = userdata.applied_imports()   # an undone import changed nothing
     return [
         *[f"Nytt dokument: {row.source_id} {row.title} ({_day(row.dated)})." for row in new.itertuples()],
         *[f"Import {row.import_id}: {row.file_name}, {row.rows_added} rader tillagda och {row.rows_changed} ändrade "

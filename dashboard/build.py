@@ -96,7 +96,7 @@ def _in_step(target: Path, seed_dir: Path | None) -> bool:
     stored = stored_fingerprint(target)
     if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
         return True
-    return stored == data_fingerprint(seed_dir, userdata.import_log())
+    return stored == data_fingerprint(seed_dir, userdata.applied_imports())
 
 
 def remove_leftovers(target: Path) -> None:

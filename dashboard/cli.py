@@ -7,7 +7,7 @@ import json
 import sys
 import traceback
 
-from dashboard import export, indicators, scenario, scenario_baseline, scenario_io
+from dashboard import export, indicators, outputs, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
@@ -77,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
                            help="datum som uppgifterna gäller per (standard: datans nuvarande datum); "
                                 "rader med senare datum räknas som planer")
     importing.set_defaults(handler=_import)
+
+    undo = commands.add_parser("undo-import", help="ångra en import (den finns kvar i loggen, markerad som ångrad)")
+    undo.add_argument("import_id", metavar="NR", type=int, help="importens nummer i loggen")
+    undo.set_defaults(handler=_undo_import)
 
     synth = commands.add_parser("synth", help="generera syntetiska data i en egen databasfil (för test och mätning)")
     synth.add_argument("--scale", choices=("small", "city", "national"), default="small")
@@ -148,11 +152,12 @@ def _brief(args) -> int:
     except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix.lower() == ".pdf":
-        out.write_bytes(brief_pdf(content))
-    else:
-        out.write_text(brief_markdown(content), encoding="utf-8")
+    try:
+        outputs.write_whole(out, brief_pdf(content) if out.suffix.lower() == ".pdf"
+                            else brief_markdown(content).encode("utf-8"))
+    except outputs.OutputRefused as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
     print(f"Skrev {out} (data t.o.m. {content.as_of.isoformat()}, {len(content.sections)} indikatorer)")
     return 0
 
@@ -167,7 +172,11 @@ def _import(args) -> int:
         if out.suffix.lower() not in (".csv", ".xlsx"):
             print("Fel: --template ska sluta på .csv eller .xlsx.", file=sys.stderr)
             return 2
-        out.write_bytes(importer.template(args.kind, out.suffix.lower().lstrip(".")))
+        try:
+            outputs.write_whole(out, importer.template(args.kind, out.suffix.lower().lstrip(".")))
+        except outputs.OutputRefused as error:
+            print(f"Fel: {error}", file=sys.stderr)
+            return 2
         print(f"Skrev mallen {out}")
         return 0
     if not args.file or not Path(args.file).is_file():
@@ -198,6 +207,21 @@ def _import(args) -> int:
         print(f"Fel: {error}", file=sys.stderr)
         return 3
     print(f"Import {import_id} klar.")
+    return 0
+
+
+def _undo_import(args) -> int:
+    from dashboard import importer
+
+    try:
+        importer.undo(args.import_id, importer.operator())
+    except importer.UndoRefused as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 1
+    except (importer.ImportFailed, importer.Busy) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3
+    print(f"Import {args.import_id} är ångrad; databasen är byggd med de importer som finns kvar.")
     return 0
 
 

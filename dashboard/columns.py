@@ -74,7 +74,8 @@ COLUMNS: dict[str, Column] = {
     "import_id": Column("Nr", "int"), "imported_at": Column("Tid"), "kind": Column("Slag"), "file_name": Column("Fil"),
     "file_sha256": Column("SHA-256"), "rows_added": Column("Tillagda", "int"), "rows_changed": Column("Ändrade", "int"),
     "rows_unchanged": Column("Oförändrade", "int"), "who": Column("Vem"), "detected": Column("Upptäckt"),
-    "source_dated": Column("Uppgifter per", "date"), "post": Column("Post"),
+    "source_dated": Column("Uppgifter per", "date"), "post": Column("Post"), "undone_at": Column("Ångrad"),
+    "undone_by": Column("Ångrad av"),
 }
 
 # Identifiers and repeated parameters that the screen and exports leave out.

@@ -40,6 +40,9 @@ class _Reader:
         pinned = getattr(self._pinned, "held", None)
         return pinned[1] if pinned else _file_key(_current_path())
 
+    def pinned(self) -> bool:
+        return bool(getattr(self._pinned, "held", None))
+
     @contextmanager
     def pin(self):
         if getattr(self._pinned, "held", None):   # already pinned by this run
@@ -97,6 +100,12 @@ def query(sql: str, params: dict | None = None) -> pd.DataFrame:
 
 def data_version() -> tuple:
     return _reader.version()
+
+
+def pinned() -> bool:
+    """Whether this thread is inside `one_version`: code that may wait for a build must not run there (the build
+    may wait for this thread's connection)."""
+    return _reader.pinned()
 
 
 def one_version():

@@ -4,7 +4,7 @@ every reader must rebuild rather than serve the older file."""
 
 import threading
 
-from dashboard import userdata
+from dashboard import db, userdata
 from dashboard.build import ensure_database
 
 _seen = {"store": None}
@@ -12,6 +12,8 @@ _lock = threading.Lock()
 
 
 def keep_in_step() -> None:
+    if db.pinned():   # within a page run: the entrypoint checked before the run began
+        return
     store = userdata.store_version()
     if store == _seen["store"]:
         return

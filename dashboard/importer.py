@@ -4,14 +4,13 @@ transaction and rebuild the seed database with it. A rejected or failed import c
 import getpass
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
 from dashboard import export, indicators, locks, paths, userdata
-from dashboard.build import prepare_build, remove_database_file
+from dashboard.import_commit import ImportFailed, UndoRefused, commit_and_swap, undo  # noqa: F401 (the import API)
 from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
@@ -27,8 +26,6 @@ class ImportRejected(ValueError):
         super().__init__("\n".join(f"{p.file}, rad {p.row}, kolumn '{p.column}': {p.message}" for p in problems))
 
 
-class ImportFailed(RuntimeError):
-    """The file was valid but could not be written: a fault of ours, not of the file. Nothing was changed."""
 
 
 @dataclass(frozen=True)
@@ -82,8 +79,7 @@ def apply(result: Preview, who: str | None = None, as_of: date | None = None) ->
     date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
     of planned placements must not make its planned dates "now". Rows dated after it are plans.
 
-    The seed database is built first, beside the old one, with no lock on the user store; then the import is
-    written in one short transaction and the new file swapped in. Readers never wait for the build."""
+    Written as `import_commit.commit_and_swap` writes: readers never wait for the build."""
     if not result.ok:
         raise ImportRejected(result.problems)
     target = paths.database_path()
@@ -92,18 +88,11 @@ def apply(result: Preview, who: str | None = None, as_of: date | None = None) ->
         if not current.ok:   # another import since the preview may have made this one invalid
             raise ImportRejected(current.problems)
         log, rows = _log_entry(current, who, as_of or data_as_of()), _row_entries(current)
-        temporary = _build_with(target, log, rows)
-        try:
-            with userdata.connection() as con:
-                con.begin()
-                userdata.run(con, "user/import_insert_log", log)
-                userdata.run(con, "user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})
-                con.commit()
-        except Exception as error:
-            remove_database_file(temporary)
-            raise ImportFailed("Importen kunde inte skrivas (ett fel i tjänsten, inte i filen); ingenting har "
-                               "ändrats.") from error
-        os.replace(temporary, target)
+        commit_and_swap(pd.concat([userdata.imported_rows(), _replayed(log, rows)], ignore_index=True),
+                        [("user/import_insert_log", log),
+                         ("user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})],
+                        ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
+                                     "ingenting har ändrats."))
     return log["import_id"]
 
 
@@ -113,7 +102,7 @@ def _log_entry(result: Preview, who: str | None, as_of: date) -> dict:
     return {"import_id": int(log["import_id"].max()) + 1 if not log.empty else 1, "imported_at": stockholm_time(),
             "kind": result.kind.name, "file_name": result.file_name, "file_sha256": result.sha256,
             "rows_added": counts["läggs till"], "rows_changed": counts["ändras"],
-            "rows_unchanged": counts["oförändrad"], "who": who or _who(),
+            "rows_unchanged": counts["oförändrad"], "who": who or operator(),
             "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()), "source_dated": as_of}
 
 
@@ -121,18 +110,11 @@ def _row_entries(result: Preview) -> str:
     return "[" + ",".join(f'{{"row_number": {r["_row"]}, "record": {record_json(r)}}}' for r in result.records) + "]"
 
 
-def _build_with(target, log: dict, rows: str) -> "os.PathLike":
-    """The seed database with every earlier import and this one replayed, beside `target`."""
-    imported = userdata.imported_rows()
-    incoming = pd.DataFrame([{**{k: log[k] for k in ("import_id", "kind", "file_name", "file_sha256",
-                                                     "imported_at", "source_dated")},
-                              "row_number": item["row_number"], "record": json.dumps(item["record"], ensure_ascii=False)}
-                             for item in json.loads(rows)])
-    try:
-        return prepare_build(target, paths.seed_dir(), pd.concat([imported, incoming], ignore_index=True))
-    except Exception as error:
-        raise ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
-                           "ingenting har ändrats.") from error
+def _replayed(log: dict, rows: str) -> pd.DataFrame:
+    """This import's rows as `user/import_rows` gives them, to build with before they are written."""
+    keys = ("import_id", "kind", "file_name", "file_sha256", "imported_at", "source_dated")
+    return pd.DataFrame([{**{k: log[k] for k in keys}, "row_number": item["row_number"],
+                          "record": json.dumps(item["record"], ensure_ascii=False)} for item in json.loads(rows)])
 
 
 def template(kind_name: str, extension: str) -> bytes:
@@ -179,9 +161,10 @@ def _plain(value):
     return value
 
 
-def _who() -> str:
+def operator() -> str:
+    """Who runs the command line: the operating-system user."""
     try:
         return f"{getpass.getuser()} (kommandorad)"
-    except OSError:
+    except (OSError, KeyError):   # no user name for this uid (a container)
         return "okänd"
 

@@ -14,7 +14,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard import paths
+from dashboard import outputs, paths
 from dashboard.build import SYNTHETIC_FINGERPRINT, create_aggregates, remove_database_file
 
 YEARS = 10
@@ -42,10 +42,7 @@ DOC = {"source_id": "SYN", "source_ref": "genererad"}
 
 def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[str, int]:
     """Write a synthetic database to `target` (refusing the default database path); return rows per table."""
-    target = Path(target)
-    if target.resolve() == paths.database_path().resolve() or target.resolve() == (
-            paths.DATA_DIR / "peer_support.duckdb").resolve():
-        raise ValueError("Syntetiska data skrivs aldrig till standarddatabasen; ange en egen --db.")
+    target = outputs.checked(target)   # never the seed database, the user store, a link or a folder
     scale, rng = SCALES[scale_name], np.random.default_rng(seed)
     tables = _tables(scale, rng)
     temporary = target.with_name(target.name + ".tmp-synth")
@@ -64,7 +61,7 @@ def generate(scale_name: str, target: Path, seed: int, progress=None) -> dict[st
         con.execute("checkpoint")
     finally:
         con.close()
-    temporary.replace(target)
+    temporary.replace(target)   # the generator writes beside the target and renames, as `outputs.write_whole`
     return {name: len(frame) for name, frame in tables.items()}
 
 

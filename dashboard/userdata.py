@@ -76,7 +76,14 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
 
 
 def import_log() -> pd.DataFrame:
+    """Every import, undone ones included (with `undone_at`)."""
     return _execute("user/import_log", {})
+
+
+def applied_imports() -> pd.DataFrame:
+    """The imports the seed database is built with: those not undone."""
+    log = import_log()
+    return log[log["undone_at"].isna()]
 
 
 def imported_rows() -> pd.DataFrame:
@@ -87,6 +94,7 @@ def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, dat
     name = _clean(name)
     if name in list_scenarios()["name"].tolist():
         raise UserDataError(f"Det finns redan ett scenario som heter '{name}'. Välj ett annat namn.")
+    _execute("user/scenario_purge", {"name": name})   # a deleted scenario of that name is forgotten
     _execute("user/scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
                                     "outputs": json.dumps(outputs, ensure_ascii=False), "data_version": data_version,
                                     "data_as_of": data_as_of, "now": stockholm_time()})
@@ -112,11 +120,19 @@ def rename_scenario(name: str, new_name: str) -> None:
         raise UserDataError(f"Inget sparat scenario heter '{name}'.")
     if new_name in names:
         raise UserDataError(f"Det finns redan ett scenario som heter '{new_name}'.")
+    _execute("user/scenario_purge", {"name": new_name})
     _execute("user/scenario_rename", {"name": name, "new_name": new_name, "now": stockholm_time()})
 
 
 def delete_scenario(name: str) -> None:
-    _execute("user/scenario_delete", {"name": name})
+    """Take a scenario off the list; `restore_scenario` brings it back until a new one takes its name."""
+    _execute("user/scenario_delete", {"name": name, "now": stockholm_time()})
+
+
+def restore_scenario(name: str) -> None:
+    if name in list_scenarios()["name"].tolist():
+        raise UserDataError(f"Det finns redan ett scenario som heter '{name}'; byt namn på det först.")
+    _execute("user/scenario_restore", {"name": name})
 
 
 def _clean(name: str) -> str:

@@ -6,7 +6,8 @@ create table if not exists saved_scenario (
     created_at   timestamp not null,
     updated_at   timestamp not null,
     data_version varchar not null,        -- seed fingerprint of the database the outputs were computed from
-    data_as_of   date not null
+    data_as_of   date not null,
+    deleted_at   timestamp                -- set by "Ta bort"; cleared by "Ångra"; a deleted scenario is not listed
 );
 
 -- Every import, in order; the seed database is rebuilt as seeds + a replay of these rows.
@@ -21,7 +22,9 @@ create table if not exists import_log (
     rows_unchanged integer not null,
     who            varchar not null,
     detected       varchar not null,
-    source_dated   date                   -- the date the file's facts are stated for ("uppgifter per")
+    source_dated   date,                  -- the date the file's facts are stated for ("uppgifter per")
+    undone_at      timestamp,             -- an undone import stays in the log and is no longer replayed
+    undone_by      varchar
 );
 
 create table if not exists import_row (
@@ -30,3 +33,8 @@ create table if not exists import_row (
     record     json not null,
     primary key (import_id, row_number)
 );
+
+-- Stores made before scenarios could be restored and imports undone.
+alter table saved_scenario add column if not exists deleted_at timestamp;
+alter table import_log add column if not exists undone_at timestamp;
+alter table import_log add column if not exists undone_by varchar;

@@ -22,6 +22,14 @@ def confirm(result: importer.Preview, stated) -> None:
     st.session_state[f"{PAGE}__outcome"] = [outcome]
 
 
+def undo(number: int) -> tuple[str, str]:
+    try:
+        importer.undo(number, who="webbgränssnittet")
+        return "success", f"Import {number} är ångrad. Den finns kvar i loggen; alla sidor visar data utan den."
+    except (importer.UndoRefused, importer.ImportFailed, importer.Busy) as error:
+        return "error", str(error)
+
+
 filters = sidebar.shared_filters()
 blocks.page_header("Importera data", filters,
                    "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
@@ -60,4 +68,10 @@ else:
     st.dataframe(columns.display_frame(log), hide_index=True, width="stretch")
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(columns.export_frame(log)), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
+    active = log.loc[log["undone_at"].isna(), "import_id"].tolist()
+    if active:
+        number = st.selectbox("Import att ångra", active, key=f"{PAGE}__undo_id", format_func=lambda n: f"Import {n}")
+        blocks.asks_first(f"{PAGE}__undo", "Ångra import", f"Ångra import {number}? Raderna tas bort ur alla sidor; "
+                          "importen står kvar i loggen som ångrad.", undo, (number,))
+blocks.outcome(f"{PAGE}__undo")
 blocks.page_end(filters)

@@ -53,6 +53,7 @@ def workspace() -> None:
         except userdata.UserDataError as error:
             st.error(str(error))
     saved = userdata.list_scenarios()
+    scenario_widgets.undo_delete(PAGE)
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
     else:

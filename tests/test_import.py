@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -269,14 +270,14 @@ def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, hea
 
 KILL_DRIVER = """
 import sys, time
-from dashboard import build, importer
+from dashboard import build, import_commit
 slow = build.prepare_build
 def paused(*args):
     path = slow(*args)
     print("ready", flush=True)
     time.sleep(60)
     return path
-importer.prepare_build = paused
+import_commit.prepare_build = paused
 from dashboard.cli import main
 sys.exit(main(["import", "placements", sys.argv[1]]))
 """
@@ -336,3 +337,39 @@ def test_import_page_offers_templates_and_shows_the_log(fresh):
     assert app.selectbox(key="importera__kind").value == "units"
     log = app.dataframe[0].value
     assert log.iloc[0]["Fil"] == "p.csv" and log.iloc[0]["Tillagda"] == "1"
+
+
+def test_undo_takes_an_import_out_of_every_page_and_keeps_it_in_the_log(fresh, cli):
+    before = both(fresh)
+    number = importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    assert "PL_T1" in set(indicators.run_query("imports/existing_placements")["placement_id"])
+    result = cli("undo-import", str(number))
+    assert result.returncode == 0, result.stderr
+    assert "PL_T1" not in set(indicators.run_query("imports/existing_placements")["placement_id"])
+    log = userdata.import_log().iloc[0]
+    assert log["import_id"] == number and not pd.isna(log["undone_at"]) and "(kommandorad)" in log["undone_by"]
+    seed = {k: v for k, v in both(fresh).items() if k[0] == "seed.duckdb" and k[1] != "build_info"}
+    assert seed == {k: v for k, v in before.items() if k[0] == "seed.duckdb" and k[1] != "build_info"}
+    again = cli("undo-import", str(number))
+    assert again.returncode == 1 and "redan ångrad" in again.stderr
+
+
+def test_an_import_others_build_on_cannot_be_undone_first(fresh):
+    unit = csv_bytes(UNITS, [["U_NY", "Träffpunkten", "träfflokal", "Farsta", "Farsta sdf"]])
+    first = importer.apply(importer.preview("units", "u.csv", unit), who="test")
+    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_NY"})), who="test")
+    with pytest.raises(importer.UndoRefused, match="senare import bygger på"):
+        importer.undo(first, "test")
+    assert userdata.import_log()["undone_at"].isna().all()
+
+
+def test_undo_on_the_page_asks_first(fresh):
+    from streamlit.testing.v1 import AppTest
+
+    number = importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    app = AppTest.from_file(str(ROOT / "pages" / "importera.py"), default_timeout=30).run()
+    app.button(key="importera__undo").click().run()
+    assert userdata.applied_imports()["import_id"].tolist() == [number]   # only asked
+    app.button(key="importera__undo__yes").click().run()
+    assert userdata.applied_imports().empty
+    assert any(f"Import {number} är ångrad" in s.value for s in app.success)

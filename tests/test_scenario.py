@@ -162,8 +162,23 @@ def test_save_load_rename_compare_and_delete(user_db):
     app.button(key="scenarier__rename").click().run()
     assert sorted(userdata.list_scenarios()["name"]) == ["Dagens nivå", "Två per enhet"]
     app.selectbox(key="scenarier__selected").set_value("Två per enhet").run()
-    app.button(key="scenarier__delete").click().run()
+    app.button(key="scenarier__delete").click().run()   # asks first: nothing is deleted yet
+    assert sorted(userdata.list_scenarios()["name"]) == ["Dagens nivå", "Två per enhet"]
+    assert any("Ta bort scenariot 'Två per enhet'?" in w.value for w in app.warning)
+    app.button(key="scenarier__delete__yes").click().run()
     assert userdata.list_scenarios()["name"].tolist() == ["Dagens nivå"]
+    app.button(key="scenarier__restore").click().run()   # and back
+    assert sorted(userdata.list_scenarios()["name"]) == ["Dagens nivå", "Två per enhet"]
+    assert any("är tillbaka" in s.value for s in app.success)
+
+
+def test_a_deleted_scenario_gives_its_name_to_a_new_one(user_db):
+    userdata.save_scenario("A", {}, {}, "v", "2020-06-11")
+    userdata.delete_scenario("A")
+    userdata.save_scenario("A", {"x": 1}, {}, "v", "2020-06-11")   # the deleted one is forgotten, not a clash
+    assert userdata.load_scenario("A")["inputs"] == {"x": 1}
+    with pytest.raises(userdata.UserDataError):
+        userdata.restore_scenario("A")
 
 
 def test_saved_scenarios_survive_a_rebuild_of_the_seed_database(user_db, tmp_path, seed_copy, monkeypatch):

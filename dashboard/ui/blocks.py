@@ -120,6 +120,33 @@ def chart_or_table(chart: "alt.Chart", frame: pd.DataFrame, key: str) -> None:
             show_table(frame)
 
 
+def asks_first(key: str, label: str, question: str, on_confirm, args: tuple = ()) -> None:
+    """A button that deletes or undoes something: it asks `question` and acts only on 'Ja'. The action runs as
+    the button's callback, before the next run, where it may wait for a build without holding the run's data
+    version; what it reports is shown by `outcome(key)`."""
+    asking = f"{key}__asking"
+    if not st.session_state.get(asking):
+        st.button(label, key=key, on_click=lambda: st.session_state.update({asking: True}))
+        return
+    st.warning(question)
+    yes, no = st.columns(2)
+    yes.button(f"Ja, {label[0].lower()}{label[1:]}", key=f"{key}__yes", type="primary",
+               on_click=_confirmed, args=(key, on_confirm, args))
+    no.button("Avbryt", key=f"{key}__no", on_click=lambda: st.session_state.update({asking: False}))
+
+
+def _confirmed(key: str, on_confirm, args: tuple) -> None:
+    st.session_state[f"{key}__asking"] = False
+    st.session_state[f"{key}__outcome"] = on_confirm(*args)
+
+
+def outcome(key: str) -> None:
+    """Show what a confirmed action reported: (level, text) or None."""
+    reported = st.session_state.pop(f"{key}__outcome", None)
+    if reported:
+        notice(*reported)
+
+
 def notice(level: str, text: str) -> None:
     """An alert or notice whose text may carry names from outside: shown as plain text, never as Markdown."""
     getattr(st, level)(formatting.plain(text))

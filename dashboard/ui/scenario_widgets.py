@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard import scenario, scenario_io, userdata
 from dashboard.amounts import AmountError, parse_amount
-from dashboard.ui import cache, sidebar
+from dashboard.ui import blocks, cache, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
 AMOUNTS = tuple(name for name in URL_NAMES if name.endswith("_sek"))
@@ -110,8 +110,33 @@ def saved_scenario_tools(page: str, saved: pd.DataFrame) -> None:
     new_name = rename.text_input("Nytt namn", key=f"{page}__new_name")
     if rename.button("Byt namn", key=f"{page}__rename"):
         _report(userdata.rename_scenario, name, new_name)
-    if delete.button("Ta bort", key=f"{page}__delete"):
-        _report(userdata.delete_scenario, name)
+    with delete:
+        blocks.asks_first(f"{page}__delete", "Ta bort", f"Ta bort scenariot '{name}'? Det går att ångra.",
+                          _delete, (page, name))
+
+
+def undo_delete(page: str) -> None:
+    """What the last delete reported, and a way back for as long as the page is open."""
+    blocks.outcome(f"{page}__delete")
+    deleted = st.session_state.get(f"{page}__deleted")
+    if deleted:
+        st.button(f"Ångra borttagningen av '{deleted}'", key=f"{page}__restore", on_click=_restore, args=(page, deleted))
+
+
+def _delete(page: str, name: str) -> tuple[str, str]:
+    userdata.delete_scenario(name)
+    st.session_state[f"{page}__deleted"] = name
+    return "info", f"Scenariot '{name}' togs bort."
+
+
+def _restore(page: str, name: str) -> None:
+    try:
+        userdata.restore_scenario(name)
+        reported = ("success", f"Scenariot '{name}' är tillbaka.")
+    except userdata.UserDataError as error:
+        reported = ("error", str(error))
+    st.session_state.pop(f"{page}__deleted", None)
+    st.session_state[f"{page}__delete__outcome"] = reported
 
 
 def _report(action, *args) -> None:

@@ -5,5 +5,7 @@
 --   rows_added integer, rows_changed integer, rows_unchanged integer, who varchar, detected varchar,
 --   source_dated date
 -- columns: (none)
-insert into import_log values ($import_id, $imported_at, $kind, $file_name, $file_sha256, $rows_added, $rows_changed,
-    $rows_unchanged, $who, $detected, $source_dated)
+insert into import_log (import_id, imported_at, kind, file_name, file_sha256, rows_added, rows_changed, rows_unchanged,
+    who, detected, source_dated)
+values ($import_id, $imported_at, $kind, $file_name, $file_sha256, $rows_added, $rows_changed, $rows_unchanged, $who,
+    $detected, $source_dated)

@@ -1,0 +1,36 @@
+"""Files the command line writes: never through a symbolic link, never a folder, never one of the databases
+what users added lives in, and never half: written beside the target and renamed over it, so a full disk or a
+kill leaves the old file (or none), not a truncated one."""
+
+import os
+from pathlib import Path
+
+from dashboard import paths, userdata
+
+
+class OutputRefused(ValueError):
+    """The path may not be written; the message is Swedish."""
+
+
+def checked(target: Path) -> Path:
+    target = Path(target)
+    if target.is_symlink():
+        raise OutputRefused(f"{target} är en symbolisk länk; ange en vanlig fil (länkens mål skrivs inte över).")
+    if target.is_dir():
+        raise OutputRefused(f"{target} är en mapp; ange ett filnamn.")
+    protected = {userdata.user_database_path(), paths.database_path(), paths.DATA_DIR / "peer_support.duckdb"}
+    if target.resolve() in {p.resolve() for p in protected}:
+        raise OutputRefused(f"{target} är en av tjänstens databaser och skrivs aldrig över härifrån.")
+    return target
+
+
+def write_whole(target: Path, data: bytes) -> None:
+    """Write `data` to `target` (checked) through a temporary file beside it."""
+    target = checked(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp-{os.getpid()}")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
