@@ -2,7 +2,8 @@
 source the accessible PDF is printed from."""
 
 import base64
-from html import escape
+import re
+from html import escape as _escape
 
 import pandas as pd
 
@@ -25,6 +26,16 @@ figure { margin: 6pt 0; } figure img { width: 100%; max-height: 8cm; object-fit:
 figcaption { font-size: 8pt; color: #333; }
 section.decision { page-break-after: always; }
 """
+
+
+LONG_WORD = re.compile(r"[^\s<>&;]{41,}")   # longer than any Swedish compound in the documents
+
+
+def escape(text: str) -> str:
+    """HTML-escaped, without control characters, and with a break opportunity every 16 letters of a word longer
+    than 40: a 250-letter name widened its table column off the page, and normal words must not break."""
+    cleaned = "".join(ch for ch in str(text) if ch in "\t\n" or not (ord(ch) < 32 or 0x7f <= ord(ch) <= 0x9f))
+    return LONG_WORD.sub(lambda m: "<wbr>".join(re.findall(".{1,16}", m.group(0))), _escape(cleaned))
 
 
 def brief_html(brief: Brief) -> str:

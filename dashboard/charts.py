@@ -27,10 +27,16 @@ SWEDISH_LOCALE = {
              "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]},
 }
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy without `attrs`: Vega-Lite data must be JSON, and attrs hold dates."""
+    """A copy without `attrs` (Vega-Lite data must be JSON, and attrs hold dates) and without control
+    characters in text: a NUL in a unit name made the chart renderer abort the whole process."""
     copy = frame.copy()
     copy.attrs = {}
+    for column in copy.columns[copy.dtypes.map(lambda t: t == object or pd.api.types.is_string_dtype(t))]:
+        copy[column] = copy[column].map(lambda v: CONTROL.sub("", v) if isinstance(v, str) else v)
     return copy
 
 

@@ -37,8 +37,8 @@ def to_records(frame: pd.DataFrame) -> list[dict]:
 
 
 def csv_plain(frame: pd.DataFrame) -> bytes:
-    """UTF-8, comma, decimal point, ISO dates; missing values are empty."""
-    return _records_frame(frame).to_csv(index=False).encode("utf-8")
+    """UTF-8, comma, decimal point, ISO dates; missing values are empty; formula-like text kept inert."""
+    return _records_frame(frame).map(inert).to_csv(index=False).encode("utf-8")
 
 
 def _records_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -56,3 +56,9 @@ def test_streamlit_is_pinned_to_the_minor_version_whose_routing_ui_routing_relie
     assert pin == f"streamlit>={major}.{minor},<{major}.{int(minor) + 1}"
     assert "uses_pages_directory" in vars(PagesManager)
     assert "PagesManager.uses_pages_directory" in inspect.getsource(script_runner)
+
+
+def test_production_defaults_hide_tracebacks_and_listen_on_loopback():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["address"] == "127.0.0.1"
