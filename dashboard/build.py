@@ -129,8 +129,9 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
     con = duckdb.connect(str(path))
     try:
         con.execute(schema)
-        load_seeds(con, seed_dir, table_order(schema))
-        apply_imports(con, imports)
+        for table in table_order(schema):   # each table's imports before the tables that refer to it
+            load_seeds(con, seed_dir, [table])
+            apply_imports(con, imports, table)
         create_aggregates(con)
         con.execute(
             "create table build_info as select ? as seed_fingerprint, ? as built_at, "

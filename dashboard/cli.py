@@ -187,7 +187,7 @@ def _import(args) -> int:
     if not result.ok:
         print(f"Filen avvisades ({len(result.problems)} fel); databasen är oförändrad:", file=sys.stderr)
         for problem in result.problems:
-            print(f"{problem.file}, rad {problem.row}, kolumn '{problem.column}': {problem.message}", file=sys.stderr)
+            print(problem.line(), file=sys.stderr)
         return 1
     print("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items()))
     counts = result.counts()

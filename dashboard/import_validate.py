@@ -36,6 +36,12 @@ class Problem:
     column: str
     message: str
 
+    def line(self) -> str:
+        """'fil, rad N, kolumn 'X': meddelande' on one line, whatever a header or a value held (a quoted cell
+        may hold a line break)."""
+        text = f"{self.file}, rad {self.row}, kolumn '{self.column}': {self.message}"
+        return CONTROL.sub("\ufffd", re.sub(r"[\r\n\t]+", " ", text))
+
 
 @dataclass(frozen=True)
 class References:

@@ -23,7 +23,7 @@ from dashboard.replay import record_json
 class ImportRejected(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        super().__init__("\n".join(f"{p.file}, rad {p.row}, kolumn '{p.column}': {p.message}" for p in problems))
+        super().__init__("\n".join(problem.line() for problem in problems))
 
 
 

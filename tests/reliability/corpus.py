@@ -1,0 +1,299 @@
+"""Files for the reliability suite: valid rows of every kind, hand-made hostile and careless files (with the ones
+issue 17 names), and seeded mutations of valid files.
+
+Every case is (id, kind, file name, bytes, expected exit status of `import --dry-run`): 0 the file validates,
+1 it is rejected. No case may end in 2 (usage) or 3 (internal error).
+"""
+
+import io
+import random
+import zipfile
+
+import openpyxl
+
+from dashboard.import_kinds import KINDS
+
+# One valid row per kind, against the shipped seeds (P30 is a new supporter code; U_FAR exists).
+VALID = {
+    "units": ["U_NY", "Träffpunkten", "träfflokal", "Farsta", "Farsta stadsdelsförvaltning"],
+    "placements": ["PL_R1", "P30", "U_FAR", "2021-01-01", "2021-12-31", "0,5", "", "", ""],
+    "agreements": ["FA2022", "1.5.1–1/2021", "Socialnämnden", "3 500 000", "2022-01-01", "2022-12-31", "beslutad",
+                   "2021-11-30"],
+    "survey_responses": ["PO2019", "R900", "PO2019-Q2-1"],
+    "recommendation_status": ["R2-4", "pågående", "2021-03-01", "Två nya peer supportrar rekryteras."],
+}
+
+
+def headers(kind: str) -> list[str]:
+    return KINDS[kind].headers
+
+
+def csv_bytes(kind: str, rows: list[list[str]], sep: str = ";", encoding: str = "utf-8-sig",
+              header: list[str] | None = None) -> bytes:
+    lines = [sep.join(header or headers(kind))] + [sep.join(row) for row in rows]
+    return ("\n".join(lines) + "\n").encode(encoding)
+
+
+def xlsx_bytes(kind: str, rows: list[list], hidden_first: list[list] | None = None) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if hidden_first is not None:
+        sheet.title = "Gammalt"
+        for row in hidden_first:
+            sheet.append(row)
+        sheet.sheet_state = "hidden"
+        sheet = book.create_sheet("Data")
+    sheet.append(headers(kind))
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def row(kind: str, **changes) -> list[str]:
+    values = list(VALID[kind])
+    for header, value in changes.items():
+        values[headers(kind).index(header)] = value
+    return values
+
+
+def _rezip(data: bytes, change) -> bytes:
+    """An .xlsx with each part passed through `change(name, content) -> content`."""
+    source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            out.writestr(item.filename, change(item.filename, source.read(item.filename)))
+    return target.getvalue()
+
+
+def _sheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/sheet")
+
+
+def _zip_bomb() -> bytes:
+    """A few hundred kB that unpack to over 50 MB: a sheet padded with spaces."""
+    padded = lambda name, content: content.replace(b"<sheetData>", b"<sheetData>" + b" " * 60_000_000) \
+        if _sheet(name) else content  # noqa: E731
+    return _rezip(xlsx_bytes("units", [VALID["units"]]), padded)
+
+
+def _broken_stream() -> bytes:
+    """A valid archive directory over a sheet whose compressed bytes are garbage (zlib fails while reading)."""
+    data = bytearray(xlsx_bytes("units", [VALID["units"]]))
+    start = data.find(b"xl/worksheets/sheet1.xml") + 60
+    data[start:start + 40] = bytes(range(40))
+    return bytes(data)
+
+
+def _array_formula() -> bytes:
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers("units"))
+    sheet.append(["U_NY", None, "träfflokal", "Farsta", "Farsta sdf"])
+    sheet["B2"] = ArrayFormula("B2", "=UPPER(A2)")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _error_cell() -> bytes:
+    return xlsx_bytes("units", [row("units", Namn="#REF!")])   # openpyxl stores an error code as an error cell
+
+
+def _one_supporter(placements: int) -> bytes:
+    """`placements` consecutive half-time placements of one supporter, each a month: valid, and a test of the
+    working-time check's speed."""
+    rows = []
+    for index in range(placements):
+        year, month = 2021 + index // 12, index % 12 + 1
+        rows.append(row("placements", **{"Placerings-id": f"PL_S{index}", "Startdatum": f"{year}-{month:02d}-01",
+                                         "Slutdatum": f"{year}-{month:02d}-28"}))
+    return csv_bytes("placements", rows)
+
+
+def hand_made() -> list[tuple[str, str, str, bytes, int]]:
+    units, placements, agreements, responses, statuses = (
+        "units", "placements", "agreements", "survey_responses", "recommendation_status")
+    cases = [
+        # --- issue 17's files, as regression cases
+        ("open-ended-placement-with-share", placements, "p.csv",
+         csv_bytes(placements, [row(placements, Slutdatum="")]), 0),
+        ("bom-then-invalid-utf8", units, "u.csv", b"\xef\xbb\xbf" + csv_bytes(units, [VALID[units]], encoding="utf-8")
+         + b"\xff\xfe\xfa", 1),
+        ("xlsx-broken-xml", units, "u.xlsx", _rezip(xlsx_bytes(units, [VALID[units]]),
+                                                    lambda n, c: c[: len(c) // 2] if _sheet(n) else c), 1),
+        ("xlsx-corrupt-stream", units, "u.xlsx", _broken_stream(), 1),
+        ("amount-inf", agreements, "a.csv", csv_bytes(agreements, [row(agreements, **{"Belopp (kr)": "inf"})]), 1),
+        ("amount-1e30", agreements, "a.csv", csv_bytes(agreements, [row(agreements, **{"Belopp (kr)": "1e30"})]), 1),
+        ("amount-10-to-15", agreements, "a.csv",
+         csv_bytes(agreements, [row(agreements, **{"Belopp (kr)": "1000000000000000"})]), 1),
+        ("unit-with-placements-changed", units, "u.csv",
+         csv_bytes(units, [["U_SOD_AKT", "Aktivitetshuset Söder", "aktivitetshus", "Södermalm", "Södermalms sdf"]]), 0),
+        ("xlsx-zip-bomb", units, "u.xlsx", _zip_bomb(), 1),
+        ("working-time-500-rows", placements, "p.csv", _one_supporter(500), 0),
+        ("nul-after-4-kib", units, "u.csv", csv_bytes(units, [row(units, Namn="x" * 20)] * 200)
+         + csv_bytes(units, [row(units, **{"Enhets-id": "U_NUL", "Namn": "a\x00b"})])[60:], 1),
+        ("escape-in-name", units, "u.csv", csv_bytes(units, [row(units, Namn="Träff\x1b[31mpunkten")]), 1),
+        ("long-unbroken-word", units, "u.csv", csv_bytes(units, [row(units, Namn="Å" * 250)]), 0),
+        ("respondent-personnummer", responses, "s.csv",
+         csv_bytes(responses, [row(responses, Respondent="19850101-1234")]), 1),
+        ("respondent-name", responses, "s.csv", csv_bytes(responses, [row(responses, Respondent="Anna Andersson")]), 1),
+        ("supporter-initials-and-year", placements, "p.csv",
+         csv_bytes(placements, [row(placements, **{"Peer supporter (kod)": "AS1975"})]), 1),
+        ("comment-names-a-diagnosis", statuses, "r.csv",
+         csv_bytes(statuses, [row(statuses, Kommentar="Anna har schizofreni och är sjukskriven.")]), 1),
+        ("date-year-1", placements, "p.csv", csv_bytes(placements, [row(placements, Startdatum="0001-01-01")]), 1),
+        ("date-year-9999", placements, "p.csv", csv_bytes(placements, [row(placements, Slutdatum="9999-12-31")]), 1),
+        ("absence-ends-years-after", placements, "p.csv", csv_bytes(placements, [row(
+            placements, **{"Frånvaro från": "2021-03-01", "Frånvaro till": "2029-03-01",
+                           "Frånvaroslag": "sjukskrivning"})]), 1),
+        ("absence-end-without-start", placements, "p.csv",
+         csv_bytes(placements, [row(placements, **{"Frånvaro till": "2021-03-01"})]), 1),
+        ("xlsx-array-formula", units, "u.xlsx", _array_formula(), 1),
+        ("xlsx-ref-error-cell", units, "u.xlsx", _error_cell(), 1),
+        ("xlsx-hidden-first-sheet", units, "u.xlsx",
+         xlsx_bytes(units, [VALID[units]], hidden_first=[["Gammal", "kolumn"], ["x", "y"]]), 0),
+        ("single-choice-answered-twice", responses, "s.csv", csv_bytes(responses, [
+            row(responses, **{"Svarsalternativ-id": "PO2019-Q4-1"}),
+            row(responses, **{"Svarsalternativ-id": "PO2019-Q4-2"})]), 1),
+        ("supporter-twice-in-a-unit", placements, "p.csv", csv_bytes(placements, [
+            row(placements), row(placements, **{"Placerings-id": "PL_R2", "Startdatum": "2021-06-01",
+                                                "Arbetstid (andel av heltid)": "0,2"})]), 1),
+        ("cells-beyond-the-header", units, "u.csv", csv_bytes(units, [VALID[units] + ["överbliven"]]), 1),
+        ("utf16-file", units, "u.csv", b"\xff\xfe" + csv_bytes(units, [VALID[units]], encoding="utf-16-le"), 0),
+        ("field-larger-than-limit", units, "u.csv",
+         csv_bytes(units, [row(units, Namn='"' + "x" * 200_000)]), 1),
+        ("pk-but-not-zip", units, "u.xlsx", b"PK\x03\x04" + b"\x00" * 200, 1),
+        ("two-previews-over-full-time", placements, "p.csv", csv_bytes(placements, [
+            row(placements, **{"Arbetstid (andel av heltid)": "0,6"}),
+            row(placements, **{"Placerings-id": "PL_R2", "Enhets-id": "U_OST", "Arbetstid (andel av heltid)": "0,6"})]),
+         1),
+        # --- careless and broken files of every kind
+        ("empty", units, "u.csv", b"", 1),
+        ("whitespace", placements, "p.csv", b"  \n\t\n", 1),
+        ("binary", agreements, "a.csv", bytes(range(256)) * 40, 1),
+        ("pdf-renamed", responses, "s.pdf", b"%PDF-1.7\n...", 1),
+        ("no-extension", statuses, "status", csv_bytes(statuses, [VALID[statuses]]), 1),
+        ("xlsx-named-csv", units, "u.csv", xlsx_bytes(units, [VALID[units]]), 1),
+        ("csv-named-xlsx", units, "u.xlsx", csv_bytes(units, [VALID[units]]), 1),
+        ("over-5-mb", placements, "p.csv", b"x;" * (3 * 1024 * 1024), 1),
+        ("over-20000-rows", responses, "s.csv",
+         csv_bytes(responses, [row(responses, Respondent=f"R{i}") for i in range(20_001)]), 1),
+        ("headers-only", agreements, "a.csv", csv_bytes(agreements, []), 1),
+        ("tab-separated", statuses, "r.csv", csv_bytes(statuses, [VALID[statuses]], sep="\t"), 1),
+        ("english-headers", units, "u.csv", csv_bytes(units, [VALID[units]],
+                                                      header=["id", "name", "type", "area", "owner"]), 1),
+        ("duplicate-header", units, "u.csv", csv_bytes(units, [VALID[units] + ["x"]],
+                                                       header=headers(units) + ["Namn"]), 1),
+        ("missing-required-column", agreements, "a.csv",
+         csv_bytes(agreements, [VALID[agreements][1:]], header=headers(agreements)[1:]), 1),
+        ("unknown-area", units, "u.csv", csv_bytes(units, [row(units, Område="Atlantis")]), 1),
+        ("unknown-unit-type", units, "u.csv", csv_bytes(units, [row(units, Enhetstyp="simhall")]), 1),
+        ("formula-equals", units, "u.csv", csv_bytes(units, [row(units, Namn='=HYPERLINK("https://x","Klicka")')]), 1),
+        ("formula-plus", units, "u.csv", csv_bytes(units, [row(units, Namn="+1+1")]), 1),
+        ("formula-at", units, "u.csv", csv_bytes(units, [row(units, Namn="@SUM(A1)")]), 1),
+        ("formula-minus-text", units, "u.csv", csv_bytes(units, [row(units, Namn="-2+3")]), 1),
+        ("xlsx-formula-cell", units, "u.xlsx", xlsx_bytes(units, [row(units, Namn="=1+1")]), 1),
+        ("text-over-500", units, "u.csv", csv_bytes(units, [row(units, Namn="ord " * 150)]), 1),
+        ("impossible-date", placements, "p.csv", csv_bytes(placements, [row(placements, Startdatum="2021-02-30")]), 1),
+        ("end-before-start", placements, "p.csv", csv_bytes(placements, [row(placements, Slutdatum="2020-06-30")]), 1),
+        ("share-above-one", placements, "p.csv",
+         csv_bytes(placements, [row(placements, **{"Arbetstid (andel av heltid)": "150 %"})]), 1),
+        ("share-nan", placements, "p.csv",
+         csv_bytes(placements, [row(placements, **{"Arbetstid (andel av heltid)": "nan"})]), 1),
+        ("unknown-unit", placements, "p.csv", csv_bytes(placements, [row(placements, **{"Enhets-id": "U_X"})]), 1),
+        ("absence-kind-unknown", placements, "p.csv", csv_bytes(placements, [row(
+            placements, **{"Frånvaro från": "2021-03-01", "Frånvaroslag": "semester"})]), 1),
+        ("duplicate-key", agreements, "a.csv", csv_bytes(agreements, [VALID[agreements]] * 2), 1),
+        ("negative-amount", agreements, "a.csv", csv_bytes(agreements, [row(agreements, **{"Belopp (kr)": "-1"})]), 1),
+        ("amount-with-exponent-text", agreements, "a.csv",
+         csv_bytes(agreements, [row(agreements, **{"Belopp (kr)": "3,5e6"})]), 1),
+        ("status-unknown", agreements, "a.csv", csv_bytes(agreements, [row(agreements, Status="klar")]), 1),
+        ("period-reversed", agreements, "a.csv",
+         csv_bytes(agreements, [row(agreements, **{"Period från": "2022-12-31", "Period till": "2022-01-01"})]), 1),
+        ("unknown-survey", responses, "s.csv", csv_bytes(responses, [row(responses, **{"Enkät-id": "XX"})]), 1),
+        ("option-of-another-question", responses, "s.csv",
+         csv_bytes(responses, [row(responses, **{"Svarsalternativ-id": "PO2019-Q9-1"})]), 1),
+        ("unknown-recommendation", statuses, "r.csv",
+         csv_bytes(statuses, [row(statuses, **{"Rekommendation-id": "R9-9"})]), 1),
+        ("status-not-allowed", statuses, "r.csv", csv_bytes(statuses, [row(statuses, Status="klar")]), 1),
+        ("comment-personnummer", statuses, "r.csv",
+         csv_bytes(statuses, [row(statuses, Kommentar="Kontakt: 850101-1234")]), 1),
+        ("latin1-with-bad-date", units, "u.csv",
+         csv_bytes(units, [row(units, Namn="Café Söder")], encoding="cp1252").replace(b"Farsta", b"Farsta\x81"), 1),
+        ("comma-separated-valid", statuses, "r.csv",
+         csv_bytes(statuses, [row(statuses, Kommentar="Två nya")], sep=","), 0),
+        ("swedish-date-valid", placements, "p.csv",
+         csv_bytes(placements, [row(placements, Startdatum="1 mars 2021")]), 0),
+        ("xlsx-valid", agreements, "a.xlsx", xlsx_bytes(agreements, [VALID[agreements]]), 0),
+    ]
+    return cases
+
+
+MUTATIONS = ("flip", "insert", "delete", "truncate", "duplicate-line", "swap-separator", "control", "quote",
+             "formula", "long", "unicode", "blank-cell", "swap-cells")
+
+
+def mutate(data: bytes, rng: random.Random) -> tuple[str, bytes]:
+    """One to three seeded mutations of a valid CSV file's bytes."""
+    names = []
+    for _ in range(rng.randint(1, 3)):
+        name = rng.choice(MUTATIONS)
+        names.append(name)
+        data = _mutation(name, data, rng)
+    return "+".join(names), data
+
+
+def _mutation(name: str, data: bytes, rng: random.Random) -> bytes:
+    at = rng.randrange(len(data) + 1) if data else 0
+    lines = data.split(b"\n")
+    if name == "flip" and data:
+        return data[:at - 1] + bytes([rng.randrange(256)]) + data[at:]
+    if name == "insert":
+        return data[:at] + bytes(rng.randrange(256) for _ in range(rng.randint(1, 8))) + data[at:]
+    if name == "delete":
+        return data[:at] + data[at + rng.randint(1, 20):]
+    if name == "truncate":
+        return data[:at]
+    if name == "duplicate-line" and len(lines) > 1:
+        index = rng.randrange(len(lines))
+        return b"\n".join(lines[:index + 1] + [lines[index]] + lines[index + 1:])
+    if name == "swap-separator":
+        return data.replace(b";", rng.choice([b",", b"\t", b"|", b";;"]))
+    if name == "control":
+        return data[:at] + bytes([rng.choice([0, 7, 8, 11, 12, 27, 127])]) + data[at:]
+    if name == "quote":
+        return data[:at] + b'"' + data[at:]
+    if name == "formula":
+        return data[:at] + rng.choice([b"=", b"+", b"@", b"-", b"=cmd|' /C calc'!A0;"]) + data[at:]
+    if name == "long":
+        return data[:at] + b"x" * rng.choice([600, 5000, 150_000]) + data[at:]
+    if name == "unicode":
+        return data[:at] + rng.choice(["\u202e", "\u2028", "😀", "\ufeff", "ÅÄÖ", "\u0301"]).encode() + data[at:]
+    if name == "blank-cell":
+        return data.replace(b";", b";;", 1) if rng.random() < 0.5 else data.replace(b";", b"", 1)
+    if name == "swap-cells" and len(lines) > 1:
+        cells = lines[1].split(b";")
+        rng.shuffle(cells)
+        return b"\n".join([lines[0], b";".join(cells), *lines[2:]])
+    return data
+
+
+def fuzzed(count: int, seed: int = 17) -> list[tuple[str, str, str, bytes]]:
+    """`count` seeded mutations, spread over the kinds, of files with two valid rows each."""
+    rng, cases = random.Random(seed), []
+    second = {"units": row("units", **{"Enhets-id": "U_NY2"}), "placements": row("placements", **{
+        "Placerings-id": "PL_R2", "Enhets-id": "U_OST"}),
+        "agreements": row("agreements", **{"Överenskommelse-id": "FA2023", "Period från": "2023-01-01",
+                                           "Period till": "2023-12-31"}),
+        "survey_responses": row("survey_responses", Respondent="R901"),
+        "recommendation_status": row("recommendation_status", Datum="2021-06-01")}
+    kinds = list(VALID)
+    for index in range(count):
+        kind = kinds[index % len(kinds)]
+        name, data = mutate(csv_bytes(kind, [VALID[kind], second[kind]]), rng)
+        cases.append((f"{index:04d}-{kind}-{name}", kind, f"{kind}.csv", data))
+    return cases
