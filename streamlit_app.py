@@ -22,5 +22,5 @@ st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":mater
 cache.prepare_database()
 blocks.swedish_document()
 page = st.navigation(PAGES)
-with cache.one_data_version(), sidebar.shared_for_pages(sidebar.shared_filters()):
+with cache.one_data_version(), sidebar.shared_for_pages(sidebar.shared_filters(entrypoint=True)):
     page.run()

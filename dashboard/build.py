@@ -83,7 +83,7 @@ def ensure_database(target: Path | None = None, seed_dir: Path | None = None) ->
     """
     target = Path(target or paths.database_path())
     with _ensuring:   # the start-up warm-up and the first session may both ask
-        if _in_step(target, seed_dir):
+        if _in_step(target, seed_dir) and not _leftovers(target):
             return target
         with locks.build_lock(target):
             remove_leftovers(target)
@@ -99,9 +99,13 @@ def _in_step(target: Path, seed_dir: Path | None) -> bool:
     return stored == data_fingerprint(seed_dir, userdata.applied_imports())
 
 
+def _leftovers(target: Path) -> list[Path]:
+    return list(target.parent.glob(f"{target.name}.tmp-*"))
+
+
 def remove_leftovers(target: Path) -> None:
     """Temporary files of builds that were killed: only a holder of the build lock may call this."""
-    for leftover in target.parent.glob(f"{target.name}.tmp-*"):
+    for leftover in _leftovers(target):
         leftover.unlink(missing_ok=True)
 
 

@@ -30,14 +30,15 @@ def shared_for_pages(filters: ViewFilters):
         st.session_state.pop(SHARED_THIS_RUN, None)
 
 
-def shared_filters() -> ViewFilters:
+def shared_filters(entrypoint: bool = False) -> ViewFilters:
     """The sidebar filters every page shares; read from the URL on a session's first run.
 
     Reached through the entrypoint the filters are already drawn; a page run on its own draws them itself.
     """
     if SHARED_THIS_RUN in st.session_state:
         return st.session_state[SHARED_THIS_RUN]
-    route_through_entrypoint()
+    if not entrypoint:
+        route_through_entrypoint()
     prepare_database()
     options = filter_options()
     state = st.session_state
