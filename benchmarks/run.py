@@ -1,4 +1,4 @@
-"""`python -m dashboard bench`: measure in one run and print a table of ratios.
+"""`python -m benchmarks`: measure in one run and print a table of ratios.
 
 1. Each indicator's query time (median and p95 over runs with varied parameters) in DuckDB through
    `indicators.run`, next to its pandas twin over the same tables in memory, and next to a raw aggregate scan
@@ -7,6 +7,7 @@
 3. In Chromium (when installed): process start to first rendered page, with and without an existing database,
    and filter change to redrawn page against a minimal echo page (`browser.py`).
 4. 25 concurrent sessions over Streamlit's WebSocket protocol (`load.py`).
+5. Import validation time against rows, 100 to 20 000 (`validation.py`).
 """
 
 import json
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import browser, load, pandas_twins, targets
+from benchmarks import browser, load, pandas_twins, targets, validation
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
 from dashboard.build import build_database
@@ -92,7 +93,7 @@ def measure_pages() -> list[dict]:
     return rows
 
 
-def main(scale: str, out: str | None) -> int:
+def main(scale: str, out: str | None, only: str | None = None) -> int:
     report = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
               "scale": scale}
     with tempfile.TemporaryDirectory() as folder:
@@ -100,6 +101,10 @@ def main(scale: str, out: str | None) -> int:
         env = {"PEER_DB": str(seed_db), "PEER_USER_DB": str(Path(folder) / "user.duckdb")}
         os.environ.update(env)
         build_database(seed_db)
+        report["validation"] = validation.measure()
+        if only == "validation":
+            print("\n".join(validation.table(report["validation"])))
+            return _write(report, out)
         report["pages_seed"] = measure_pages()
         report["cold_start"] = browser.cold_start(Path(folder) / "cold.duckdb", env)
         report["filter_change_seed"] = browser.filter_change(env, _areas())
@@ -114,6 +119,10 @@ def main(scale: str, out: str | None) -> int:
     report["targets"] = [{"target": c.target, "measured": c.measured, "met": c.met, "missed_by": round(c.missed_by, 2)}
                          for c in targets.checks(report)]
     print(_table(report))
+    return _write(report, out)
+
+
+def _write(report: dict, out: str | None) -> int:
     if out:
         Path(out).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
@@ -149,5 +158,6 @@ def _table(report: dict) -> str:
         for row in report[f"sessions_{label}"]:
             lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
                          f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
+    lines += ["", *validation.table(report["validation"])]
     lines += ["", f"Cold start: {report['cold_start']}", "", *targets.table(report)]
     return "\n".join(lines)
