@@ -193,19 +193,19 @@ def brief_markdown(brief: Brief) -> str:
     lines += ["### Dokumenterade risker med ettårig finansiering", "", *[f"- {risk}" for risk in summary.risks], "",
               "### Det som inte är känt om finansieringen", "", *[f"- {gap}" for gap in summary.unknowns], "",
               *([f"### Sedan förra underlaget ({summary.since.isoformat()})", "",
-                 *[f"- {change}" for change in summary.changes or ["Inga ändringar i källorna."]], ""]
+                 *[f"- {formatting.plain(change)}" for change in summary.changes or ["Inga ändringar i källorna."]], ""]
                 if summary.since else []),
               f"Urval: {brief.filters}", "", BASIS_LEGEND, ""]
     for section in brief.sections:
         lines += [f"## {section.label}", "", f"*Så läser du:* {section.how_to_read}", "",
                   _markdown_table(section.table) if not section.table.empty else "Inga uppgifter.", "",
                   omitted_note(section), "",
-                  "Källor: " + "; ".join(section.sources) if section.sources else "", ""]
+                  "Källor: " + formatting.plain("; ".join(section.sources)) if section.sources else "", ""]
     lines += ["## Öppna rekommendationer", "", _markdown_table(brief.recommendations), "",
               "## Motstridiga uppgifter i källorna", "", _markdown_table(brief.conflicts), "",
               "## Okända uppgifter", "", _markdown_table(brief.gaps), "",
               "## Små tal", "", brief.suppression_rule, "",
-              "## Källförteckning", ""] + [f"- {s}" for s in brief.sources]
+              "## Källförteckning", ""] + [f"- {formatting.plain(s)}" for s in brief.sources]
     return "\n".join(lines) + "\n"
 
 
@@ -215,7 +215,8 @@ def omitted_note(section: Section) -> str:
 
 
 def _markdown_table(frame: pd.DataFrame) -> str:
-    cell = lambda v: str(v).replace("|", "/").replace("\n", " ")  # noqa: E731
+    """Cells escaped: a unit or file name such as '![x](https://…)' stays text in the preview and the file."""
+    cell = lambda v: formatting.plain(str(v).replace("\n", " "))  # noqa: E731
     header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
     body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import columns, export, importer, userdata
+from dashboard import columns, export, formatting, importer, userdata
 from dashboard.import_kinds import KINDS
 from dashboard.ui import blocks, cache, sidebar
 
@@ -45,7 +45,7 @@ upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE
 if upload is not None:
     result = importer.preview(kind, upload.name, upload.getvalue())
     if result.detected:
-        st.caption("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items()))
+        st.caption(formatting.plain("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items())))
     if not result.ok:
         st.error(f"Filen avvisades: {len(result.problems)} fel. Databasen är oförändrad.")
         st.dataframe(result.problem_frame(), hide_index=True, width="stretch")

@@ -51,7 +51,7 @@ def workspace() -> None:
                                    filters.as_of)
             blocks.notice("success", f"Scenariot '{name.strip()}' sparades.")
         except userdata.UserDataError as error:
-            st.error(str(error))
+            blocks.notice("error", str(error))
     saved = userdata.list_scenarios()
     scenario_widgets.undo_delete(PAGE)
     if saved.empty:

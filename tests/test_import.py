@@ -373,3 +373,21 @@ def test_undo_on_the_page_asks_first(fresh):
     app.button(key="importera__undo__yes").click().run()
     assert userdata.applied_imports().empty
     assert any(f"Import {number} är ångrad" in s.value for s in app.success)
+
+
+def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import brief
+
+    unit = csv_bytes(UNITS, [["U_MD", "![x](https://example.org/x.png)", "träfflokal", "Farsta", "Farsta sdf"]])
+    importer.apply(importer.preview("units", "[Logga in](https://example.org).csv", unit), who="test")
+    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_MD"})), who="test",
+                   as_of=date(2021, 6, 30))
+    markdown = brief.brief_markdown(brief.build_brief(date(2021, 6, 30), render_charts=False))
+    assert "![x](https" not in markdown and "\\!\\[x\\]\\(https" in markdown   # the unit, escaped
+    assert "[Logga in](https" not in markdown                                   # the file name in the sources
+    app = AppTest.from_file(str(ROOT / "pages" / "namndunderlag.py"), default_timeout=60)
+    app.query_params["as_of"] = "2021-06-30"
+    app.run()
+    assert not app.exception and all("![x](https" not in m.value for m in app.markdown)

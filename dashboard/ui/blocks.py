@@ -128,7 +128,7 @@ def asks_first(key: str, label: str, question: str, on_confirm, args: tuple = ()
     if not st.session_state.get(asking):
         st.button(label, key=key, on_click=lambda: st.session_state.update({asking: True}))
         return
-    st.warning(question)
+    notice("warning", question)
     yes, no = st.columns(2)
     yes.button(f"Ja, {label[0].lower()}{label[1:]}", key=f"{key}__yes", type="primary",
                on_click=_confirmed, args=(key, on_confirm, args))

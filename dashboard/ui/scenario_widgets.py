@@ -120,7 +120,8 @@ def undo_delete(page: str) -> None:
     blocks.outcome(f"{page}__delete")
     deleted = st.session_state.get(f"{page}__deleted")
     if deleted:
-        st.button(f"Ångra borttagningen av '{deleted}'", key=f"{page}__restore", on_click=_restore, args=(page, deleted))
+        st.button(fmt.plain(f"Ångra borttagningen av '{deleted}'"), key=f"{page}__restore", on_click=_restore,
+                  args=(page, deleted))
 
 
 def _delete(page: str, name: str) -> tuple[str, str]:
@@ -144,7 +145,7 @@ def _report(action, *args) -> None:
         action(*args)
         st.rerun()
     except userdata.UserDataError as error:
-        st.error(str(error))
+        blocks.notice("error", str(error))
 
 
 def highlight_differences(row: pd.Series) -> list[str]:
