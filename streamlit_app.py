@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.ui import blocks, cache, sidebar
+from dashboard.ui import blocks, cache, identity, sidebar
 
 PAGES = [
     st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
@@ -21,6 +21,12 @@ PAGES = [
 st.set_page_config(page_title="PEER support – beslutsstöd", page_icon=":material/diversity_3:", layout="wide")
 cache.prepare_database()
 blocks.swedish_document()
-page = st.navigation(PAGES)
+actor = identity.current()
+if actor.how == "ej inloggad":   # sign-in is configured and this session has not signed in
+    st.navigation([st.Page(identity.sign_in_page, title="Logga in", default=True)]).run()
+    st.stop()
+# A page the role may not use is not in the navigation (its address falls back to Översikt) and refuses itself.
+page = st.navigation([p for p in PAGES if p.url_path != "importera" or actor.may("import")])
 with cache.one_data_version(), sidebar.shared_for_pages(sidebar.shared_filters(entrypoint=True)):
+    identity.banner(actor)
     page.run()

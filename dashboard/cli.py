@@ -7,7 +7,7 @@ import json
 import sys
 import traceback
 
-from dashboard import export, indicators, outputs, scenario, scenario_baseline, scenario_io
+from dashboard import access, export, indicators, outputs, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
@@ -196,7 +196,7 @@ def _import(args) -> int:
         print("--dry-run: inget skrevs.")
         return 0
     try:
-        import_id = importer.apply(result, as_of=as_of_or_data(args.as_of))
+        import_id = importer.apply(result, access.operator(), as_of=as_of_or_data(args.as_of))
     except ParameterError as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
@@ -214,7 +214,7 @@ def _undo_import(args) -> int:
     from dashboard import importer
 
     try:
-        importer.undo(args.import_id, importer.operator())
+        importer.undo(args.import_id, access.operator())
     except importer.UndoRefused as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 1

@@ -8,8 +8,8 @@ import os
 
 import pandas as pd
 
-from dashboard import locks, paths, userdata
-from dashboard.build import prepare_build, remove_database_file
+from dashboard import access, locks, paths, userdata
+from dashboard.build import ensure_database, prepare_build, remove_database_file
 from dashboard.formatting import stockholm_time
 
 
@@ -30,11 +30,9 @@ def commit_and_swap(imports: pd.DataFrame, statements: list[tuple[str, dict]], u
     except Exception as error:
         raise unbuildable from error
     try:
-        with userdata.connection() as con:
-            con.begin()
+        with userdata.transaction() as run:
             for name, params in statements:
-                userdata.run(con, name, params)
-            con.commit()
+                run(name, params)
     except Exception as error:
         remove_database_file(temporary)
         raise ImportFailed("Ändringen kunde inte skrivas (ett fel i tjänsten, inte i filen); ingenting har "
@@ -42,17 +40,24 @@ def commit_and_swap(imports: pd.DataFrame, statements: list[tuple[str, dict]], u
     os.replace(temporary, target)
 
 
-def undo(import_id: int, who: str) -> None:
+def undo(import_id: int, actor: access.Actor) -> None:
     """Undo an import: it stays in the log, marked with who undid it and when, and the seed database is rebuilt
     with the imports that remain. Refused where a later import builds on its rows (undo that first)."""
-    with locks.build_lock(paths.database_path()):
-        log = userdata.import_log().set_index("import_id")
-        if import_id not in log.index:
-            raise UndoRefused(f"Det finns ingen import nummer {import_id}.")
-        if not pd.isna(log.loc[import_id, "undone_at"]):
-            raise UndoRefused(f"Import {import_id} är redan ångrad ({log.loc[import_id, 'undone_at']:%Y-%m-%d %H:%M}).")
-        rows = userdata.imported_rows()
-        commit_and_swap(rows[rows["import_id"] != import_id],
-                        [("user/import_undo", {"import_id": import_id, "now": stockholm_time(), "who": who})],
-                        UndoRefused(f"Import {import_id} kan inte ångras: en senare import bygger på dess rader "
-                                    "(till exempel placeringar i en importerad enhet). Ångra den först."))
+    access.require(actor, "undo_import")
+    with userdata.import_lock():
+        ensure_database()   # with every import another replica made, before this one is taken out
+        with locks.build_lock(paths.database_path()):
+            _undo(import_id, actor)
+
+
+def _undo(import_id: int, actor: access.Actor) -> None:
+    log = userdata.import_log().set_index("import_id")
+    if import_id not in log.index:
+        raise UndoRefused(f"Det finns ingen import nummer {import_id}.")
+    if not pd.isna(log.loc[import_id, "undone_at"]):
+        raise UndoRefused(f"Import {import_id} är redan ångrad ({log.loc[import_id, 'undone_at']:%Y-%m-%d %H:%M}).")
+    rows = userdata.imported_rows()
+    commit_and_swap(rows[rows["import_id"] != import_id],
+                    [("user/import_undo", {"import_id": import_id, "now": stockholm_time(), "who": actor.name})],
+                    UndoRefused(f"Import {import_id} kan inte ångras: en senare import bygger på dess rader "
+                                "(till exempel placeringar i en importerad enhet). Ångra den först."))

@@ -1,7 +1,6 @@
 """Import a file of one kind: read, validate, preview what is added and changed, then write it in one
 transaction and rebuild the seed database with it. A rejected or failed import changes nothing."""
 
-import getpass
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -9,7 +8,8 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import export, indicators, locks, paths, userdata
+from dashboard import access, export, indicators, locks, paths, userdata
+from dashboard.build import ensure_database
 from dashboard.import_commit import ImportFailed, UndoRefused, commit_and_swap, undo  # noqa: F401 (the import API)
 from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
@@ -71,7 +71,7 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
                    actions, data)
 
 
-def apply(result: Preview, who: str | None = None, as_of: date | None = None) -> int:
+def apply(result: Preview, actor: access.Actor, as_of: date | None = None) -> int:
     """Write the import and rebuild; returns the import number. Raises ImportRejected if the file is not valid
     against the data as it is now, `locks.Busy` if another import holds on, ImportFailed if writing failed.
 
@@ -80,29 +80,35 @@ def apply(result: Preview, who: str | None = None, as_of: date | None = None) ->
     of planned placements must not make its planned dates "now". Rows dated after it are plans.
 
     Written as `import_commit.commit_and_swap` writes: readers never wait for the build."""
+    access.require(actor, "import")
     if not result.ok:
         raise ImportRejected(result.problems)
-    target = paths.database_path()
-    with locks.build_lock(target):
-        current = preview(result.kind.name, result.file_name, result.data) if result.data else result
-        if not current.ok:   # another import since the preview may have made this one invalid
-            raise ImportRejected(current.problems)
-        log, rows = _log_entry(current, who, as_of or data_as_of()), _row_entries(current)
-        commit_and_swap(pd.concat([userdata.imported_rows(), _replayed(log, rows)], ignore_index=True),
-                        [("user/import_insert_log", log),
-                         ("user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})],
-                        ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
-                                     "ingenting har ändrats."))
+    with userdata.import_lock():   # one import at a time across every replica sharing the store
+        ensure_database()            # with every import another replica made, before validating against it
+        with locks.build_lock(paths.database_path()):
+            return _apply(result, actor, as_of)
+
+
+def _apply(result: Preview, actor: access.Actor, as_of: date | None) -> int:
+    current = preview(result.kind.name, result.file_name, result.data) if result.data else result
+    if not current.ok:   # another import since the preview may have made this one invalid
+        raise ImportRejected(current.problems)
+    log, rows = _log_entry(current, actor.name, as_of or data_as_of()), _row_entries(current)
+    commit_and_swap(pd.concat([userdata.imported_rows(), _replayed(log, rows)], ignore_index=True),
+                    [("user/import_insert_log", log),
+                     ("user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})],
+                    ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
+                                 "ingenting har ändrats."))
     return log["import_id"]
 
 
-def _log_entry(result: Preview, who: str | None, as_of: date) -> dict:
+def _log_entry(result: Preview, who: str, as_of: date) -> dict:
     counts = result.counts()
     log = userdata.import_log()
     return {"import_id": int(log["import_id"].max()) + 1 if not log.empty else 1, "imported_at": stockholm_time(),
             "kind": result.kind.name, "file_name": result.file_name, "file_sha256": result.sha256,
             "rows_added": counts["läggs till"], "rows_changed": counts["ändras"],
-            "rows_unchanged": counts["oförändrad"], "who": who or operator(),
+            "rows_unchanged": counts["oförändrad"], "who": who,
             "detected": "; ".join(f"{k}: {v}" for k, v in result.detected.items()), "source_dated": as_of}
 
 
@@ -160,11 +166,4 @@ def _plain(value):
         return float(value)
     return value
 
-
-def operator() -> str:
-    """Who runs the command line: the operating-system user."""
-    try:
-        return f"{getpass.getuser()} (kommandorad)"
-    except (OSError, KeyError):   # no user name for this uid (a container)
-        return "okänd"
 

@@ -1,4 +1,5 @@
--- What users add: kept in its own database file so that rebuilding the seed database never loses it.
+-- What users add: kept in its own store (a DuckDB file, or PostgreSQL shared by replicas) so that rebuilding the
+-- seed database never loses it. Written to run in both.
 create table if not exists saved_scenario (
     name         varchar primary key,
     inputs       json not null,
@@ -7,7 +8,9 @@ create table if not exists saved_scenario (
     updated_at   timestamp not null,
     data_version varchar not null,        -- seed fingerprint of the database the outputs were computed from
     data_as_of   date not null,
-    deleted_at   timestamp                -- set by "Ta bort"; cleared by "Ångra"; a deleted scenario is not listed
+    deleted_at   timestamp,               -- set by "Ta bort"; cleared by "Ångra"; a deleted scenario is not listed
+    created_by   varchar,                 -- who saved it, and who last renamed, deleted or restored it
+    updated_by   varchar
 );
 
 -- Every import, in order; the seed database is rebuilt as seeds + a replay of these rows.
@@ -34,7 +37,9 @@ create table if not exists import_row (
     primary key (import_id, row_number)
 );
 
--- Stores made before scenarios could be restored and imports undone.
+-- Stores made before scenarios could be restored and imports undone, and before writes said who made them.
 alter table saved_scenario add column if not exists deleted_at timestamp;
+alter table saved_scenario add column if not exists created_by varchar;
+alter table saved_scenario add column if not exists updated_by varchar;
 alter table import_log add column if not exists undone_at timestamp;
 alter table import_log add column if not exists undone_by varchar;

@@ -3,30 +3,31 @@
 import streamlit as st
 
 from dashboard import columns, export, formatting, importer, userdata
+from dashboard.access import PermissionDenied
 from dashboard.import_kinds import KINDS
-from dashboard.ui import blocks, cache, sidebar
+from dashboard.ui import blocks, cache, identity, sidebar
 
 PAGE = "importera"
 
 
 def confirm(result: importer.Preview, stated) -> None:
     """Run as the button's callback, before the next run and outside its pinned database version, so the file
-    is validated again against the data as it is now."""
+    is validated again against the data as it is now. The actor is read here, not taken from the page."""
     try:
-        number = importer.apply(result, who="webbgränssnittet", as_of=stated)
+        number = importer.apply(result, identity.current(), as_of=stated)
         outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
     except importer.ImportRejected as error:
         outcome = ("error", f"Importen avvisades; databasen är oförändrad. {error}")
-    except (importer.ImportFailed, importer.Busy) as error:
+    except (importer.ImportFailed, importer.Busy, PermissionDenied) as error:
         outcome = ("error", str(error))
     st.session_state[f"{PAGE}__outcome"] = [outcome]
 
 
 def undo(number: int) -> tuple[str, str]:
     try:
-        importer.undo(number, who="webbgränssnittet")
+        importer.undo(number, identity.current())
         return "success", f"Import {number} är ångrad. Den finns kvar i loggen; alla sidor visar data utan den."
-    except (importer.UndoRefused, importer.ImportFailed, importer.Busy) as error:
+    except (importer.UndoRefused, importer.ImportFailed, importer.Busy, PermissionDenied) as error:
         return "error", str(error)
 
 
@@ -34,6 +35,9 @@ filters = sidebar.shared_filters()
 blocks.page_header("Importera data", filters,
                    "Ladda upp en CSV- eller Excel-fil med svenska rubriker. Allt kontrolleras innan något skrivs; en "
                    "fil med fel ändrar ingenting. Börja gärna från mallen.")
+actor = identity.current()
+if not actor.may("import"):
+    blocks.notice("info", "Att importera och ångra importer kräver rollen förvaltare. Du kan läsa importloggen.")
 kind = sidebar.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
                            format_func=lambda k: KINDS[k].label)
 left, right = st.columns(2)
@@ -41,7 +45,8 @@ left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{ki
                      on_click="ignore")
 right.download_button("Mall (CSV för Excel)", importer.template(kind, "csv"), f"mall_{kind}.csv", "text/csv",
                       key=f"{PAGE}__tmpl_csv", on_click="ignore")
-upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE}__file")
+upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE}__file") if actor.may("import") \
+    else None
 if upload is not None:
     result = importer.preview(kind, upload.name, upload.getvalue())
     if result.detected:
@@ -69,7 +74,7 @@ else:
     st.download_button("Logg (CSV för Excel)", export.csv_excel_sv(columns.export_frame(log)), "importlogg.csv", "text/csv",
                        key=f"{PAGE}__log", on_click="ignore")
     active = log.loc[log["undone_at"].isna(), "import_id"].tolist()
-    if active:
+    if active and actor.may("undo_import"):
         number = st.selectbox("Import att ångra", active, key=f"{PAGE}__undo_id", format_func=lambda n: f"Import {n}")
         blocks.asks_first(f"{PAGE}__undo", "Ångra import", f"Ångra import {number}? Raderna tas bort ur alla sidor; "
                           "importen står kvar i loggen som ångrad.", undo, (number,))

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard import charts, export, formatting, scenario, scenario_io, userdata
-from dashboard.ui import blocks, cache, scenario_widgets, sidebar
+from dashboard.access import PermissionDenied
+from dashboard.ui import blocks, cache, identity, scenario_widgets, sidebar
 
 PAGE = "scenarier"
 filters = sidebar.shared_filters()
@@ -43,21 +44,24 @@ def workspace() -> None:
     blocks.chart_or_table(charts.cost_against_budget(frame, result["agreement_years"]), frame, f"{PAGE}__cost")
 
     st.subheader("Spara och jämför")
+    actor = identity.current()
+    if not actor.may("save_scenario"):
+        st.caption("Att spara, byta namn på och ta bort scenarier kräver rollen planerare; du kan räkna och jämföra.")
     name = st.text_input("Namn på scenariot", key=f"{PAGE}__name", max_chars=80)
-    if st.button("Spara scenario", key=f"{PAGE}__save"):
+    if st.button("Spara scenario", key=f"{PAGE}__save", disabled=not actor.may("save_scenario")):
         version = cache.run_helper("lookups/data_as_of").iloc[0]
         try:
             userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
-                                   filters.as_of)
+                                   filters.as_of, actor)
             blocks.notice("success", f"Scenariot '{name.strip()}' sparades.")
-        except userdata.UserDataError as error:
+        except (userdata.UserDataError, PermissionDenied) as error:
             blocks.notice("error", str(error))
     saved = userdata.list_scenarios()
     scenario_widgets.undo_delete(PAGE)
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
     else:
-        scenario_widgets.saved_scenario_tools(PAGE, saved)
+        scenario_widgets.saved_scenario_tools(PAGE, saved, actor)
         chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
                                 placeholder="Välj scenarier",
                                 max_selections=4)

@@ -21,6 +21,8 @@ def seed_database(tmp_path_factory) -> Path:
     patch = pytest.MonkeyPatch()
     patch.setenv("PEER_DB", str(path))
     patch.setenv("PEER_USER_DB", str(path.parent / "user.duckdb"))
+    patch.setenv("PEER_LOCAL", "1")   # as the README's first command: one local user who may do everything
+    patch.delenv("PEER_DATABASE_URL", raising=False)
     build_database(path)
     yield path
     patch.undo()

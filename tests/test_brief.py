@@ -14,6 +14,9 @@ from dashboard import brief, indicators
 from dashboard.brief_pdf import brief_pdf
 from dashboard.build import build_database
 from dashboard.cli import main as cli_main
+from dashboard.access import operator
+
+OPERATOR = operator()   # the command line's actor: every right
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "brief"
@@ -207,7 +210,7 @@ def test_since_the_last_pack_lists_what_changed(fresh):
     from dashboard import importer
     from tests.test_import import placements
 
-    importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     content = brief.build_brief(date(2020, 6, 11), ("funding_summary",), render_charts=False,
                                 since=date(2019, 6, 11))
     changes = content.decision.changes
@@ -234,7 +237,7 @@ def test_the_pack_compares_scenarios_per_year_before_the_whole_period(fresh):
     for name, raw in (("Som i dag", {}), ("Två per enhet i tre år", {"staffing": "to_target", "agreement_years": "3"})):
         inputs = scenario_io.parse_inputs(raw, baseline)
         userdata.save_scenario(name, scenario.inputs_as_dict(inputs), scenario.evaluate(inputs, baseline), "v",
-                               baseline.as_of)
+                               baseline.as_of, OPERATOR)
     content = brief.build_brief(indicator_names=("funding_summary",), render_charts=False,
                                 scenario_names=("Som i dag", "Två per enhet i tre år"))
     rows = content.scenarios.set_index("Uppgift")

@@ -19,10 +19,12 @@ from hypothesis import strategies as st
 
 from dashboard import importer, indicators, userdata
 from dashboard.build import build_database
+from dashboard.access import operator
 from dashboard.import_kinds import KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEMENT_HEADERS = KINDS["placements"].headers
+OPERATOR = operator()   # the command line's actor: every right
 GOOD_PLACEMENT = ["PL_T1", "P20", "U_FAR", "2021-01-01", "2021-12-31", "0,5", "", "", ""]
 
 
@@ -175,7 +177,7 @@ def test_bad_file_is_refused_with_row_and_column_and_changes_nothing(fresh, case
     assert words.lower() in matching[0].message.lower(), matching[0].message
     assert all(p.file == name for p in result.problems)
     with pytest.raises(importer.ImportRejected):
-        importer.apply(result)
+        importer.apply(result, OPERATOR)
     assert both(fresh) == before
 
 
@@ -200,7 +202,7 @@ def test_good_placement_file_imports_and_shows_in_the_indicators(fresh, name, en
     result = importer.preview("placements", name, encode(rows))
     assert result.ok, result.problems
     assert result.counts() == {"läggs till": 2, "ändras": 0, "oförändrad": 0}
-    importer.apply(result, who="test")
+    importer.apply(result, OPERATOR)
     # Farsta in June 2021: the two imported placements (the seeds only observe Farsta in June 2019, which is
     # not carried into 2021); P20 is on sick leave; working time 0,5 + 0,5.
     farsta = indicators.run("placements_per_stadsdel", **{"as_of": "2021-06-30", "from": "2021-06-01",
@@ -214,7 +216,7 @@ def test_an_imported_plan_leaves_now_where_it_was_and_shows_as_planned(fresh):
     """Placements starting in 2021, imported without a date of their own, are plans: "now" stays 2020-06-11
     (000's date), and on a 2021 date the units show them as planned, not as staffed."""
     rows = [placement_row(**{"Placerings-id": "PL_PLAN", "Peer supporter (kod)": "P30", "Startdatum": "2021-03-01"})]
-    importer.apply(importer.preview("placements", "plan.csv", csv_bytes(PLACEMENT_HEADERS, rows)), who="test")
+    importer.apply(importer.preview("placements", "plan.csv", csv_bytes(PLACEMENT_HEADERS, rows)), OPERATOR)
     assert indicators.run("headcount").attrs["params"]["as_of"] == date(2020, 6, 11)
     units = indicators.run("supporters_per_unit", as_of="2021-06-30")
     assert units.loc[units["sources"] == "IMP0001", "status"].tolist() == ["planned"]
@@ -226,13 +228,13 @@ def test_every_template_imports_unchanged(fresh):
         for extension in ("csv", "xlsx"):
             result = importer.preview(kind, f"mall.{extension}", importer.template(kind, extension))
             assert result.ok, (kind, extension, result.problems)
-    importer.apply(importer.preview("agreements", "mall.xlsx", importer.template("agreements", "xlsx")))
+    importer.apply(importer.preview("agreements", "mall.xlsx", importer.template("agreements", "xlsx")), OPERATOR)
     assert indicators.run("funding_summary", as_of="2021-06-30").iloc[0]["secured_until"].date().isoformat() \
         == "2021-12-31"
 
 
 def test_imports_survive_a_rebuild_from_changed_seeds(fresh, seed_copy, monkeypatch):
-    importer.apply(importer.preview("placements", "p.csv", placements()))
+    importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     text = (seed_copy / "area.csv").read_text(encoding="utf-8").replace("farsta,Farsta,", "farsta,Farsta sdf,")
     (seed_copy / "area.csv").write_text(text, encoding="utf-8")
     monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))
@@ -259,7 +261,7 @@ def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, hea
     result = importer.preview("placements", "fuzz.csv", "\n".join(lines).encode("utf-8", errors="replace"))
     if result.ok:
         # a file that validates imports whole: one log entry, and every previewed row is in the seed database
-        number = importer.apply(result)
+        number = importer.apply(result, OPERATOR)
         assert userdata.import_log()["import_id"].tolist()[-1] == number
         shown = indicators.run_query("imports/existing_placements")
         assert {r["placement_id"] for r in result.records} <= set(shown["placement_id"])
@@ -332,7 +334,7 @@ def test_import_page_offers_templates_and_shows_the_log(fresh):
     assert not app.exception
     assert app.selectbox(key="importera__kind").value == "placements"
     assert any("Inga importer" in i.value for i in app.info)
-    importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     app = page(kind="units")
     assert app.selectbox(key="importera__kind").value == "units"
     log = app.dataframe[0].value
@@ -341,7 +343,7 @@ def test_import_page_offers_templates_and_shows_the_log(fresh):
 
 def test_undo_takes_an_import_out_of_every_page_and_keeps_it_in_the_log(fresh, cli):
     before = both(fresh)
-    number = importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    number = importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     assert "PL_T1" in set(indicators.run_query("imports/existing_placements")["placement_id"])
     result = cli("undo-import", str(number))
     assert result.returncode == 0, result.stderr
@@ -356,17 +358,17 @@ def test_undo_takes_an_import_out_of_every_page_and_keeps_it_in_the_log(fresh, c
 
 def test_an_import_others_build_on_cannot_be_undone_first(fresh):
     unit = csv_bytes(UNITS, [["U_NY", "Träffpunkten", "träfflokal", "Farsta", "Farsta sdf"]])
-    first = importer.apply(importer.preview("units", "u.csv", unit), who="test")
-    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_NY"})), who="test")
+    first = importer.apply(importer.preview("units", "u.csv", unit), OPERATOR)
+    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_NY"})), OPERATOR)
     with pytest.raises(importer.UndoRefused, match="senare import bygger på"):
-        importer.undo(first, "test")
+        importer.undo(first, OPERATOR)
     assert userdata.import_log()["undone_at"].isna().all()
 
 
 def test_undo_on_the_page_asks_first(fresh):
     from streamlit.testing.v1 import AppTest
 
-    number = importer.apply(importer.preview("placements", "p.csv", placements()), who="test")
+    number = importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     app = AppTest.from_file(str(ROOT / "pages" / "importera.py"), default_timeout=30).run()
     app.button(key="importera__undo").click().run()
     assert userdata.applied_imports()["import_id"].tolist() == [number]   # only asked
@@ -381,8 +383,8 @@ def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
     from dashboard import brief
 
     unit = csv_bytes(UNITS, [["U_MD", "![x](https://example.org/x.png)", "träfflokal", "Farsta", "Farsta sdf"]])
-    importer.apply(importer.preview("units", "[Logga in](https://example.org).csv", unit), who="test")
-    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_MD"})), who="test",
+    importer.apply(importer.preview("units", "[Logga in](https://example.org).csv", unit), OPERATOR)
+    importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_MD"})), OPERATOR,
                    as_of=date(2021, 6, 30))
     markdown = brief.brief_markdown(brief.build_brief(date(2021, 6, 30), render_charts=False))
     assert "![x](https" not in markdown and "\\!\\[x\\]\\(https" in markdown   # the unit, escaped

@@ -9,6 +9,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import scenario, scenario_baseline, scenario_io, userdata
+from dashboard.access import operator
+
+OPERATOR = operator()   # the command line's actor: every right
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -173,18 +176,18 @@ def test_save_load_rename_compare_and_delete(user_db):
 
 
 def test_a_deleted_scenario_gives_its_name_to_a_new_one(user_db):
-    userdata.save_scenario("A", {}, {}, "v", "2020-06-11")
-    userdata.delete_scenario("A")
-    userdata.save_scenario("A", {"x": 1}, {}, "v", "2020-06-11")   # the deleted one is forgotten, not a clash
+    userdata.save_scenario("A", {}, {}, "v", "2020-06-11", OPERATOR)
+    userdata.delete_scenario("A", OPERATOR)
+    userdata.save_scenario("A", {"x": 1}, {}, "v", "2020-06-11", OPERATOR)   # the deleted one is forgotten, not a clash
     assert userdata.load_scenario("A")["inputs"] == {"x": 1}
     with pytest.raises(userdata.UserDataError):
-        userdata.restore_scenario("A")
+        userdata.restore_scenario("A", OPERATOR)
 
 
 def test_saved_scenarios_survive_a_rebuild_of_the_seed_database(user_db, tmp_path, seed_copy, monkeypatch):
     from dashboard.build import build_database
 
-    userdata.save_scenario("Före omläsning", {"budget_sek": 1}, {"balance_sek": 0}, "v1", date(2020, 6, 11))
+    userdata.save_scenario("Före omläsning", {"budget_sek": 1}, {"balance_sek": 0}, "v1", date(2020, 6, 11), OPERATOR)
     seed_db = tmp_path / "seed.duckdb"
     build_database(seed_db, seed_copy)
     (seed_copy / "area.csv").write_text((seed_copy / "area.csv").read_text(encoding="utf-8").replace(
@@ -194,9 +197,9 @@ def test_saved_scenarios_survive_a_rebuild_of_the_seed_database(user_db, tmp_pat
 
 
 def test_duplicate_names_are_refused(user_db):
-    userdata.save_scenario("A", {}, {}, "v", date(2020, 6, 11))
+    userdata.save_scenario("A", {}, {}, "v", date(2020, 6, 11), OPERATOR)
     with pytest.raises(userdata.UserDataError):
-        userdata.save_scenario(" A ", {}, {}, "v", date(2020, 6, 11))
+        userdata.save_scenario(" A ", {}, {}, "v", date(2020, 6, 11), OPERATOR)
 
 
 def test_a_scenario_saved_on_older_data_says_so_in_the_comparison():

@@ -5,10 +5,10 @@ from dataclasses import asdict, fields
 import pandas as pd
 import streamlit as st
 
+from dashboard import access, scenario, scenario_io, userdata
 from dashboard import formatting as fmt
-from dashboard import scenario, scenario_io, userdata
 from dashboard.amounts import AmountError, parse_amount
-from dashboard.ui import blocks, cache, sidebar
+from dashboard.ui import blocks, cache, identity, sidebar
 
 URL_NAMES = tuple(f.name for f in fields(scenario.ScenarioInputs))
 AMOUNTS = tuple(name for name in URL_NAMES if name.endswith("_sek"))
@@ -100,19 +100,22 @@ def _load(page: str, name: str) -> None:
     _set(page, scenario.ScenarioInputs(**saved))
 
 
-def saved_scenario_tools(page: str, saved: pd.DataFrame) -> None:
-    """Load, rename or delete one saved scenario."""
-    st.dataframe(saved[["name", "updated_at", "data_as_of"]].rename(
-        columns={"name": "Namn", "updated_at": "Senast ändrad", "data_as_of": "Data t.o.m."}), hide_index=True)
+def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor) -> None:
+    """Load, rename or delete one saved scenario (renaming and deleting for planerare and förvaltare)."""
+    st.dataframe(saved[["name", "updated_at", "updated_by", "data_as_of"]].rename(
+        columns={"name": "Namn", "updated_at": "Senast ändrad", "updated_by": "Av", "data_as_of": "Data t.o.m."}),
+        hide_index=True)
     name = st.selectbox("Sparat scenario", saved["name"].tolist(), key=f"{page}__selected")
     load, rename, delete = st.columns(3)
     load.button("Läs in", key=f"{page}__load", on_click=_load, args=(page, name))
-    new_name = rename.text_input("Nytt namn", key=f"{page}__new_name")
-    if rename.button("Byt namn", key=f"{page}__rename"):
-        _report(userdata.rename_scenario, name, new_name)
-    with delete:
-        blocks.asks_first(f"{page}__delete", "Ta bort", f"Ta bort scenariot '{name}'? Det går att ångra.",
-                          _delete, (page, name))
+    writes = actor.may("rename_scenario")
+    new_name = rename.text_input("Nytt namn", key=f"{page}__new_name", disabled=not writes)
+    if rename.button("Byt namn", key=f"{page}__rename", disabled=not writes):
+        _report(userdata.rename_scenario, name, new_name, identity.current())
+    if writes:
+        with delete:
+            blocks.asks_first(f"{page}__delete", "Ta bort", f"Ta bort scenariot '{name}'? Det går att ångra.",
+                              _delete, (page, name))
 
 
 def undo_delete(page: str) -> None:
@@ -125,16 +128,19 @@ def undo_delete(page: str) -> None:
 
 
 def _delete(page: str, name: str) -> tuple[str, str]:
-    userdata.delete_scenario(name)
+    try:
+        userdata.delete_scenario(name, identity.current())
+    except access.PermissionDenied as error:
+        return "error", str(error)
     st.session_state[f"{page}__deleted"] = name
     return "info", f"Scenariot '{name}' togs bort."
 
 
 def _restore(page: str, name: str) -> None:
     try:
-        userdata.restore_scenario(name)
+        userdata.restore_scenario(name, identity.current())
         reported = ("success", f"Scenariot '{name}' är tillbaka.")
-    except userdata.UserDataError as error:
+    except (userdata.UserDataError, access.PermissionDenied) as error:
         reported = ("error", str(error))
     st.session_state.pop(f"{page}__deleted", None)
     st.session_state[f"{page}__delete__outcome"] = reported
@@ -144,7 +150,7 @@ def _report(action, *args) -> None:
     try:
         action(*args)
         st.rerun()
-    except userdata.UserDataError as error:
+    except (userdata.UserDataError, access.PermissionDenied) as error:
         blocks.notice("error", str(error))
 
 

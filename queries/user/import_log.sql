@@ -4,7 +4,8 @@
 -- params: (inga)
 -- columns: import_id, imported_at, kind, file_name, file_sha256, rows_added, rows_changed, rows_unchanged, who,
 --   detected, source_dated, undone_at, undone_by
+-- The user store's queries are written to run in DuckDB and PostgreSQL alike: no trailing commas.
 select import_id, imported_at, kind, file_name, file_sha256, rows_added, rows_changed, rows_unchanged, who,
-    detected, source_dated, undone_at, undone_by,
+    detected, source_dated, undone_at, undone_by
 from import_log
 order by import_id desc

@@ -3,8 +3,9 @@
 -- grain: one row per imported row
 -- params: (inga)
 -- columns: import_id, kind, file_name, file_sha256, imported_at, source_dated, row_number, record
-select l.import_id, l.kind, l.file_name, l.file_sha256, l.imported_at, l.source_dated, r.row_number, r.record,
+select l.import_id, l.kind, l.file_name, l.file_sha256, l.imported_at, l.source_dated, r.row_number,
+    cast(r.record as varchar) as record
 from import_row as r
-join import_log as l using (import_id)
+join import_log as l on l.import_id = r.import_id
 where l.undone_at is null
 order by l.import_id, r.row_number

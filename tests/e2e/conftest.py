@@ -56,7 +56,7 @@ def dashboard_server(folder: Path):
     `folder`; yield its base URL and stop it after."""
     port = free_port()
     env = {**os.environ, "PEER_DB": str(folder / "peer.duckdb"), "PEER_USER_DB": str(folder / "user.duckdb"),
-           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+           "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PEER_LOCAL": "1"}
     log = (folder / "streamlit.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard.ui.serve", "--server.address", "127.0.0.1",

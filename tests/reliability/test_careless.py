@@ -6,6 +6,9 @@ import hashlib
 import pytest
 
 from dashboard import outputs, userdata
+from dashboard.access import operator
+
+OPERATOR = operator()   # the command line's actor: every right
 
 pytestmark = pytest.mark.reliability
 
@@ -15,7 +18,7 @@ def digest(path) -> str:
 
 
 def test_synth_refuses_the_user_store_and_leaves_it_whole(fresh, cli):
-    userdata.save_scenario("Behålls", {}, {}, "v", "2020-06-11")
+    userdata.save_scenario("Behålls", {}, {}, "v", "2020-06-11", OPERATOR)
     store = fresh / "user.duckdb"
     before = digest(store)
     result = cli("synth", "--db", str(store))

@@ -12,6 +12,9 @@ import pytest
 
 from dashboard import brief, importer, indicators, userdata
 from tests.reliability import corpus
+from dashboard.access import operator
+
+OPERATOR = operator()   # the command line's actor: every right
 
 pytestmark = pytest.mark.reliability
 
@@ -103,10 +106,10 @@ def test_a_file_that_validates_imports_whole(cli, restored, case):
 
 def test_a_renamed_unit_with_placements_and_a_long_name_reach_the_pages_and_the_pack(restored):
     rename = next(c for c in HAND_MADE if c[0] == "unit-with-placements-changed")
-    importer.apply(importer.preview("units", "u.csv", rename[3]), who="test")
+    importer.apply(importer.preview("units", "u.csv", rename[3]), OPERATOR)
     units = indicators.run("supporters_per_unit", as_of="2019-06-30")
     assert "Aktivitetshuset Söder" in units["unit"].tolist()   # 004's placement now under the new name
     long = next(c for c in HAND_MADE if c[0] == "long-unbroken-word")
-    importer.apply(importer.preview("units", "u.csv", long[3]), who="test")
+    importer.apply(importer.preview("units", "u.csv", long[3]), OPERATOR)
     content = brief.build_brief()
     assert content.sections
