@@ -75,3 +75,21 @@ def fetch(path: Path, sql: str, params=None) -> list[tuple]:
         return con.execute(sql, params or []).fetchall()
     finally:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    from tests.servers import postgres_cluster as cluster
+
+    with cluster() as database:
+        yield database
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request, fresh, monkeypatch):
+    """The user store of each kind, empty, with a seed database of the test's own (`fresh`)."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_cluster")(f"t{abs(hash(request.node.nodeid))}")
+        monkeypatch.setenv("PEER_DATABASE_URL", url)
+        userdata.import_log()
+    return request.param
