@@ -8,6 +8,7 @@ from benchmarks.run import main
 parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Mät prestanda (inte en del av testerna).")
 parser.add_argument("--scale", choices=("small", "city", "national"), default="national")
 parser.add_argument("--out", metavar="results.json")
-parser.add_argument("--only", choices=("validation",), help="mät bara detta (valideringstid mot antal rader)")
+parser.add_argument("--only", choices=("validation", "replicas"),
+                    help="mät bara detta: valideringstid mot antal rader, eller en replik mot två bakom nginx")
 arguments = parser.parse_args()
 sys.exit(main(arguments.scale, arguments.out, arguments.only))

@@ -8,6 +8,8 @@
    and filter change to redrawn page against a minimal echo page (`browser.py`).
 4. 25 concurrent sessions over Streamlit's WebSocket protocol (`load.py`).
 5. Import validation time against rows, 100 to 20 000 (`validation.py`).
+6. One replica against two behind nginx on a shared PostgreSQL store (`replicas.py`, where PostgreSQL and nginx
+   are installed).
 """
 
 import json
@@ -20,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import browser, load, pandas_twins, targets, validation
+from benchmarks import browser, load, pandas_twins, replicas, targets, validation
+from benchmarks.server import nginx_bin, postgres_bin
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
 from dashboard.build import build_database
@@ -101,6 +104,10 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
         env = {"PEER_DB": str(seed_db), "PEER_USER_DB": str(Path(folder) / "user.duckdb")}
         os.environ.update(env)
         build_database(seed_db)
+        if only == "replicas":
+            report["replicas"] = replicas.one_against_two()
+            print("\n".join(replicas.table(report["replicas"])))
+            return _write(report, out)
         report["validation"] = validation.measure()
         if only == "validation":
             print("\n".join(validation.table(report["validation"])))
@@ -116,6 +123,7 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
         report["pages_synthetic"] = measure_pages()
         report["filter_change_synthetic"] = browser.filter_change(env, _areas())
         report["sessions_synthetic"] = load.concurrent_sessions(env)
+        report["replicas"] = replicas.one_against_two() if postgres_bin() and nginx_bin() else {"skipped": "no servers"}
     report["targets"] = [{"target": c.target, "measured": c.measured, "met": c.met, "missed_by": round(c.missed_by, 2)}
                          for c in targets.checks(report)]
     print(_table(report))
@@ -159,5 +167,7 @@ def _table(report: dict) -> str:
             lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
                          f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
     lines += ["", *validation.table(report["validation"])]
+    if "skipped" not in report["replicas"]:
+        lines += ["", *replicas.table(report["replicas"])]
     lines += ["", f"Cold start: {report['cold_start']}", "", *targets.table(report)]
     return "\n".join(lines)

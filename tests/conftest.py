@@ -79,8 +79,10 @@ def fetch(path: Path, sql: str, params=None) -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def postgres_cluster():
-    from tests.servers import postgres_cluster as cluster
+    from benchmarks.server import postgres_cluster as cluster
+    from tests.servers import require_postgres
 
+    require_postgres()
     with cluster() as database:
         yield database
 

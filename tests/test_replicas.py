@@ -1,0 +1,92 @@
+"""Two dashboard replicas on one PostgreSQL store behind nginx (`deploy/nginx.conf`), started for real on loopback:
+the load balancer's health check answers, a browser's cookie keeps it on one replica, and an import made on
+one replica shows on the other within seconds, through nginx and on each replica directly."""
+
+import asyncio
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks.server import balancer_config, free_port, nginx, replicas
+from tests.reliability import corpus
+from tests.servers import require_nginx
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DATE = re.compile(r"Data t\.o\.m\. (\d{4}-\d{2}-\d{2})")
+
+
+def get(url: str, cookie: str | None = None):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+async def data_date(url: str) -> str:
+    """The 'Data t.o.m.' a fresh session on Översikt shows."""
+    async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
+                                  max_size=None) as socket:
+        message = BackMsg()
+        message.rerun_script.page_name = "oversikt"
+        await socket.send(message.SerializeToString())
+        dates = set()
+        while True:
+            reply = ForwardMsg()
+            reply.ParseFromString(await socket.recv())
+            if reply.WhichOneof("type") == "delta" and reply.delta.new_element.WhichOneof("type") == "markdown":
+                dates |= set(DATA_DATE.findall(reply.delta.new_element.markdown.body))
+            if reply.WhichOneof("type") == "script_finished" and reply.script_finished != 2:
+                assert len(dates) == 1, dates
+                return dates.pop()
+
+
+def test_an_import_on_one_replica_shows_on_the_other_behind_nginx(tmp_path, postgres_cluster):
+    url = postgres_cluster("replicas")
+    with ExitStack() as stack:
+        first, second = replicas(stack, tmp_path, url, 2)
+        port = free_port()
+        stack.enter_context(nginx(balancer_config([first.removeprefix("http://"), second.removeprefix("http://")],
+                                               port)))
+        balancer = f"http://127.0.0.1:{port}"
+        status, _, body = get(balancer + "/healthz")
+        assert (status, body) == (200, b"ok")
+
+        # sticky: the cookie of a first response keeps the next requests on its replica
+        _, headers, _ = get(balancer + "/")
+        cookie = headers["Set-Cookie"].split(";")[0]
+        served = {get(balancer + "/", cookie)[1]["X-Peer-Upstream"] for _ in range(5)}
+        assert len(served) == 1
+        routes = {get(balancer + "/")[1]["X-Peer-Upstream"] for _ in range(20)}
+        assert len(routes) == 2   # new browsers are spread over both
+
+        assert asyncio.run(data_date(second)) == "2020-06-11"
+        file = tmp_path / "avtal.csv"
+        file.write_bytes(corpus.csv_bytes("agreements", [corpus.VALID["agreements"]]))
+        imported = subprocess.run(
+            [sys.executable, "-m", "dashboard", "import", "agreements", str(file), "--as-of", "2020-09-01"],
+            cwd=ROOT, env={**os.environ, "PEER_DB": str(tmp_path / "replica0.duckdb"), "PEER_DATABASE_URL": url},
+            capture_output=True, text=True, timeout=120)
+        assert imported.returncode == 0, imported.stderr
+
+        deadline, seen = time.monotonic() + 20, {}
+        while time.monotonic() < deadline:
+            seen = {name: asyncio.run(data_date(base)) for name, base in
+                    (("andra repliken", second), ("första repliken", first), ("nginx", balancer))}
+            if set(seen.values()) == {"2020-09-01"}:
+                break
+            time.sleep(0.5)
+        assert set(seen.values()) == {"2020-09-01"}, seen
+
+
+@pytest.fixture(autouse=True)
+def _nginx_available():
+    require_nginx()
