@@ -51,12 +51,14 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def dashboard_server(folder: Path):
+def dashboard_server(folder: Path, port: int | None = None, secrets: Path | None = None, host: str = "127.0.0.1"):
     """Start the dashboard as the README does (`python -m dashboard.ui.serve`) on a free port, with its databases in
-    `folder`; yield its base URL and stop it after."""
-    port = free_port()
+    `folder` (and the sign-in of `secrets`, else local mode); yield its base URL (`host`) and stop it after."""
+    port = port or free_port()
     env = {**os.environ, "PEER_DB": str(folder / "peer.duckdb"), "PEER_USER_DB": str(folder / "user.duckdb"),
            "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "PEER_LOCAL": "1"}
+    if secrets:
+        env["STREAMLIT_SECRETS_FILES"] = str(secrets)
     log = (folder / "streamlit.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "dashboard.ui.serve", "--server.address", "127.0.0.1",
@@ -64,7 +66,7 @@ def dashboard_server(folder: Path):
          # Edits to the sources while the suite runs must not put a "Source file changed" prompt on the page.
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://{host}:{port}"
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT
         while not healthy(url):
