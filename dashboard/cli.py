@@ -7,7 +7,7 @@ import json
 import sys
 import traceback
 
-from dashboard import access, export, indicators, outputs, scenario, scenario_baseline, scenario_io
+from dashboard import access, export, importer, indicators, outputs, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
@@ -165,8 +165,6 @@ def _brief(args) -> int:
 def _import(args) -> int:
     from pathlib import Path
 
-    from dashboard import importer
-
     if args.template:
         out = Path(args.template)
         if out.suffix.lower() not in (".csv", ".xlsx"):
@@ -197,32 +195,32 @@ def _import(args) -> int:
         return 0
     try:
         import_id = importer.apply(result, access.operator(), as_of=as_of_or_data(args.as_of))
-    except ParameterError as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 2
-    except importer.ImportRejected as error:
-        print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
-        return 1
-    except (importer.ImportFailed, importer.Busy) as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 3
+    except (ParameterError, *WRITE_REFUSALS) as error:
+        return _refused(error)
     print(f"Import {import_id} klar.")
     return 0
 
 
 def _undo_import(args) -> int:
-    from dashboard import importer
-
     try:
         importer.undo(args.import_id, access.operator())
-    except importer.UndoRefused as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 1
-    except (importer.ImportFailed, importer.Busy) as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 3
+    except WRITE_REFUSALS as error:
+        return _refused(error)
     print(f"Import {args.import_id} är ångrad; databasen är byggd med de importer som finns kvar.")
     return 0
+
+
+WRITE_REFUSALS = (importer.ImportRejected, importer.UndoRefused, importer.ImportFailed, importer.Busy)
+
+
+def _refused(error: Exception) -> int:
+    """One Swedish line (or the rejected file's lines) on stderr; the exit status: 1 the data was refused,
+    2 wrong usage, 3 the service failed or was busy. Nothing was changed."""
+    if isinstance(error, importer.ImportRejected):
+        print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
+        return 1
+    print(f"Fel: {error}", file=sys.stderr)
+    return 1 if isinstance(error, importer.UndoRefused) else 2 if isinstance(error, ParameterError) else 3
 
 
 def _synth(args) -> int:

@@ -25,3 +25,13 @@ def require_postgres() -> None:
 
 def require_nginx() -> None:
     require(nginx_bin(), "nginx", "apt-get install nginx")
+
+
+def run_async(coroutine):
+    """`asyncio.run` in a thread of its own: the browser tests' Playwright keeps an event loop running in this
+    one for the whole session."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

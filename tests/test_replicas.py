@@ -2,7 +2,6 @@
 the load balancer's health check answers, a browser's cookie keeps it on one replica, and an import made on
 one replica shows on the other within seconds, through nginx and on each replica directly."""
 
-import asyncio
 import os
 import re
 import subprocess
@@ -19,7 +18,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.server import balancer_config, free_port, nginx, replicas
 from tests.reliability import corpus
-from tests.servers import require_nginx
+from tests.servers import require_nginx, run_async
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DATE = re.compile(r"Data t\.o\.m\. (\d{4}-\d{2}-\d{2})")
@@ -68,7 +67,7 @@ def test_an_import_on_one_replica_shows_on_the_other_behind_nginx(tmp_path, post
         routes = {get(balancer + "/")[1]["X-Peer-Upstream"] for _ in range(20)}
         assert len(routes) == 2   # new browsers are spread over both
 
-        assert asyncio.run(data_date(second)) == "2020-06-11"
+        assert run_async(data_date(second)) == "2020-06-11"
         file = tmp_path / "avtal.csv"
         file.write_bytes(corpus.csv_bytes("agreements", [corpus.VALID["agreements"]]))
         imported = subprocess.run(
@@ -79,7 +78,7 @@ def test_an_import_on_one_replica_shows_on_the_other_behind_nginx(tmp_path, post
 
         deadline, seen = time.monotonic() + 20, {}
         while time.monotonic() < deadline:
-            seen = {name: asyncio.run(data_date(base)) for name, base in
+            seen = {name: run_async(data_date(base)) for name, base in
                     (("andra repliken", second), ("första repliken", first), ("nginx", balancer))}
             if set(seen.values()) == {"2020-09-01"}:
                 break

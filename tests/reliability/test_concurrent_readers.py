@@ -3,7 +3,9 @@ while the command line imports three files, two of them at once. No run may fail
 data version throughout (its 'Data t.o.m.' dates all the same); after the imports every page shows the last."""
 
 import asyncio
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -16,6 +18,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from benchmarks.server import DASHBOARD, streamlit_server
 from dashboard.paths import ROOT
 from tests.reliability import corpus
+from tests.servers import run_async
 
 pytestmark = pytest.mark.reliability
 # Importera, Scenarier and Nämndunderlag read the user store as well; Översikt and Placeringar the seed database.
@@ -47,7 +50,8 @@ async def reader(url: str, page: str, stop: asyncio.Event, runs: list) -> None:
     async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
                                   max_size=None) as socket:
         while not stop.is_set():
-            runs.append((page, *await run_page(socket, page)))
+            started = time.monotonic()
+            runs.append((page, *await run_page(socket, page), started))
 
 
 def import_agreement(env: dict, index: int) -> subprocess.Popen:
@@ -69,27 +73,28 @@ async def scenario(url: str, env: dict) -> list:
     second, third = import_agreement(env, 1), import_agreement(env, 2)   # at once: one waits for the other
     await asyncio.to_thread(second.wait, 120)
     await asyncio.to_thread(third.wait, 120)
-    await asyncio.sleep(3)                                            # every reader sees the last version
+    done = time.monotonic()
+    deadline = done + 60   # until every page has run once more, started after the last import
+    while time.monotonic() < deadline and {page for page, *_, started in runs if started > done} != set(PAGES):
+        await asyncio.sleep(0.2)
     stop.set()
     await asyncio.gather(*readers)
     for process in (first, second, third):
         assert process.returncode == 0, process.stderr.read()
-    return runs
+    return runs, done
 
 
 def test_readers_never_fail_and_never_mix_versions_while_imports_run(tmp_path, seed_database):
-    import shutil
-
     shutil.copyfile(seed_database, tmp_path / "seed.duckdb")
     env = {"PEER_DB": str(tmp_path / "seed.duckdb"), "PEER_USER_DB": str(tmp_path / "user.duckdb"),
            "FOLDER": str(tmp_path)}
     with streamlit_server(DASHBOARD, env) as (_, url):
         started = time.monotonic()
-        runs = asyncio.run(scenario(url, {**__import__("os").environ, **env}))
+        runs, done = run_async(scenario(url, {**os.environ, **env}))
     assert len(runs) > 30, (len(runs), time.monotonic() - started)
     assert not [run for run in runs if run[1]], [run for run in runs if run[1]][:3]
     assert not [run for run in runs if len(run[2]) != 1], [run for run in runs if len(run[2]) != 1][:3]
-    seen = {date for _, _, dates in runs for date in dates}
+    seen = {date for _, _, dates, _ in runs for date in dates}
     assert {"2020-06-11", "2020-09-01"} <= seen   # before the first import and after the last
-    last = {page: dates for page, _, dates in runs}
-    assert all(dates == {"2020-09-01"} for dates in last.values()), last
+    after = {page: dates for page, _, dates, started in runs if started > done}
+    assert set(after) == set(PAGES) and all(dates == {"2020-09-01"} for dates in after.values()), after
