@@ -123,6 +123,15 @@ def _replayed(log: dict, rows: str) -> pd.DataFrame:
                           "record": json.dumps(item["record"], ensure_ascii=False)} for item in json.loads(rows)])
 
 
+def log() -> pd.DataFrame:
+    """The import log as people read it: each kind by its Swedish name, times to the second."""
+    shown = userdata.import_log()
+    shown["kind"] = shown["kind"].map(lambda name: KINDS[name].label if name in KINDS else name)
+    for column in ("imported_at", "undone_at"):
+        shown[column] = pd.to_datetime(shown[column]).dt.floor("s")
+    return shown
+
+
 def template(kind_name: str, extension: str) -> bytes:
     kind = get_kind(kind_name)
     frame = pd.DataFrame([[f.example for f in kind.fields]], columns=kind.headers)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import columns, export, formatting, importer, userdata
+from dashboard import columns, export, formatting, importer
 from dashboard.access import PermissionDenied
 from dashboard.import_kinds import KINDS
 from dashboard.ui import blocks, cache, identity, sidebar
@@ -66,7 +66,7 @@ if upload is not None:
 for level, text in st.session_state.pop(f"{PAGE}__outcome", []):
     blocks.notice(level, text)
 st.subheader("Importlogg")
-log = userdata.import_log()
+log = importer.log()
 if log.empty:
     st.info("Inga importer ännu.")
 else:

@@ -65,7 +65,7 @@ def test_before_sign_in_there_is_only_the_sign_in_page():
 def test_without_sign_in_configured_the_dashboard_only_reads(monkeypatch):
     monkeypatch.delenv("PEER_LOCAL")
     test = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=60).run()
-    assert any(c.value.startswith("Endast läsning") for c in test.sidebar.caption)
+    assert any(i.value.startswith("Endast läsning") for i in test.sidebar.info)
     assert not registered(test, "importera.py")
     test.switch_page("pages/scenarier.py").run()
     assert test.button(key="scenarier__save").disabled

@@ -47,8 +47,8 @@ def banner(actor: access.Actor) -> None:
             st.caption("Lokalt läge: en användare på den här datorn får göra allt (PEER_LOCAL=1). Inloggning "
                        "är inte konfigurerad.")
         else:
-            st.caption("Endast läsning: inloggning är inte konfigurerad, så ingenting kan sparas eller importeras. "
-                       "Starta med PEER_LOCAL=1 för att arbeta lokalt.")
+            st.info("Endast läsning: inloggning är inte konfigurerad, så ingenting kan sparas eller importeras. "
+                    "Starta med PEER_LOCAL=1 för att arbeta lokalt.", icon=":material/lock:")
 
 
 def sign_in_page() -> None:
