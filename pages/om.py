@@ -32,6 +32,14 @@ st.subheader("Indikatorerna och hur du läser dem")
 for indicator in indicators.REGISTRY.values():
     with st.expander(f"{indicator.label} ({indicator.name})"):
         st.markdown(indicator.how_to_read)
+st.subheader("Inloggning och roller")
+st.markdown(
+    "- **läsare** ser alla sidor och laddar ner tabeller och nämndunderlag.\n"
+    "- **planerare** kan också spara, byta namn på, ta bort och återställa scenarier.\n"
+    "- **förvaltare** kan också importera data, ångra importer och föra in uppföljning av rekommendationer "
+    "(som en import).\n\n"
+    "Varje ändring sparas med vem som gjorde den och när. Utan konfigurerad inloggning visas tjänsten bara för "
+    "läsning, utom i lokalt läge där en användare på den egna datorn får göra allt.")
 st.subheader("Små tal och teckenförklaring")
 st.markdown(
     formatting.suppression_rule(suppression_threshold()) + "\n\n"
