@@ -1,7 +1,9 @@
 """Import a file of one kind: read, validate, preview what is added and changed, then write it in one
 transaction and rebuild the seed database with it. A rejected or failed import changes nothing."""
 
+import csv
 import hashlib
+import io
 import json
 from dataclasses import dataclass, field
 from datetime import date
@@ -121,6 +123,16 @@ def _replayed(log: dict, rows: str) -> pd.DataFrame:
     keys = ("import_id", "kind", "file_name", "file_sha256", "imported_at", "source_dated")
     return pd.DataFrame([{**{k: log[k] for k in keys}, "row_number": item["row_number"],
                           "record": json.dumps(item["record"], ensure_ascii=False)} for item in json.loads(rows)])
+
+
+def follow_up(recommendation_id: str, status: str, on: date, note: str, actor: access.Actor) -> int:
+    """A recommendation's follow-up set on Utvärderingar: written as a one-row import of its kind, so it is
+    validated like a file, logged with who and when, stated per its own date, and can be undone like any import."""
+    kind = KINDS["recommendation_status"]
+    text = io.StringIO()
+    csv.writer(text, delimiter=";").writerows([kind.headers, [recommendation_id, status, on.isoformat(), note]])
+    result = preview(kind.name, f"uppföljning {recommendation_id} (formulär).csv", text.getvalue().encode("utf-8"))
+    return apply(result, actor, as_of=on)
 
 
 def log() -> pd.DataFrame:

@@ -104,3 +104,19 @@ def test_a_planner_saves_and_a_reader_cannot_through_any_path(store):
     planner.button(key="scenarier__save").click().run()
     saved = userdata.load_scenario("Planerarens")
     assert saved["created_by"] == "planerare@stad.se"
+
+
+def test_a_forvaltare_sets_a_follow_up_that_is_logged_and_shown(store):
+    forvaltare = app("pages/utvarderingar.py", "forvaltare@stad.se", as_of="2020-06-11")
+    forvaltare.selectbox(key="utvarderingar__fu_id").set_value("R2-4")
+    forvaltare.radio(key="utvarderingar__fu_status").set_value("genomförd")
+    forvaltare.date_input(key="utvarderingar__fu_date").set_value(date(2020, 6, 1))
+    forvaltare.text_input(key="utvarderingar__fu_note").set_value("Två per enhet i tre verksamheter.")
+    forvaltare.button(key="FormSubmitter:utvarderingar__follow_up-Spara uppföljningen").click().run()
+    assert any("Uppföljningen sparades" in s.value for s in forvaltare.success), [e.value for e in forvaltare.error]
+    log = userdata.import_log().iloc[0]
+    assert (log["kind"], log["who"]) == ("recommendation_status", "forvaltare@stad.se")
+    row = indicators.run("recommendations", as_of="2020-06-11").set_index("recommendation_id").loc["R2-4"]
+    assert (row["status"], str(row["status_date"])[:10]) == ("genomförd", "2020-06-01")
+    reader = app("pages/utvarderingar.py", "lasare@stad.se")
+    assert not [e for e in reader.expander if e.label.startswith("För in uppföljning")]
