@@ -8,7 +8,6 @@ statement or transaction and a process that meets the lock retries briefly.
 """
 
 import os
-import re
 import threading
 import time
 from contextlib import contextmanager
@@ -155,15 +154,12 @@ class PostgresStore:
                 _postgres_run(con, "user/import_unlock", {"key": IMPORT_LOCK_KEY})
 
 
-PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
-
-
 @cache
 def _postgres_sql(name: str) -> tuple[str, sqlfiles.SqlFile]:
     """The query's PostgreSQL text (`$name` written `%(name)s`), from its `.postgres` variant where one exists."""
     variant = f"{name}.postgres"
     sql = sqlfiles.load(variant if (paths.QUERY_DIR / f"{variant}.sql").is_file() else name)
-    return PARAM.sub(r"%(\1)s", sqlfiles.COMMENT.sub("", sql.sql)), sql
+    return sqlfiles.PARAM.sub(r"%(\1)s", sqlfiles.COMMENT.sub("", sql.sql)), sql
 
 
 def _postgres_run(con, name: str, params: dict) -> pd.DataFrame | None:
