@@ -23,14 +23,18 @@ ROWS = 300
 
 
 def tables(path) -> dict:
-    """Content hash per table, leaving out the build's own timestamp."""
-    con = duckdb.connect(str(path), read_only=True)
+    """Content hash per table, leaving out the build's own timestamp. Read from a copy: DuckDB keeps one instance
+    per path in a process, and the reader `ensure_database` used still holds the file it replaced."""
+    copy = path.with_name(f"{path.name}.read-{time.monotonic_ns()}")
+    shutil.copyfile(path, copy)
+    con = duckdb.connect(str(copy), read_only=True)
     try:
         names = [n for (n,) in con.execute("select table_name from duckdb_tables() order by 1").fetchall()]
         return {n: hashlib.sha256(repr(con.execute(f'select * from "{n}" order by all').fetchall()).encode())
                 .hexdigest() for n in names if n != "build_info"}
     finally:
         con.close()
+        copy.unlink()
 
 
 def store(path) -> tuple[int, int]:
