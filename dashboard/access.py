@@ -4,7 +4,8 @@ and sets recommendation status (an import of its own). Every write checks its ac
 by (a page, a widget value sent by hand, a URL), so hiding a control is a courtesy, not the protection.
 """
 
-import getpass
+import os
+import pwd
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -29,9 +30,11 @@ class PermissionDenied(PermissionError):
 
 @dataclass(frozen=True)
 class Actor:
-    name: str        # what the logs record: an e-mail address, or an operating-system user with how
+    name: str        # what the logs record: an e-mail address with the provider's id for the user, or an
+                     # operating-system user with how
     role: Role
     how: str         # 'inloggad', 'lokalt läge', 'kommandorad' or 'ej inloggad'
+    shown: str = ""  # who, on screen, when it is shorter than the name (the e-mail address alone)
 
     def may(self, action: str) -> bool:
         return self.role >= NEEDS[action]
@@ -44,10 +47,12 @@ def require(actor: Actor, action: str) -> None:
 
 
 def os_user() -> str:
+    """The user the process runs as, from the password database: not `LOGNAME` or `USER`, which whoever starts
+    the command sets as they like."""
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):   # no user name for this uid (a container)
-        return "okänd"
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:   # no entry for this uid (a container)
+        return f"uid {os.getuid()}"
 
 
 def operator() -> Actor:
@@ -55,13 +60,36 @@ def operator() -> Actor:
     return Actor(f"{os_user()} (kommandorad)", Role.FORVALTARE, "kommandorad")
 
 
-def role_for(email: str, claims: dict, config: dict) -> Role:
-    """A signed-in user's role from the `[peer_roles]` secrets: lists of e-mail addresses or values of a claim
-    (e.g. Entra ID group ids in `groups`) per role; the highest that matches, else läsare."""
-    claim = config.get("claim", "groups")
-    values = claims.get(claim) or []
-    held = {str(v).lower() for v in (values if isinstance(values, list) else [values])} | {email.lower()}
-    for role, key in ((Role.FORVALTARE, "forvaltare"), (Role.PLANERARE, "planerare")):
-        if held & {str(v).lower() for v in config.get(key, [])}:
+def signed_in(claims: dict, config: dict) -> Actor:
+    """A signed-in user from the ID token's claims. The e-mail address (or user name) is only a label, since many
+    providers let users set it; the provider's stable id for the user (`oid` in Entra ID, else `sub`) is
+    recorded beside it."""
+    label = str(claims.get("email") or claims.get("preferred_username") or claims.get("name") or "okänd")
+    key = "oid" if claims.get("oid") else "sub"
+    name = f"{label} ({key} {claims[key]})" if claims.get(key) else label
+    return Actor(name, role_for(claims, config), "inloggad", shown=label)
+
+
+def role_for(claims: dict, config: dict) -> Role:
+    """The role the `[peer_roles]` secrets give these claims, the highest that matches, else läsare. Each list is
+    matched against its own claim only: `<role>_roles` against `roles` (Entra ID app roles), `<role>_groups`
+    against the groups claim (`groups_claim`, by default `groups`), `<role>_emails` against `email` when the
+    provider says it verified it (`email_verified`) and the token's issuer is `issuer`. With `issuer` set, a
+    token from any other issuer is läsare."""
+    issuer = config.get("issuer")
+    if issuer and claims.get("iss") != issuer:
+        return Role.LASARE
+    verified = issuer and claims.get("email_verified") is True
+    held = {"roles": _values(claims.get("roles")),
+            "groups": _values(claims.get(config.get("groups_claim", "groups"))),
+            "emails": _values(claims.get("email")) if verified else set()}
+    for role, prefix in ((Role.FORVALTARE, "forvaltare"), (Role.PLANERARE, "planerare")):
+        if any(held[kind] & _values(config.get(f"{prefix}_{kind}")) for kind in held):
             return role
     return Role.LASARE
+
+
+def _values(value) -> set[str]:
+    """A claim's or a setting's strings, compared without case (group ids and addresses have none that matters)."""
+    items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
+    return {item.casefold() for item in items if isinstance(item, str) and item}

@@ -15,14 +15,24 @@ ROOT = Path(__file__).resolve().parent.parent
 AUTH = {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "hemligt-i-test",
         "client_id": "peer", "client_secret": "hemligt", "server_metadata_url":
         "http://127.0.0.1:9/.well-known/openid-configuration"}
-ROLES = {"forvaltare": ["forvaltare@stad.se"], "planerare": ["planerare@stad.se"], "claim": "groups"}
+ISSUER = "https://login.microsoftonline.com/stad/v2.0"
+ROLES = {"issuer": ISSUER, "forvaltare_roles": ["PEER.Forvaltare"], "planerare_groups": ["grupp-planerare"],
+         "forvaltare_emails": ["forvaltare@stad.se"], "planerare_emails": ["planerare@stad.se"]}
 
 
-def app(script: str, email: str | None = None, groups=(), **query) -> AppTest:
-    """`script` run with sign-in configured and `email` signed in (None: not signed in)."""
+def claims(email: str, **more) -> dict:
+    """An ID token's claims as Streamlit hands them on: `email` verified by the configured issuer unless `more`
+    says otherwise."""
+    return {"is_logged_in": True, "iss": ISSUER, "sub": f"sub-{email}", "email": email, "email_verified": True,
+            **more}
+
+
+def app(script: str, email: str | None = None, user: dict | None = None, **query) -> AppTest:
+    """`script` run with sign-in configured and `email` signed in (with the claims `user`, by default
+    `claims(email)`; no `email`: not signed in)."""
     test = AppTest.from_file(str(ROOT / script), default_timeout=60)
     test.secrets["auth"], test.secrets["peer_roles"] = AUTH, ROLES
-    test.user = {"is_logged_in": True, "email": email, "groups": list(groups)} if email else {"is_logged_in": False}
+    test.user = (user or claims(email)) if email else {"is_logged_in": False}
     test.query_params.update({"view": "table", **query})
     return test.run()
 
@@ -42,14 +52,15 @@ def registered(test: AppTest, page: str) -> bool:
         return False
 
 
-@pytest.mark.parametrize("email, groups, role, imports", [
-    ("lasare@stad.se", (), "läsare", False),
-    ("planerare@stad.se", (), "planerare", False),
-    ("forvaltare@stad.se", (), "förvaltare", True),
-    ("ny@stad.se", ("forvaltare@stad.se",), "förvaltare", True),   # by the claim's value, not the address
+@pytest.mark.parametrize("email, more, role, imports", [
+    ("lasare@stad.se", {}, "läsare", False),
+    ("planerare@stad.se", {}, "planerare", False),                             # by the verified address
+    ("forvaltare@stad.se", {}, "förvaltare", True),
+    ("ny@stad.se", {"roles": ["PEER.Forvaltare"]}, "förvaltare", True),          # by an Entra ID app role
+    ("ny@stad.se", {"groups": ["grupp-planerare"], "email_verified": False}, "planerare", False),   # by a group id
 ])
-def test_each_role_sees_its_pages(email, groups, role, imports):
-    test = app("streamlit_app.py", email, groups)
+def test_each_role_sees_its_pages(email, more, role, imports):
+    test = app("streamlit_app.py", email, claims(email, **more))
     assert not test.exception
     assert f"Inloggad som {email} ({role})" in [c.value for c in test.sidebar.caption]
     assert any(b.label == "Logga ut" for b in test.sidebar.button)
@@ -103,7 +114,7 @@ def test_a_planner_saves_and_a_reader_cannot_through_any_path(store):
     planner.text_input(key="scenarier__name").set_value("Planerarens").run()
     planner.button(key="scenarier__save").click().run()
     saved = userdata.load_scenario("Planerarens")
-    assert saved["created_by"] == "planerare@stad.se"
+    assert saved["created_by"] == "planerare@stad.se (sub sub-planerare@stad.se)"   # the provider's id beside it
 
 
 def test_a_forvaltare_sets_a_follow_up_that_is_logged_and_shown(store):
@@ -115,7 +126,7 @@ def test_a_forvaltare_sets_a_follow_up_that_is_logged_and_shown(store):
     forvaltare.button(key="FormSubmitter:utvarderingar__follow_up-Spara uppföljningen").click().run()
     assert any("Uppföljningen sparades" in s.value for s in forvaltare.success), [e.value for e in forvaltare.error]
     log = userdata.import_log().iloc[0]
-    assert (log["kind"], log["who"]) == ("recommendation_status", "forvaltare@stad.se")
+    assert (log["kind"], log["who"]) == ("recommendation_status", "forvaltare@stad.se (sub sub-forvaltare@stad.se)")
     row = indicators.run("recommendations", as_of="2020-06-11").set_index("recommendation_id").loc["R2-4"]
     assert (row["status"], str(row["status_date"])[:10]) == ("genomförd", "2020-06-01")
     reader = app("pages/utvarderingar.py", "lasare@stad.se")

@@ -1,7 +1,8 @@
 """Who is using the dashboard, as an `access.Actor`.
 
 - Sign-in configured (an `[auth]` section in `.streamlit/secrets.toml`, OpenID Connect through `st.login`): the
-  signed-in user, with the role `[peer_roles]` gives the e-mail address or a claim (e.g. Entra ID's `groups`).
+  signed-in user, with the role `[peer_roles]` gives the ID token's app roles, groups or verified e-mail address
+  (`access.role_for`).
 - Not configured, and `PEER_LOCAL=1` (the README's first command): the one local user, who may do everything.
 - Neither: a reader who may only read; the page says so.
 """
@@ -28,10 +29,7 @@ def current() -> access.Actor:
     if sign_in_configured():
         if not st.user.is_logged_in:
             return access.Actor("ej inloggad", access.Role.LASARE, "ej inloggad")
-        claims = st.user.to_dict()
-        email = str(claims.get("email") or claims.get("preferred_username") or "okänd")
-        roles = dict(st.secrets.get("peer_roles", {}))
-        return access.Actor(email, access.role_for(email, claims, roles), "inloggad")
+        return access.signed_in(st.user.to_dict(), dict(st.secrets.get("peer_roles", {})))
     if local_mode():
         return access.Actor(f"{access.os_user()} (lokalt läge)", access.Role.FORVALTARE, "lokalt läge")
     return access.Actor("ej inloggad", access.Role.LASARE, "endast läsning")
@@ -41,7 +39,7 @@ def banner(actor: access.Actor) -> None:
     """In the sidebar: who, with which role, and how to sign out (or why nothing can be changed)."""
     with st.sidebar:
         if actor.how == "inloggad":
-            st.caption(f"Inloggad som {actor.name} ({access.ROLE_NAMES[actor.role]})")
+            st.caption(f"Inloggad som {actor.shown or actor.name} ({access.ROLE_NAMES[actor.role]})")
             st.button("Logga ut", key="identity__logout", on_click=st.logout)
         elif actor.how == "lokalt läge":
             st.caption("Lokalt läge: en användare på den här datorn får göra allt (PEER_LOCAL=1). Inloggning "
