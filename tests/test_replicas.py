@@ -1,5 +1,6 @@
 """Two dashboard replicas on one PostgreSQL store behind nginx (`deploy/nginx.conf`), started for real on loopback:
-the load balancer's health check answers, a browser's cookie keeps it on one replica, and an import made on
+the load balancer's health check answers, a browser's cookie (Secure, HttpOnly, SameSite=Lax) keeps it on one
+replica, no response names a replica, Streamlit's metrics are not reachable through nginx, and an import made on
 one replica shows on the other within seconds, through nginx and on each replica directly."""
 
 import os
@@ -7,6 +8,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import ExitStack
 from pathlib import Path
@@ -26,8 +28,17 @@ DATA_DATE = re.compile(r"Data t\.o\.m\. (\d{4}-\d{2}-\d{2})")
 
 def get(url: str, cookie: str | None = None):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.status, dict(response.headers), response.read()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def upstreams(log: Path, marker: str) -> list[str]:
+    """The replicas nginx's access log says served the requests whose address holds `marker`."""
+    lines = [line for line in log.read_text().splitlines() if marker in line]
+    return [line.rsplit("upstream=", 1)[1] for line in lines]
 
 
 async def data_date(url: str) -> str:
@@ -52,20 +63,32 @@ def test_an_import_on_one_replica_shows_on_the_other_behind_nginx(tmp_path, post
     url = postgres_cluster("replicas")
     with ExitStack() as stack:
         first, second = replicas(stack, tmp_path, url, 2)
-        port = free_port()
-        stack.enter_context(nginx(balancer_config([first.removeprefix("http://"), second.removeprefix("http://")],
-                                               port)))
+        port, addresses = free_port(), [first.removeprefix("http://"), second.removeprefix("http://")]
+        log = stack.enter_context(nginx(balancer_config(addresses, port))) / "access.log"
         balancer = f"http://127.0.0.1:{port}"
         status, _, body = get(balancer + "/healthz")
         assert (status, body) == (200, b"ok")
 
-        # sticky: the cookie of a first response keeps the next requests on its replica
+        # sticky: the cookie of a first response keeps the next requests on its replica; the cookie is for https
+        # only and not for scripts, and no response says which replica answered (the log does)
         _, headers, _ = get(balancer + "/")
-        cookie = headers["Set-Cookie"].split(";")[0]
-        served = {get(balancer + "/", cookie)[1]["X-Peer-Upstream"] for _ in range(5)}
-        assert len(served) == 1
-        routes = {get(balancer + "/")[1]["X-Peer-Upstream"] for _ in range(20)}
-        assert len(routes) == 2   # new browsers are spread over both
+        cookie, *attributes = [part.strip() for part in headers["Set-Cookie"].split(";")]
+        assert cookie.startswith("peer_replica=") and {"Secure", "HttpOnly", "SameSite=Lax"} <= set(attributes)
+        responses = [get(balancer + f"/?sticky={n}", cookie)[1] for n in range(5)]
+        assert len(set(upstreams(log, "sticky="))) == 1 and len(upstreams(log, "sticky=")) == 5
+        for _ in range(20):
+            responses.append(get(balancer + "/?new")[1])
+        assert set(upstreams(log, "/?new")) == set(addresses)   # new browsers are spread over both
+        assert not [h for r in responses for h in r.items() if "upstream" in h[0].lower()
+                    or any(address in h[1] for address in addresses)]
+
+        # Streamlit's metrics answer on a replica (loopback only), never through nginx, however the path is spelt
+        status, _, body = get(first + "/_stcore/metrics")
+        assert status == 200 and b"# TYPE" in body
+        for path in ("/_stcore/metrics", "//_stcore/metrics", "/_stcore/%6detrics", "/_stcore/./metrics",
+                     "/_stcore/metrics?families=session_events"):
+            status, _, body = get(balancer + path)
+            assert status == 404 and b"# TYPE" not in body, path
 
         assert run_async(data_date(second)) == "2020-06-11"
         file = tmp_path / "avtal.csv"
