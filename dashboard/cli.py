@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import traceback
+from datetime import date
 
 from dashboard import access, export, importer, indicators, outputs, scenario, scenario_baseline, scenario_io
 from dashboard.build import build_database, ensure_database
@@ -194,11 +195,20 @@ def _import(args) -> int:
         print("--dry-run: inget skrevs.")
         return 0
     try:
-        import_id = importer.apply(result, access.operator(), as_of=as_of_or_data(args.as_of))
-    except (ParameterError, *WRITE_REFUSALS) as error:
+        import_id = importer.apply(result, access.operator(), as_of=_stated(args.as_of))
+    except (ParameterError, importer.DateOutOfRange, *WRITE_REFUSALS) as error:
         return _refused(error)
     print(f"Import {import_id} klar.")
     return 0
+
+
+def _stated(text: str | None):
+    """The date an import's facts are stated per: any past date, checked by `importer.apply`, not only the dates
+    the data spans (a real import today states today)."""
+    try:
+        return date.fromisoformat(text.strip()) if text else None
+    except ValueError:
+        raise ParameterError(f"--as-of: '{text}' är inte ett datum ÅÅÅÅ-MM-DD") from None
 
 
 def _undo_import(args) -> int:
@@ -220,7 +230,8 @@ def _refused(error: Exception) -> int:
         print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
         return 1
     print(f"Fel: {error}", file=sys.stderr)
-    return 1 if isinstance(error, importer.UndoRefused) else 2 if isinstance(error, ParameterError) else 3
+    usage = (ParameterError, importer.DateOutOfRange)
+    return 1 if isinstance(error, importer.UndoRefused) else 2 if isinstance(error, usage) else 3
 
 
 def _synth(args) -> int:

@@ -9,6 +9,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.columns import AREA_KIND_LABELS
+from dashboard.now import DataDates
 
 
 @dataclass(frozen=True)
@@ -17,17 +18,14 @@ class FilterOptions:
     areas: tuple[str, ...]
     area_kinds: tuple[str, ...]
     unit_types: tuple[str, ...]
-    first_date: date
-    last_date: date
-    data_as_of: date
+    dates: DataDates   # "now" and the dates a user may choose
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame, data_as_of: date) -> "FilterOptions":
+    def from_frame(cls, frame: pd.DataFrame, dates: DataDates) -> "FilterOptions":
         def ordered(column):
             return tuple(dict.fromkeys(v for v in frame[column].tolist() if isinstance(v, str)))
 
-        return cls(ordered("area"), ordered("area_kind"), tuple(sorted(ordered("unit_type"))),
-                   _as_date(frame["first_date"].iloc[0]), _as_date(frame["last_date"].iloc[0]), data_as_of)
+        return cls(ordered("area"), ordered("area_kind"), tuple(sorted(ordered("unit_type"))), dates)
 
 
 FILTER_NAMES = ("as_of", "from", "to", "area", "area_kind", "unit_type")
@@ -50,7 +48,7 @@ class ViewFilters:
 
     @classmethod
     def default(cls, options: FilterOptions, as_of: date | None = None) -> "ViewFilters":
-        return cls.of(as_of or options.data_as_of)
+        return cls.of(as_of or options.dates.as_of)
 
     def __getitem__(self, name: str):
         return self.values[name]
@@ -170,10 +168,10 @@ def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[s
         raw = _single(query.get(key))
         if raw is None:
             continue
-        parsed = _parse_date(raw)
-        if parsed is None or not options.first_date <= parsed <= options.last_date:
+        parsed, span = _parse_date(raw), options.dates
+        if parsed is None or not span.first <= parsed <= span.last:
             notices.append(f"Ogiltigt datum i adressen ignorerades: {key}={raw} "
-                           f"(giltigt: {options.first_date}–{options.last_date}).")
+                           f"(giltigt: {span.first}–{span.last}).")
             continue
         dates[key] = parsed
     default = ViewFilters.default(options, dates.get("as_of"))   # the period follows the date unless given
@@ -206,6 +204,3 @@ def _parse_date(text: str) -> date | None:
     except ValueError:
         return None
 
-
-def _as_date(value) -> date:
-    return value.date() if hasattr(value, "date") else value

@@ -18,7 +18,7 @@ from dashboard.import_kinds import KINDS, Kind
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
 from dashboard.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
-from dashboard.now import data_as_of
+from dashboard.now import DateOutOfRange, data_as_of, data_dates  # noqa: F401 (apply raises DateOutOfRange)
 from dashboard.replay import record_json
 
 
@@ -75,7 +75,8 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
 
 def apply(result: Preview, actor: access.Actor, as_of: date | None = None) -> int:
     """Write the import and rebuild; returns the import number. Raises ImportRejected if the file is not valid
-    against the data as it is now, `locks.Busy` if another import holds on, ImportFailed if writing failed.
+    against the data as it is now, `now.DateOutOfRange` if `as_of` is in the future (or before the data),
+    `locks.Busy` if another import holds on, ImportFailed if writing failed.
 
     `as_of` is the date the file's facts are stated for ("uppgifter per"); it becomes the import source's own
     date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
@@ -85,6 +86,8 @@ def apply(result: Preview, actor: access.Actor, as_of: date | None = None) -> in
     access.require(actor, "import")
     if not result.ok:
         raise ImportRejected(result.problems)
+    if as_of is not None:
+        data_dates().check_statement(as_of)   # a date in the future would move "now" there
     with userdata.import_lock():   # one import at a time across every replica sharing the store
         ensure_database()            # with every import another replica made, before validating against it
         with locks.build_lock(paths.database_path()):

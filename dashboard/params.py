@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from dashboard.now import data_as_of
+from dashboard.now import DateOutOfRange, data_as_of, data_dates
 from dashboard.settings import staleness_days
 
 
@@ -28,20 +28,34 @@ def as_of_or_data(value) -> date:
 def convert(param: Param, value):
     if value is None or value == "":
         return None
-    try:
-        if param.kind is date:
-            return value if isinstance(value, date) else date.fromisoformat(str(value).strip())
-        if param.kind is int:
-            number = int(str(value).strip())
-            if number < 0:
-                raise ValueError
-            return number
-    except ValueError:
-        expected = "ett datum ÅÅÅÅ-MM-DD" if param.kind is date else "ett heltal ≥ 0"
-        raise ParameterError(f"{param.name}: '{value}' är inte {expected}") from None
+    if param.kind is date:
+        return _date(param, value)
+    if param.kind is int:
+        return _count(param, value)
     if param.choices and str(value) not in param.choices:
         raise ParameterError(f"{param.name}: '{value}' är inte ett av {', '.join(param.choices)}")
     return str(value)
+
+
+def _date(param: Param, value) -> date:
+    """A date a user may look at: inside the data's span, which always includes its "now" (`now.DataDates`)."""
+    try:
+        parsed = value if isinstance(value, date) else date.fromisoformat(str(value).strip())
+        return data_dates().check(parsed, param.name)
+    except DateOutOfRange as error:
+        raise ParameterError(str(error)) from None
+    except ValueError:
+        raise ParameterError(f"{param.name}: '{value}' är inte ett datum ÅÅÅÅ-MM-DD") from None
+
+
+def _count(param: Param, value) -> int:
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise ParameterError(f"{param.name}: '{value}' är inte ett heltal ≥ 0")
+    return number
 
 
 AS_OF = Param("as_of", date, lambda resolved: data_as_of())

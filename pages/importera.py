@@ -18,7 +18,7 @@ def confirm(result: importer.Preview, stated) -> None:
         outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
     except importer.ImportRejected as error:
         outcome = ("error", f"Importen avvisades; databasen är oförändrad. {error}")
-    except (importer.ImportFailed, importer.Busy, PermissionDenied) as error:
+    except (importer.ImportFailed, importer.Busy, importer.DateOutOfRange, PermissionDenied) as error:
         outcome = ("error", str(error))
     st.session_state[f"{PAGE}__outcome"] = [outcome]
 
@@ -58,10 +58,12 @@ if upload is not None:
         counts = result.counts()
         st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
         st.dataframe(result.actions, hide_index=True, width="stretch")
-        stated = st.date_input("Uppgifterna gäller per", value=cache.filter_options().data_as_of,
-                                 key=f"{PAGE}__as_of", format="YYYY-MM-DD",
-                                 help="Rader med senare datum visas som planer. Ett senare datum flyttar "
-                                      "instrumentpanelens 'nu' dit.")
+        dates = cache.filter_options().dates
+        first, last = dates.statement_bounds()
+        stated = st.date_input("Uppgifterna gäller per", value=min(max(dates.as_of, first), last), min_value=first,
+                               max_value=last, key=f"{PAGE}__as_of", format="YYYY-MM-DD",
+                               help="Senast i dag. Rader med senare datum visas som planer. Ett senare datum än "
+                                    "datans flyttar instrumentpanelens 'nu' dit.")
         st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm", on_click=confirm, args=(result, stated))
 for level, text in st.session_state.pop(f"{PAGE}__outcome", []):
     blocks.notice(level, text)

@@ -20,7 +20,7 @@ if not chosen:
     st.info("Välj minst en indikator.")
     st.stop()
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
-                      max_value=filters.as_of, key=f"{PAGE}__since")
+                      min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
 pdf, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since)
 left, right = st.columns(2)
 if isinstance(pdf, str):

@@ -18,7 +18,8 @@ def save_follow_up() -> None:
                                     state[f"{PAGE}__fu_note"].strip(), identity.current())
         state[f"{PAGE}__fu__outcome"] = ("success", f"Uppföljningen sparades (import {number}); den kan ångras på "
                                                     "Importera.")
-    except (importer.ImportRejected, importer.ImportFailed, importer.Busy, PermissionDenied) as error:
+    except (importer.ImportRejected, importer.ImportFailed, importer.Busy, importer.DateOutOfRange,
+            PermissionDenied) as error:
         state[f"{PAGE}__fu__outcome"] = ("error", f"Uppföljningen sparades inte: {error}")
 
 
@@ -44,7 +45,9 @@ if identity.current().may("import"):
             st.selectbox("Rekommendation", list(texts), key=f"{PAGE}__fu_id",
                          format_func=lambda r: f"{r}: {texts[r][:90]}")
             st.radio("Status", STATUS.choices, key=f"{PAGE}__fu_status", horizontal=True)
-            st.date_input("Gäller per", value=filters.as_of, key=f"{PAGE}__fu_date", format="YYYY-MM-DD")
+            first, last = cache.filter_options().dates.statement_bounds()
+            st.date_input("Gäller per", value=min(max(filters.as_of, first), last), min_value=first, max_value=last,
+                          key=f"{PAGE}__fu_date", format="YYYY-MM-DD", help="Senast i dag.")
             st.text_input("Kommentar (inga uppgifter om enskilda personer)", key=f"{PAGE}__fu_note", max_chars=500)
             st.form_submit_button("Spara uppföljningen", on_click=save_follow_up)
 blocks.outcome(f"{PAGE}__fu")

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import columns, export, formatting
 from dashboard.filters import FilterOptions, ViewFilters, describe_binding, from_query
+from dashboard.now import DataDates
 
 NBSP = "\u00a0"
 
@@ -100,8 +101,9 @@ def test_file_names_say_what_where_and_when():
 
 
 OPTIONS = FilterOptions(areas=("Farsta", "Södermalm"), area_kinds=("stadsdel", "central"),
-                        unit_types=("aktivitetshus",), first_date=date(2016, 1, 1), last_date=date(2021, 12, 31),
-                        data_as_of=date(2020, 6, 11))
+                        unit_types=("aktivitetshus",),
+                        dates=DataDates(date(2020, 6, 11), "S000", "Slututvärdering", date(2016, 1, 1),
+                                        date(2021, 12, 31)))
 
 
 def test_filters_default_to_the_data_year():

@@ -161,8 +161,6 @@ def test_placements_per_area_in_period():
     (("2019-03-01", "2019-07-01"), {"Norrby": 3, "Söderby": 1, "Centralförvaltningen": 1}),
     # only the open-ended PL2 and PL3 reach 2021; PL5 ended 2020-12-31, PL4 2019-12-31
     (("2021-01-01", "2021-12-31"), {"Norrby": 1, "Söderby": 1}),
-    # before every start date (earliest: PL1 2018-01-01)
-    (("2017-01-01", "2017-12-31"), {}),
 ])
 def test_placements_period_overlap_edges(period, expected):
     start, end = period
@@ -271,10 +269,16 @@ def test_supporters_per_unit_target_one():
     ("2019-06-30", {"Norrby träffpunkt": 1, "Norrby stödboende": 1, "Central arbetsträning": 1}),
     # PL4 ended 2019-12-31; PL5 ended 2020-12-31; open PL2 and PL3 remain
     ("2021-01-01", {"Norrby träffpunkt": 1, "Söderby aktivitetshus": 1}),
-    ("2017-12-31", {}),  # nothing has started
 ])
 def test_supporters_per_unit_only_active_placements(as_of, expected):
     assert {u: r["supporters"] for u, r in per_unit(as_of).items()} == expected
+
+
+@pytest.mark.parametrize("as_of", ["2017-12-31", "2022-01-01"])
+def test_a_date_outside_the_data_is_refused_not_answered_empty(as_of):
+    # the fixture's span: PL1 starts 2018-01-01; the last period ends 2021-12-31
+    with pytest.raises(ParameterError, match="utanför datans datum \\(2018-01-01–2021-12-31\\)"):
+        per_unit(as_of)
 
 
 @pytest.mark.parametrize("as_of, expected_absent", [

@@ -64,7 +64,7 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
     st.title(title)
     # Filled by `page_end` with what the page's queries were bound with, once they have run.
     st.session_state[HEADER] = st.empty()
-    st.session_state[HEADER].caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()}")
+    st.session_state[HEADER].caption(f"Data t.o.m. {filter_options().dates.as_of.isoformat()}")
     for text in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
         notice("warning", text)
     if intro:
@@ -76,7 +76,7 @@ def page_end(filters: ViewFilters) -> None:
     the view."""
     header = st.session_state.pop(HEADER, None)
     if header is not None:
-        header.caption(f"Data t.o.m. {filter_options().data_as_of.isoformat()} · Visar: "
+        header.caption(f"Data t.o.m. {filter_options().dates.as_of.isoformat()} · Visar: "
                        f"{describe_page(st.session_state.get(BOUND_THIS_RUN, {}), filters)}")
     sync_url(filters)
 
@@ -170,7 +170,7 @@ def show_table(frame: pd.DataFrame) -> None:
 def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     indicator = indicators.get(frame.attrs["indicator"])
     params = frame.attrs.get("params", {})
-    as_of = params.get("to") or params.get("as_of") or filter_options().data_as_of
+    as_of = params.get("to") or params.get("as_of") or filter_options().dates.as_of
     about = export_about(indicator.label, caption, frame)
     name = indicator.file_stem
     left, middle, right = st.columns(3)
@@ -191,7 +191,7 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
     return {
         "Uttag": label,
         "Filter": caption,
-        "Data t.o.m.": filter_options().data_as_of.isoformat(),
+        "Data t.o.m.": filter_options().dates.as_of.isoformat(),
         "Exporterad": "",   # set by `stamped` when the file is made
         "Källor": "; ".join(source_descriptions(frame)),
         "Teckenförklaring": formatting.legend(),

@@ -6,7 +6,7 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import citations, db, freshness, indicators
+from dashboard import citations, db, freshness, indicators, now
 from dashboard.build import ensure_database
 from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
 
@@ -125,9 +125,8 @@ def filter_options() -> FilterOptions:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _filter_options(version: tuple) -> FilterOptions:
-    frame = run_helper("lookups/filter_options")
-    as_of = run_helper("lookups/data_as_of")["data_as_of"].iloc[0]
-    return FilterOptions.from_frame(frame, as_of.date() if hasattr(as_of, "date") else as_of)
+    return FilterOptions.from_frame(run_helper("lookups/filter_options"),
+                                    now.from_row(run_helper("lookups/data_as_of").iloc[0]))
 
 
 def source_descriptions(frame: pd.DataFrame) -> list[str]:

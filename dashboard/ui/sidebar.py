@@ -48,9 +48,16 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
         state.update({f"shared__{name}": ALL if value is None else value for name, value in filters.values.items()})
         state.update({"shared__period_chosen": bool(given), "shared__notices": notices,
                       "shared__tables": st.query_params.get("view") == "table"})
-    bounds = {"min_value": options.first_date, "max_value": options.last_date, "format": "YYYY-MM-DD"}
+    span = options.dates
+    moved = _keep_within(span)
+    bounds = {"min_value": span.first, "max_value": span.last, "format": "YYYY-MM-DD"}
     with st.sidebar:
-        st.markdown(f"**Data t.o.m. {options.data_as_of.isoformat()}**")
+        st.markdown(f"**Data t.o.m. {span.as_of.isoformat()}**")
+        if span.from_import:
+            st.caption(formatting.plain(f"Datumet sätts av {span.source_title} ({span.source_id}), uppgifter per "
+                                        f"{span.as_of.isoformat()}; senare datum i importerade rader är planer."))
+        if moved:
+            st.warning(moved, icon=":material/event:")
         st.date_input("Läget per datum", key="shared__as_of", on_change=_period_follows_date, **bounds)
         st.date_input("Period från", key="shared__from", on_change=_period_chosen, **bounds)
         st.date_input("Period till", key="shared__to", on_change=_period_chosen, **bounds)
@@ -71,6 +78,21 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
                            f"{filters['to'].isoformat()}. Inget efter datumet räknas.")
     state[PAGE_QUERY], state[BOUND_THIS_RUN] = {}, {}
     return filters
+
+
+def _keep_within(span) -> str:
+    """Dates this session chose before the data changed under it (an import or an undo moves "now" and the
+    span) are moved inside the span, so no widget is ever given a date it does not allow; says what moved."""
+    state, moved = st.session_state, []
+    for name, label in (("as_of", "Läget per datum"), ("from", "Period från"), ("to", "Period till")):
+        key = f"shared__{name}"
+        if key in state and state[key] != span.clamp(state[key]):
+            moved.append(f"{label} {state[key].isoformat()} → {span.clamp(state[key]).isoformat()}")
+            state[key] = span.clamp(state[key])
+    if not moved:
+        return ""
+    return (f"Uppgifterna har ändrats och sträcker sig nu {span.first.isoformat()}–{span.last.isoformat()}: "
+            + "; ".join(moved) + ".")
 
 
 def prefers_tables() -> bool:
