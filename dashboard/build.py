@@ -13,8 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import db, locks, paths, sqlfiles, userdata
-from dashboard.replay import apply_imports
+from dashboard import db, locks, paths, replay, sqlfiles, userdata
 from dashboard.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
@@ -133,9 +132,10 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
     con = duckdb.connect(str(path))
     try:
         con.execute(schema)
-        for table in table_order(schema):   # each table's imports before the tables that refer to it
-            load_seeds(con, seed_dir, [table])
-            apply_imports(con, imports, table)
+        with replay.staged(con, imports):
+            for table in table_order(schema):   # each table's imports before the tables that refer to it
+                load_seeds(con, seed_dir, [table])
+                replay.apply_imports(con, table)
         create_aggregates(con)
         con.execute(
             "create table build_info as select ? as seed_fingerprint, ? as built_at, "

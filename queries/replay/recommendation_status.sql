@@ -1,12 +1,24 @@
 -- name: replay/recommendation_status
--- question: Add a follow-up status for a recommendation from an import.
--- grain: writes one row into recommendation_status
--- params: status_id varchar, recommendation_id varchar, status varchar, status_date date, note varchar|null,
---   source_id varchar, source_ref varchar
+-- question: Add the follow-up statuses of recommendations imports bring.
+-- grain: writes one row into recommendation_status per imported row (its id: the import's source and the row,
+--   `IMP0003-2`)
+-- params: (none)
 -- columns: (none)
+-- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`.
 insert into recommendation_status
     (status_id, recommendation_id, status, status_date, note, source_id, source_ref, basis, rule)
-values ($status_id, $recommendation_id, $status, $status_date, $note, $source_id, $source_ref, 'documented', null)
+select
+    source_id || '-' || file_row,
+    record ->> 'recommendation_id',
+    record ->> 'status',
+    cast(record ->> 'status_date' as date),
+    record ->> 'note',
+    source_id,
+    'rad ' || file_row,
+    'documented',
+    null,
+from imported_row
+where kind = 'recommendation_status'
 on conflict (status_id) do update set
     recommendation_id = excluded.recommendation_id,
     status = excluded.status,

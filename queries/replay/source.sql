@@ -1,10 +1,13 @@
 -- name: replay/source
--- question: Register an imported file as a source, so its rows stay traceable.
--- grain: writes one row into source (seed database, during a build)
--- params: source_id varchar, title varchar, dated date, date_note varchar, note varchar
+-- question: Register every imported file as a source (IMP0001, …), so its rows stay traceable.
+-- grain: writes one row into source per import (seed database, during a build)
+-- params: (none)
 -- columns: (none)
+-- Reads `imported_source`, one row per import, staged by `dashboard.replay`.
 insert into source (source_id, title, organisation, author, doc_type, dated, date_note, dnr, seed_file, note)
-values ($source_id, $title, 'Socialförvaltningen (import)', null, 'import', $dated, $date_note, null, null, $note)
+select source_id, title, 'Socialförvaltningen (import)', null, 'import', cast(dated as date), date_note, null, null,
+    note
+from imported_source
 on conflict (source_id) do update set
     title = excluded.title,
     organisation = excluded.organisation,
