@@ -1,59 +1,93 @@
 """Scenario inputs from text (command line, URL) and the model in Swedish: labels, derivations, comparisons."""
 
-from dataclasses import asdict
+import math
+import re
+from dataclasses import asdict, fields, replace
 
 import pandas as pd
 
 from dashboard import formatting as fmt
-from dashboard.amounts import AmountError, parse_amount, parse_share
-from dashboard.scenario import Baseline, ScenarioError, ScenarioInputs, default_inputs
+from dashboard.amounts import AmountError, echo, parse_amount, parse_share
+from dashboard.scenario import BOUNDS, STAFFING, Baseline, ScenarioError, ScenarioInputs, default_inputs
 
 
-SHARES = ("overhead_share", "annual_increase")
+SHARES = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "share")
+NAMES = tuple(f.name for f in fields(ScenarioInputs))
 
 
 def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
-    """Inputs from strings (command line, URL): unknown names and unreadable values raise ScenarioError."""
-    overhead = _value(raw, "overhead_share", float, 0.0)
-    defaults = default_inputs(baseline, overhead, _value(raw, "budget_sek", float, None),
-                              _value(raw, "cost_per_supporter_sek", float, None))
-    known = set(asdict(defaults))
-    unknown = sorted(set(raw) - known)
+    """Inputs from strings (the command line): the first unknown name or unusable value raises ScenarioError."""
+    inputs, refused = read_inputs(raw, baseline)
+    if refused:
+        raise refused[0]
+    return inputs
+
+
+def read_inputs(raw: dict, baseline: Baseline) -> tuple[ScenarioInputs, list[ScenarioError]]:
+    """Inputs from strings (command line, URL). A value that cannot be read, or lies outside its `BOUNDS`, is
+    refused (a Swedish ScenarioError in the list) and its default used instead; an unknown name raises."""
+    unknown = sorted(set(raw) - set(NAMES))
     if unknown:
-        raise ScenarioError(unknown[0], f"Okänd parameter {', '.join(unknown)}. Giltiga: {', '.join(sorted(known))}")
-    values = {}
-    for name, default in asdict(defaults).items():
-        if name == "new_unit_districts":
-            text = raw.get(name)
-            values[name] = tuple(d.strip() for d in text.split(",") if d.strip()) if text else ()
-        elif name == "staffing":
-            values[name] = str(raw.get(name, default))
-        else:
-            values[name] = _value(raw, name, type(default), default)
-    return ScenarioInputs(**values)
+        raise ScenarioError(unknown[0], f"Okänd parameter {echo(', '.join(unknown), 80)}. "
+                                        f"Giltiga: {', '.join(sorted(NAMES))}")
+    refused = []
+
+    def read(name, default):
+        try:
+            return _value(raw, name, default)
+        except ScenarioError as error:
+            refused.append(error)
+            return default
+
+    given = {name: read(name, None) for name in ("overhead_share", "budget_sek", "cost_per_supporter_sek")}
+    defaults = default_inputs(baseline, given["overhead_share"] or 0.0, given["budget_sek"],
+                              given["cost_per_supporter_sek"])
+    values = {name: read(name, default) for name, default in asdict(defaults).items() if name not in given}
+    return replace(defaults, **values), refused
 
 
-def _value(raw: dict, name: str, kind: type, default):
-    """An amount in kronor (`…_sek`: '3,5 mnkr'), a share ('10 %', '0,1') or a whole number, from text."""
+def _value(raw: dict, name: str, default):
+    """An amount in kronor (`…_sek`: '3,5 mnkr'), a share ('10 %', '0,1'), a whole number, a staffing or a list
+    of districts, from text."""
     text = raw.get(name)
-    if text in (None, ""):
+    if text is None or not str(text).strip():
         return default
+    if name == "new_unit_districts":
+        return tuple(dict.fromkeys(d.strip() for d in str(text).split(",") if d.strip()))
+    if name == "staffing":
+        if text not in STAFFING:
+            raise ScenarioError(name, f"{named(name)}: '{echo(text)}' går inte att använda; "
+                                      f"ange en av {', '.join(STAFFING)}.")
+        return text
+    bounds = BOUNDS[name]
+    if bounds.kind == "amount":
+        try:
+            return parse_amount(text, (bounds.low, bounds.high))
+        except AmountError as error:
+            raise ScenarioError(name, f"{named(name)}: {error}") from None
+    value = _share(text) if bounds.kind == "share" else _number(text)
+    if not bounds.admits(value):
+        raise ScenarioError(name, f"{named(name)}: '{echo(text)}' går inte att använda; ange {bounds.text()}.")
+    return int(value) if bounds.whole else value
+
+
+def named(name: str) -> str:
+    """An input as a message names it: its label and the name the address and the command line use."""
+    return f"{re.sub(r' [(].*[)]$', '', FIELD_LABELS[name])} ({name})"
+
+
+def _share(text) -> float:
     try:
-        if name.endswith("_sek"):
-            return parse_amount(text, name)
-        if name in SHARES:
-            return parse_share(text)
-    except AmountError as error:
-        raise ScenarioError(name, f"{FIELD_LABELS[name]}: {error}") from None
+        return parse_share(text)
+    except AmountError:
+        return math.nan   # refused with the field's range, as any other unusable value
+
+
+def _number(text) -> float:
     try:
-        value = float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
+        return float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
     except ValueError:
-        raise ScenarioError(name, f"{name}: '{text}' är inte ett tal.") from None
-    if kind is int:
-        if value != int(value):
-            raise ScenarioError(name, f"{name}: '{text}' är inte ett heltal.")
-        return int(value)
-    return value
+        return math.nan
 
 
 def derivations(baseline: Baseline) -> list[str]:
@@ -122,6 +156,14 @@ def cost_frame(result: dict) -> pd.DataFrame:
     """Budget and cost over the whole agreement period: the rows of the cost chart and of its table."""
     return pd.DataFrame({"post": ["Budget", "Kostnad"],
                          "amount_sek": [result["budget_total_sek"], result["total_cost_sek"]]})
+
+
+def newest_matching(saved: pd.DataFrame, search: str | None, limit: int) -> tuple[pd.DataFrame, int]:
+    """The `limit` most recently changed saved scenarios (the store lists them newest first) whose name holds
+    `search` in any case, and how many match."""
+    term = (search or "").strip().casefold()
+    matching = saved[saved["name"].str.casefold().str.contains(term, regex=False)] if term else saved
+    return matching.head(limit), len(matching)
 
 
 def stale_scenarios(saved: list[dict], data_version: str) -> list[str]:

@@ -29,7 +29,7 @@ def workspace() -> None:
     try:
         result = scenario.evaluate(inputs, baseline)
     except scenario.ScenarioError as error:
-        st.error(f"{scenario_io.FIELD_LABELS.get(error.field, error.field)}: {error}")
+        blocks.notice("error", f"{scenario_io.FIELD_LABELS.get(error.field, error.field)}: {error}")
         st.stop()
 
     if result["balance_sek"] < 0:
@@ -61,10 +61,8 @@ def workspace() -> None:
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
     else:
-        scenario_widgets.saved_scenario_tools(PAGE, saved, actor)
-        chosen = st.multiselect("Jämför (två till fyra)", saved["name"].tolist(), key=f"{PAGE}__compare",
-                                placeholder="Välj scenarier",
-                                max_selections=4)
+        listed = scenario_widgets.saved_scenario_tools(PAGE, saved, actor)
+        chosen = scenario_widgets.compare_choice(PAGE, saved, listed)
         if len(chosen) >= 2:
             compared = [userdata.load_scenario(n) for n in chosen]
             stale = scenario_io.stale_scenarios(compared, cache.run_helper("lookups/data_as_of").iloc[0]["data_version"])

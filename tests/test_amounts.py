@@ -4,7 +4,10 @@ import json
 
 import pytest
 
-from dashboard.amounts import AmountError, parse_amount, parse_share
+from dashboard.amounts import AmountError, echo, parse_amount, parse_share
+from dashboard.scenario import BOUNDS
+
+BUDGET = (BOUNDS["budget_sek"].low, BOUNDS["budget_sek"].high)   # 100 000 to 1 000 000 000 kr
 
 AMOUNTS = [
     ("3 500 000", 3_500_000), ("3 500 000 kr", 3_500_000), ("3,5 mnkr", 3_500_000), ("3 500 tkr", 3_500_000),
@@ -23,9 +26,25 @@ AMOUNTS = [
 def test_a_typed_budget_is_read_as_swedes_write_it_or_refused(text, expected):
     if isinstance(expected, str):
         with pytest.raises(AmountError, match=expected):
-            parse_amount(text, "budget_sek")
+            parse_amount(text, BUDGET)
     else:
-        assert parse_amount(text, "budget_sek") == pytest.approx(expected)
+        assert parse_amount(text, BUDGET) == pytest.approx(expected)
+
+
+def test_a_huge_typed_amount_is_refused_without_repeating_its_digits():
+    with pytest.raises(AmountError) as refused:
+        parse_amount("1" + "0" * 308, BUDGET)   # 1e308 written out
+    message = str(refused.value)
+    assert "är ett belopp som inte är rimligt här" in message and "1000000000000000000000000" not in message
+    assert len(message) < 200
+
+
+@pytest.mark.parametrize("value, shown", [
+    (1e308, "1e+308"), (float("inf"), "inf"), (float("nan"), "nan"), (-1e20, "-1e+20"), (10**400, "ett tal med "
+     "hundratals siffror"), (0.05, "0,05"), (3, "3"), ("x" * 30, "x" * 23 + "…"), ("1e308", "1e308"),
+])
+def test_a_message_echoes_numbers_short(value, shown):
+    assert echo(value) == shown
 
 
 @pytest.mark.parametrize("text, expected", [("10 %", 0.10), ("10%", 0.10), ("0,1", 0.10), ("2,5 procent", 0.025)])

@@ -70,12 +70,53 @@ def test_overhead_and_increase_follow_the_formulas():
 @pytest.mark.parametrize("change, field", [
     ({"budget_sek": -1}, "budget_sek"), ({"cost_per_supporter_sek": 0}, "cost_per_supporter_sek"),
     ({"overhead_share": 1.0}, "overhead_share"), ({"agreement_years": 4}, "agreement_years"),
-    ({"staffing": "all"}, "staffing"),
+    ({"staffing": "all"}, "staffing"), ({"new_units": 21}, "new_units"), ({"target_per_unit": 0}, "target_per_unit"),
+    ({"overhead_share": 0.51}, "overhead_share"), ({"annual_increase": float("nan")}, "annual_increase"),
+    ({"new_supporters": 10**400}, "new_supporters"), ({"budget_sek": float("inf")}, "budget_sek"),
+    ({"agreement_years": 2.5}, "agreement_years"), ({"new_units": True}, "new_units"),
 ])
 def test_invalid_inputs_name_the_field(change, field):
     with pytest.raises(scenario.ScenarioError) as raised:
         scenario.evaluate(replace(DEFAULTS, **change), BASE)
     assert raised.value.field == field
+    assert len(str(raised.value)) < 200   # 10**400 is not written out
+
+
+@pytest.mark.parametrize("name, inside, outside", [
+    ("target_per_unit", ["1", "4"], ["0", "5", "1,5"]), ("new_supporters", ["0", "30"], ["-1", "31", "1e308"]),
+    ("new_units", ["0", "20"], ["21", "inf", "-inf"]), ("agreement_years", ["1", "3"], ["0", "4", "nan"]),
+    ("overhead_share", ["0", "50 %", "0,5"], ["51 %", "0,9", "-1 %"]),
+    ("annual_increase", ["-10 %", "10 %", "0,1"], ["11 %", "-0,2", "abc"]),
+    ("budget_sek", ["100 000", "1 000 mnkr"], ["99 999", "1 001 mnkr", "1e308"]),
+])
+def test_text_inputs_are_bounded_at_both_ends(name, inside, outside):
+    for text in inside:
+        inputs, refused = scenario_io.read_inputs({name: text}, BASE)
+        assert not refused and scenario.BOUNDS[name].admits(getattr(inputs, name)), text
+    for text in outside:
+        inputs, refused = scenario_io.read_inputs({name: text}, BASE)
+        assert [e.field for e in refused] == [name], text
+        assert getattr(inputs, name) == getattr(DEFAULTS, name)   # the default used instead
+
+
+def test_every_refused_value_is_named_and_the_rest_are_used():
+    inputs, refused = scenario_io.read_inputs({"new_units": "inf", "agreement_years": "3", "overhead_share": "0,9",
+                                               "staffing": "expand"}, BASE)
+    assert sorted(e.field for e in refused) == ["new_units", "overhead_share"]
+    assert (inputs.new_units, inputs.agreement_years, inputs.overhead_share, inputs.staffing) == (0, 3, 0.0, "expand")
+    with pytest.raises(scenario.ScenarioError, match="new_units"):
+        scenario_io.parse_inputs({"new_units": "inf"}, BASE)   # the command line: the first refusal ends it
+
+
+def test_the_saved_list_holds_the_newest_and_finds_others_by_name():
+    import pandas as pd
+
+    saved = pd.DataFrame({"name": [f"Förslag {n}" for n in range(30, 0, -1)]})   # newest first, as stored
+    listed, matching = scenario_io.newest_matching(saved, "", 20)
+    assert (listed["name"].iloc[0], listed["name"].iloc[-1], matching) == ("Förslag 30", "Förslag 11", 30)
+    listed, matching = scenario_io.newest_matching(saved, " FÖRSLAG 1", 20)   # 1 and 10–19, any case
+    assert matching == 11 and listed["name"].tolist()[:2] == ["Förslag 19", "Förslag 18"]
+    assert scenario_io.newest_matching(saved, "[a-z]*", 20)[1] == 0   # text, not a pattern
 
 
 def test_baseline_from_the_seed_data():
