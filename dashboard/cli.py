@@ -127,7 +127,9 @@ def _scenario(args) -> int:
         return 2
     document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline)}
     if args.format == "json":
-        print(json.dumps(document, ensure_ascii=False, indent=2))
+        # every input is bounded (scenario.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
+        # is better than Infinity, which is not JSON
+        print(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
     else:
         width = max(len(k) for k in result)
         print(f"Scenario per {as_of.isoformat()}")
