@@ -232,9 +232,10 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
 
 
 def survey_shares(frame: pd.DataFrame) -> alt.Chart:
-    data = _plain(frame)[frame["share"].notna()].assign(
-        grund=frame["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}),
-        alternativ=[f"{_question_label(q)}: {o}" for q, o in zip(frame["question"], frame["option"])])
+    shown = frame[frame["share"].notna()]   # a suppressed or unpublished share has no point to draw
+    data = _plain(shown).assign(
+        grund=shown["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}),
+        alternativ=[f"{_question_label(q)}: {o}" for q, o in zip(shown["question"], shown["option"])])
     base = alt.Chart(data).encode(y=_rows("alternativ"))
     interval = base.mark_rule(strokeWidth=2, yOffset=ON_ROW).encode(
         x=alt.X("ci_low:Q", title="Andel av svarande (95 % konfidensintervall)",
