@@ -1,5 +1,5 @@
 import sys
 
-from dashboard.cli import main
+from dashboard.cli import run
 
-sys.exit(main())
+sys.exit(run())
