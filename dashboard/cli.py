@@ -5,12 +5,12 @@ reported in Swedish with its cause on the next line; nothing was changed)."""
 import argparse
 import json
 import os
-import re
 import sys
 import traceback
 from datetime import date
 
 from dashboard import access, export, importer, indicators, outputs, scenario, scenario_baseline, scenario_io
+from dashboard.argparse_sv import SwedishParser
 from dashboard.build import build_database, ensure_database
 from dashboard.params import ParameterError, as_of_or_data
 from dashboard.seeds import SeedError
@@ -50,52 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
-class _SwedishHelp(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "användning: " if prefix is None else prefix)
-
-
-class _SwedishParser(argparse.ArgumentParser):
-    """argparse with Swedish headings and help, and a wrong usage reported in one Swedish line with status 2
-    (argparse's own messages are English and come after its whole usage text). Every command's parser is one."""
-
-    def __init__(self, **kwargs):
-        super().__init__(formatter_class=_SwedishHelp, add_help=False, **kwargs)
-        self._positionals.title, self._optionals.title = "argument", "flaggor"
-        self.add_argument("-h", "--help", action="help", help="visa den här hjälpen och avsluta")
-
-    def error(self, message: str):
-        self.exit(2, f"Fel: {_swedish(message)}. Se '{self.prog} --help'.\n")
-
-
-# argparse's messages (Python 3.11, Lib/argparse.py) and their Swedish; any other is quoted in a Swedish sentence
-USAGE_ERRORS = (
-    (r"the following arguments are required: (.+)", r"\1 måste anges"),
-    (r"unrecognized arguments: (.+)", r"okända argument: \1"),
-    (r"ambiguous option: (\S+) could match (.+)", r"flaggan \1 kan betyda flera: \2"),
-    (r"one of the arguments (.+) is required", r"ett av argumenten \1 måste anges"),
-    (r"argument (.+?): invalid choice: (.+) \(choose from (.+)\)", r"\1: \2 finns inte; välj bland \3"),
-    (r"argument (.+?): invalid int value: (.+)", r"\1: \2 är inte ett heltal"),
-    (r"argument (.+?): invalid \S+ value: (.+)", r"\1: ogiltigt värde \2"),
-    (r"argument (.+?): expected one argument", r"\1 ska följas av ett värde"),
-    (r"argument (.+?): expected at most one argument", r"\1 tar högst ett värde"),
-    (r"argument (.+?): expected at least one argument", r"\1 ska följas av minst ett värde"),
-    (r"argument (.+?): expected (\d+) arguments?", r"\1 ska följas av \2 värden"),
-    (r"argument (.+?): ignored explicit argument (.+)", r"\1 tar inget värde (fick \2)"),
-    (r"argument (.+?): not allowed with argument (.+)", r"\1 kan inte anges tillsammans med \2"),
-)
-
-
-def _swedish(message: str) -> str:
-    for english, swedish in USAGE_ERRORS:
-        if re.fullmatch(english, message):
-            return re.sub(english, swedish, message)
-    return f"kommandot kunde inte tolkas ({message})"
-
-
 def _parser() -> argparse.ArgumentParser:
-    parser = _SwedishParser(prog="python -m dashboard",
-                            description="PEER support: databas och indikatorer från kommandoraden.")
+    parser = SwedishParser(prog="python -m dashboard",
+                           description="PEER support: databas och indikatorer från kommandoraden.")
     commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
 
     build = commands.add_parser("build", help="bygg databasen från data/ (schema och seed-filer)")
