@@ -11,11 +11,13 @@ import pandas as pd
 from dashboard.import_kinds import Field, Kind
 from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
+from dashboard.import_text import code_problem, refused_character
 
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                                       "september", "oktober", "november", "december"), start=1)}
 # A pseudonym is one capital letter and digits (P08, R001): initials with a birth year (AS1975) or a name are not.
-PSEUDONYM = re.compile(r"^[A-Z]\d{1,6}$")
+# ASCII digits only: `\d` would take full-width ones (P３１), a second code for the same person.
+PSEUDONYM = re.compile(r"[A-Z][0-9]{1,6}")
 PERSONAL_NUMBER = re.compile(r"(?<!\d)(?:19|20)?\d{6}[-+ ]?\d{4}(?!\d)")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!",
@@ -23,7 +25,7 @@ EXCEL_ERRORS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/
 # Health data about a person does not belong in a comment; these words name diagnoses (ICD-10 chapter F).
 DIAGNOSES = re.compile(r"\b(schizofren\w*|bipolär\w*|psykos\w*|depression\w*|adhd|autism\w*|asperger\w*|"
                        r"borderline|ptsd|ångestsyndrom\w*|ätstörning\w*|anorexi\w*)\b", re.IGNORECASE)
-FORMULA_START = ("=", "+", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "@")   # a tab or line break before one is refused as a character
 MAX_TEXT = 500
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 MAX_AMOUNT = 100_000_000   # kronor in one agreement; the programme's yearly grant is 3,5 mnkr
@@ -59,11 +61,10 @@ def validate(kind: Kind, table: Table, file_name: str, refs: References) -> tupl
     if not table.rows:
         return [], [Problem(file_name, 2, "", "Filen har rubriker men inga datarader.")]
     positions = {h: table.headers.index(h) for h in kind.headers if h in table.headers}
-    problems = [Problem(file_name, index + 2, "", "Raden har värden till höger om sista kolumnrubriken; ta bort "
-                        "dem eller ge kolumnen en rubrik.") for index in table.beyond_header]
+    problems = [Problem(file_name, number, "", message) for number, message in table.row_problems]
     records, seen = [], {}
     for index, raw in enumerate(table.rows):
-        row_number = index + 2
+        row_number = table.numbers[index]
         record, row_problems = _parse_row(kind, raw, positions, index, row_number, table, file_name, refs)
         if not row_problems:
             key = tuple(record[c] for c in kind.key)
@@ -98,9 +99,9 @@ def _parse_row(kind, raw, positions, index, row_number, table, file_name, refs):
     record, problems = {}, []
     for field in kind.fields:
         position = positions.get(field.header)
-        text = raw[position].strip() if position is not None and position < len(raw) else ""
-        if position is not None and (index, position) in table.formulas:
-            problems.append(Problem(file_name, row_number, field.header, "Formler tillåts inte; skriv värdet."))
+        text = raw[position].strip() if position is not None else ""
+        if (index, position) in table.refused:   # a formula or a true/false value: no text to check
+            problems.append(Problem(file_name, row_number, field.header, table.refused[(index, position)]))
             continue
         try:
             record[field.column] = _value(field, text, refs)
@@ -117,6 +118,7 @@ def _value(field: Field, text: str, refs: References):
         if field.required:
             raise ValueError("Värde saknas men krävs.")
         return None
+    _check_characters(field, text)
     _check_text(field, text)
     value = {"date": parse_date, "share": _share, "amount": _amount, "integer": _integer}.get(field.type, str)(text)
     if field.choices and value not in field.choices:
@@ -126,17 +128,24 @@ def _value(field: Field, text: str, refs: References):
         if resolved is None:
             raise ValueError(f"'{value}' finns inte bland befintliga {_NOUNS[field.references]}.")
         return resolved
-    if field.pseudonym and not PSEUDONYM.match(value):
+    if field.pseudonym and not PSEUDONYM.fullmatch(value):
         raise ValueError(f"'{value[:40]}' är ingen pseudonym kod ({field.example} = en versal och siffror); namn, "
                          "initialer och födelsedata får inte användas.")
     return value
 
 
+def _check_characters(field: Field, text: str) -> None:
+    """Characters no cell may hold (see import_text), and a code that is not ASCII."""
+    refused = refused_character(text)
+    if refused:
+        raise ValueError(f"Värdet innehåller {refused}; ta bort tecknet och skriv om värdet.")
+    if field.code and code_problem(text):
+        raise ValueError(code_problem(text))
+
+
 def _check_text(field: Field, text: str) -> None:
-    """What no cell may hold, whatever its type: markup for spreadsheets, terminals and renderers, and personal
-    data where pseudonyms belong."""
-    if CONTROL.search(text):
-        raise ValueError("Texten innehåller styrtecken (osynliga tecken); skriv om värdet.")
+    """What no cell may hold, whatever its type: markup for spreadsheets and renderers, and personal data where
+    pseudonyms belong."""
     if text.upper() in EXCEL_ERRORS:
         raise ValueError(f"Cellen innehåller Excel-felet {text}; rätta formeln i källfilen och skriv värdet.")
     if text.startswith(FORMULA_START) or (text.startswith("-") and field.type == "text"):
@@ -154,7 +163,12 @@ _NOUNS = {"area": "områden", "unit": "enheter", "survey": "enkäter", "option":
 
 
 def parse_date(text: str) -> date:
-    """ISO (2021-03-01), Swedish/Excel forms (1/3/2021, 01.03.2021, 20210301) and '1 mars 2021'."""
+    """ISO (2021-03-01), Swedish forms (13/3/2021, 1.3.2021, 20210301) and '1 mars 2021'.
+
+    A slash date is read day/month/year, as Swedish Excel writes it, only where it cannot be read the other way:
+    `3/4/2021` is 3 April in Swedish use and 4 March in American, so a slash date whose day and month are both 12
+    or less (and differ) is refused. A dotted date (1.3.2021) is day.month in Swedish use and is not written month
+    first, so it is read as it stands."""
     cleaned = text.strip().split(" 00:00")[0]
     patterns = [
         (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (1, 2, 3)), (r"^(\d{1,2})/(\d{1,2})/(\d{4})$", (3, 2, 1)),
@@ -164,6 +178,8 @@ def parse_date(text: str) -> date:
     for pattern, (y, m, d) in patterns:
         match = re.match(pattern, cleaned)
         if match:
+            if "/" in cleaned:
+                _check_unambiguous(text, int(match.group(d)), int(match.group(m)), int(match.group(y)))
             parsed = _date(match.group(y), match.group(m), match.group(d))
             break
     match = re.match(r"^(\d{1,2}) ([a-zåäö]+) (\d{4})$", cleaned.lower())
@@ -175,6 +191,14 @@ def parse_date(text: str) -> date:
         raise ValueError(f"Datumet {parsed.isoformat()} är orimligt: ett datum ska ligga mellan "
                          f"{FIRST_DATE.isoformat()} och {LAST_DATE.isoformat()}.")
     return parsed
+
+
+def _check_unambiguous(text: str, day: int, month: int, year: int) -> None:
+    if day != month and 1 <= day <= 12 and 1 <= month <= 12:
+        names = {number: name for name, number in MONTHS.items()}
+        raise ValueError(f"'{text[:40]}' kan läsas både som {day} {names[month]} och {month} {names[day]} {year} "
+                         f"(svensk och amerikansk ordning); skriv datumet som ÅÅÅÅ-MM-DD, t.ex. "
+                         f"{year:04d}-{month:02d}-{day:02d}.")
 
 
 def _date(year, month, day) -> date | None:

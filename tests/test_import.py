@@ -21,6 +21,7 @@ from dashboard import importer, indicators, userdata
 from dashboard.build import build_database
 from dashboard.access import operator
 from dashboard.import_kinds import KINDS
+from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEMENT_HEADERS = KINDS["placements"].headers
@@ -195,7 +196,7 @@ def test_all_errors_are_reported_at_once(fresh):
     ("excel.xlsx", lambda rows: xlsx_bytes(PLACEMENT_HEADERS, rows)),
 ])
 def test_good_placement_file_imports_and_shows_in_the_indicators(fresh, name, encode):
-    rows = [placement_row(**{"Peer supporter (kod)": "P20", "Startdatum": "1/3/2021",
+    rows = [placement_row(**{"Peer supporter (kod)": "P20", "Startdatum": "15/3/2021",
                              "Frånvaro från": "2021-06-01", "Frånvaroslag": "sjukskrivning"}),
             placement_row(**{"Placerings-id": "PL_T2", "Peer supporter (kod)": "P21", "Startdatum": "2021-03-01",
                              "Arbetstid (andel av heltid)": "50 %"})]
@@ -393,3 +394,82 @@ def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
     app.query_params["as_of"] = "2021-06-30"
     app.run()
     assert not app.exception and all("![x](https" not in m.value for m in app.markdown)
+
+
+ISSUE_22 = {case[0]: case for case in corpus.issue_22()}
+REFUSED_22 = [
+    # (corpus case, row, column, words in the message): each refused for what it holds, where it holds it
+    ("xlsx-stale-dimension-bad-rows", 3, "Namn", "personnummer"),
+    ("xlsx-stale-dimension-bad-rows", 4, "Namn", "Formler tillåts inte"),
+    ("xlsx-value-in-column-60", 2, "", "(i kolumn BH)"),
+    ("csv-value-in-column-60", 2, "", "(i kolumn BH)"),
+    ("short-row-required-missing", 2, "Huvudman", "Värde saknas"),
+    ("name-u-fffe", 2, "Namn", "U+FFFE (icke-tecken som aldrig får förekomma i text) på plats 6"),
+    ("name-u-ffff", 2, "Namn", "U+FFFF (icke-tecken"),
+    ("name-u-fdd0", 2, "Namn", "U+FDD0 (icke-tecken"),
+    ("name-line-feed", 2, "Namn", "U+000A (radbrytning) på plats 6"),
+    ("name-bare-cr", 2, "Namn", "U+000D (radbrytning) på plats 6"),
+    ("name-tab", 2, "Namn", "U+0009 (tabb)"),
+    ("name-right-to-left-override", 2, "Namn", "U+202E (RIGHT-TO-LEFT OVERRIDE, styr textriktning) på plats 6"),
+    ("name-zero-width-space", 2, "Namn", "U+200B (ZERO WIDTH SPACE, osynligt formateringstecken)"),
+    ("name-line-separator", 2, "Namn", "U+2028 (LINE SEPARATOR, radbrytning)"),
+    ("name-private-use", 2, "Namn", "U+E000 (tecken för privat bruk"),
+    ("name-u-fffd", 2, "Namn", "U+FFFD (REPLACEMENT CHARACTER, ersätter ett tecken som inte kunde läsas)"),
+    ("supporter-full-width-digits", 2, "Peer supporter (kod)",
+     "ASCII, tecknet U+FF13 (FULLWIDTH DIGIT THREE, helbreddstecken) på plats 2; skriv P31."),
+    ("supporter-cyrillic-letter", 2, "Peer supporter (kod)", "U+0420 (CYRILLIC CAPITAL LETTER ER) på plats 1"),
+    ("unit-id-cyrillic", 2, "Enhets-id", "U+0410 (CYRILLIC CAPITAL LETTER A) på plats 4, som inte är ASCII"),
+    ("unit-id-zero-width", 2, "Enhets-id", "U+200B (ZERO WIDTH SPACE"),
+    ("new-unit-id-cyrillic", 2, "Enhets-id", "U+0423 (CYRILLIC CAPITAL LETTER U)"),
+    ("new-unit-id-full-width", 2, "Enhets-id", "skriv U_NY."),
+    ("respondent-full-width-digits", 2, "Respondent", "skriv R900."),
+    ("xlsx-hidden-row", 3, "", "Raden är dold i Excel"),
+    ("xlsx-row-hidden-by-filter", 3, "", "Raden är dold i Excel"),
+    ("xlsx-active-sheet-hidden", 1, "", "Det aktiva bladet 'Gammalt' är dolt"),
+    ("xlsx-sheet-name-right-to-left", 1, "", "U+202E (RIGHT-TO-LEFT OVERRIDE, styr textriktning) på plats 5"),
+    ("xlsx-boolean-cell", 2, "Namn", "sant/falskt-värde"),
+    ("date-3-4-2021", 2, "Startdatum", "både som 3 april och 4 mars 2021"),
+    # the header's "Område" is UTF-8, row 3's "Café" Windows-1252
+    ("mixed-utf8-and-cp1252", 1, "", "blandar teckenkodningar (UTF-8 och troligen Windows-1252, på rad 1 och 3)"),
+]
+
+
+@pytest.mark.parametrize("name, row, column, words", REFUSED_22, ids=[f"{c[0]}-{c[1]}" for c in REFUSED_22])
+def test_issue_22_files_are_refused_where_the_problem_is(fresh, name, row, column, words):
+    _, kind, file_name, data, expected = ISSUE_22[name]
+    result = importer.preview(kind, file_name, data)
+    assert expected == 1 and not result.ok
+    assert any(p.row == row and p.column == column and words in p.message for p in result.problems), result.problems
+
+
+def test_every_row_of_a_sheet_with_a_stale_dimension_is_read(fresh):
+    result = importer.preview(*ISSUE_22["xlsx-stale-dimension-valid"][1:4])
+    assert result.ok and [r["unit_id"] for r in result.records] == ["U_NY", "U_NY2", "U_NY3"]
+    assert [r["_row"] for r in result.records] == [2, 3, 4]
+
+
+def test_the_active_sheet_is_read_and_named(fresh):
+    result = importer.preview(*ISSUE_22["xlsx-active-sheet-not-first"][1:4])
+    assert result.ok, result.problems
+    assert result.detected["blad"] == "Att importera (det aktiva bladet)"
+    assert result.detected["andra blad (lästes inte)"] == "1"
+
+
+def test_missing_cells_are_empty_never_none(fresh):
+    result = importer.preview(*ISSUE_22["short-row-optional-missing"][1:4])
+    assert result.ok, result.problems
+    record = result.records[0]
+    assert record["end_date"] is None and record["fte_share"] is None and record["absence_kind"] is None
+
+
+@pytest.mark.parametrize("name, start", [("date-13-4-2021", date(2021, 4, 13)),
+                                         ("date-dotted-1-3-2021", date(2021, 3, 1))])
+def test_unambiguous_swedish_dates_are_read_day_first(fresh, name, start):
+    result = importer.preview(*ISSUE_22[name][1:4])
+    assert result.ok and result.records[0]["start_date"] == start
+
+
+def test_a_windows_1252_file_is_still_read(fresh):
+    result = importer.preview(*ISSUE_22["cp1252-valid"][1:4])
+    assert result.ok and result.records[0]["name"] == "Café Söder"
+    assert result.detected["teckenkodning"] == "Windows-1252"

@@ -7,6 +7,7 @@ Every case is (id, kind, file name, bytes, expected exit status of `import --dry
 
 import io
 import random
+import re
 import zipfile
 
 import openpyxl
@@ -112,6 +113,118 @@ def _one_supporter(placements: int) -> bytes:
         rows.append(row("placements", **{"Placerings-id": f"PL_S{index}", "Startdatum": f"{year}-{month:02d}-01",
                                          "Slutdatum": f"{year}-{month:02d}-28"}))
     return csv_bytes("placements", rows)
+
+
+def _workbook(kind: str, rows: list[list], change=None) -> bytes:
+    """An .xlsx of one sheet, passed through `change(sheet)` before it is saved."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(headers(kind))
+    for values in rows:
+        sheet.append(values)
+    if change:
+        change(sheet)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _stale_dimension(rows: list[list]) -> bytes:
+    """A sheet whose `<dimension>` says it ends at row 2, as some programs leave it, over more rows than that:
+    openpyxl's read-only mode used to stop at row 2 and import the rest unseen."""
+    stale = lambda name, content: re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:E2"', content) \
+        if _sheet(name) else content  # noqa: E731
+    return _rezip(xlsx_bytes("units", rows), stale)
+
+
+def _hide_row(number: int, filtered: bool = False):
+    def change(sheet):
+        sheet.row_dimensions[number].hidden = True
+        if filtered:   # as Excel saves a filter: the range, the kept values, and the rows it leaves out hidden
+            sheet.auto_filter.ref = f"A1:E{sheet.max_row}"
+            sheet.auto_filter.add_filter_column(0, [sheet.cell(2, 1).value])
+    return change
+
+
+def _active_not_first() -> bytes:
+    """The first sheet (visible) holds last year's list under other headers; the second, the one the user left
+    active and sees on opening, holds the data."""
+    book = openpyxl.Workbook()
+    old = book.active
+    old.title = "Förra året"
+    old.append(["Id", "Namn"])
+    old.append(["U_GAMMAL", "Gammal träffpunkt"])
+    sheet = book.create_sheet("Att importera")
+    sheet.append(headers("units"))
+    sheet.append(VALID["units"])
+    book.active = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _active_sheet_hidden() -> bytes:
+    """A workbook whose active tab is a hidden sheet (Excel never saves one; another program can)."""
+    data = xlsx_bytes("units", [VALID["units"]], hidden_first=[headers("units"), VALID["units"]])
+    return _rezip(data, lambda name, content: content.replace(b'activeTab="1"', b'activeTab="0"')
+                  if name == "xl/workbook.xml" else content)
+
+
+def _mixed_encodings() -> bytes:
+    """A UTF-8 file to which rows were appended by a program writing Windows-1252."""
+    return csv_bytes("units", [VALID["units"]], encoding="utf-8") + \
+        ";".join(row("units", **{"Enhets-id": "U_CAFE", "Namn": "Café Söder"})).encode("cp1252") + b"\n"
+
+
+def _names(kind: str, header: str, values: dict[str, str]) -> list[tuple[str, str, str, bytes, int]]:
+    """One refused CSV case per (id suffix, value) in `header`, the rest of the row valid."""
+    extension = {"units": "u", "placements": "p", "survey_responses": "s"}[kind]
+    return [(name, kind, f"{extension}.csv", csv_bytes(kind, [row(kind, **{header: value})]), 1)
+            for name, value in values.items()]
+
+
+def issue_22() -> list[tuple[str, str, str, bytes, int]]:
+    """Issue 22's files (items 2, 4, 5, 6, 11, 13, 14): every row read, text that breaks renderers or deceives
+    readers refused."""
+    units, placements, responses = "units", "placements", "survey_responses"
+    personnummer = row(units, **{"Enhets-id": "U_PNR", "Namn": "Kontakt 850101-1234"})
+    formula = row(units, **{"Enhets-id": "U_FORMEL", "Namn": "=1+1"})
+    wide = lambda sheet: sheet.cell(2, 60, "dold uppgift")  # noqa: E731
+    return [
+        ("xlsx-stale-dimension-bad-rows", units, "u.xlsx", _stale_dimension([VALID[units], personnummer, formula]), 1),
+        ("xlsx-stale-dimension-valid", units, "u.xlsx", _stale_dimension([
+            VALID[units], row(units, **{"Enhets-id": "U_NY2"}), row(units, **{"Enhets-id": "U_NY3"})]), 0),
+        ("xlsx-value-in-column-60", units, "u.xlsx", _workbook(units, [VALID[units]], wide), 1),
+        ("csv-value-in-column-60", units, "u.csv", csv_bytes(units, [VALID[units] + [""] * 54 + ["dold uppgift"]]), 1),
+        ("short-row-required-missing", units, "u.csv", csv_bytes(units, [VALID[units][:4]]), 1),
+        ("short-row-optional-missing", placements, "p.csv", csv_bytes(placements, [VALID[placements][:4]]), 0),
+        *_names(units, "Namn", {"name-u-fffe": "Träff\ufffepunkten", "name-u-ffff": "Träffpunkten\uffff Farsta",
+                                "name-u-fdd0": "Träff\ufdd0punkten", "name-line-feed": '"Träff\npunkten"',
+                                "name-bare-cr": '"Träff\rpunkten | Farsta"', "name-tab": "Träff\tpunkten",
+                                "name-right-to-left-override": "Träff\u202epunkten",
+                                "name-zero-width-space": "Träff\u200bpunkten", "name-line-separator": "Träff\u2028x",
+                                "name-private-use": "Träff\ue000punkten", "name-u-fffd": "Caf\ufffd Söder"}),
+        *_names(placements, "Peer supporter (kod)", {"supporter-full-width-digits": "P３１",
+                                                     "supporter-cyrillic-letter": "\u0420" + "31"}),
+        *_names(placements, "Enhets-id", {"unit-id-cyrillic": "U_F\u0410R", "unit-id-zero-width": "U_FAR\u200b"}),
+        *_names(units, "Enhets-id", {"new-unit-id-cyrillic": "U_N\u0423", "new-unit-id-full-width": "Ｕ_ＮＹ"}),
+        *_names(responses, "Respondent", {"respondent-full-width-digits": "R９００"}),
+        ("xlsx-hidden-row", units, "u.xlsx", _workbook(units, [
+            VALID[units], row(units, **{"Enhets-id": "U_DOLD"})], _hide_row(3)), 1),
+        ("xlsx-row-hidden-by-filter", units, "u.xlsx", _workbook(units, [
+            VALID[units], row(units, **{"Enhets-id": "U_FILTRERAD"})], _hide_row(3, filtered=True)), 1),
+        ("xlsx-active-sheet-not-first", units, "u.xlsx", _active_not_first(), 0),
+        ("xlsx-active-sheet-hidden", units, "u.xlsx", _active_sheet_hidden(), 1),
+        ("xlsx-sheet-name-right-to-left", units, "u.xlsx",
+         _workbook(units, [VALID[units]], lambda sheet: setattr(sheet, "title", "Data\u202e")), 1),
+        ("xlsx-boolean-cell", units, "u.xlsx", xlsx_bytes(units, [row(units, Namn=True)]), 1),
+        ("date-3-4-2021", placements, "p.csv", csv_bytes(placements, [row(placements, Startdatum="3/4/2021")]), 1),
+        ("date-13-4-2021", placements, "p.csv", csv_bytes(placements, [row(placements, Startdatum="13/4/2021")]), 0),
+        ("date-dotted-1-3-2021", placements, "p.csv", csv_bytes(placements, [row(placements, Startdatum="1.3.2021")]),
+         0),
+        ("mixed-utf8-and-cp1252", units, "u.csv", _mixed_encodings(), 1),
+        ("cp1252-valid", units, "u.csv", csv_bytes(units, [row(units, Namn="Café Söder")], encoding="cp1252"), 0),
+    ]
 
 
 def hand_made() -> list[tuple[str, str, str, bytes, int]]:
@@ -229,6 +342,7 @@ def hand_made() -> list[tuple[str, str, str, bytes, int]]:
         ("swedish-date-valid", placements, "p.csv",
          csv_bytes(placements, [row(placements, Startdatum="1 mars 2021")]), 0),
         ("xlsx-valid", agreements, "a.xlsx", xlsx_bytes(agreements, [VALID[agreements]]), 0),
+        *issue_22(),
     ]
     return cases
 
