@@ -8,7 +8,8 @@ from benchmarks.run import main
 parser = argparse.ArgumentParser(prog="python -m benchmarks", description="Mät prestanda (inte en del av testerna).")
 parser.add_argument("--scale", choices=("small", "city", "national"), default="national")
 parser.add_argument("--out", metavar="results.json")
-parser.add_argument("--only", choices=("validation", "replicas"),
-                    help="mät bara detta: valideringstid mot antal rader, eller en replik mot två bakom nginx")
+parser.add_argument("--only", choices=("validation", "replay", "replicas"),
+                    help="mät bara detta: valideringstid mot antal rader, byggtid mot antal importerade rader, "
+                         "eller en replik mot två bakom nginx")
 arguments = parser.parse_args()
 sys.exit(main(arguments.scale, arguments.out, arguments.only))

@@ -8,7 +8,8 @@
    and filter change to redrawn page against a minimal echo page (`browser.py`).
 4. 25 concurrent sessions over Streamlit's WebSocket protocol (`load.py`).
 5. Import validation time against rows, 100 to 20 000 (`validation.py`).
-6. One replica against two behind nginx on a shared PostgreSQL store (`replicas.py`, where PostgreSQL and nginx
+6. Build time against imported rows, 0 to 100 000 (`replay.py`).
+7. One replica against two behind nginx on a shared PostgreSQL store (`replicas.py`, where PostgreSQL and nginx
    are installed).
 """
 
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import browser, load, pandas_twins, replicas, targets, validation
+from benchmarks import browser, load, pandas_twins, replay, replicas, targets, validation
 from benchmarks.server import nginx_bin, postgres_bin
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
@@ -108,10 +109,15 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
             report["replicas"] = replicas.one_against_two()
             print("\n".join(replicas.table(report["replicas"])))
             return _write(report, out)
+        if only == "replay":
+            report["replay"] = replay.measure()
+            print("\n".join(replay.table(report["replay"])))
+            return _write(report, out)
         report["validation"] = validation.measure()
         if only == "validation":
             print("\n".join(validation.table(report["validation"])))
             return _write(report, out)
+        report["replay"] = replay.measure()
         report["pages_seed"] = measure_pages()
         report["cold_start"] = browser.cold_start(Path(folder) / "cold.duckdb", env)
         report["filter_change_seed"] = browser.filter_change(env, _areas())
@@ -166,7 +172,7 @@ def _table(report: dict) -> str:
         for row in report[f"sessions_{label}"]:
             lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
                          f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
-    lines += ["", *validation.table(report["validation"])]
+    lines += ["", *validation.table(report["validation"]), "", *replay.table(report["replay"])]
     if "skipped" not in report["replicas"]:
         lines += ["", *replicas.table(report["replicas"])]
     lines += ["", f"Cold start: {report['cold_start']}", "", *targets.table(report)]
