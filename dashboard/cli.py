@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     importing.add_argument("kind", metavar="KIND", choices=list(KINDS), help=f"en av: {', '.join(KINDS)}")
     importing.add_argument("file", metavar="FILE", nargs="?", help="filen att importera (.csv eller .xlsx)")
     importing.add_argument("--dry-run", action="store_true", help="validera och förhandsgranska utan att skriva")
+    importing.add_argument("--confirm", action="store_true",
+                           help="skriv även ändringar av dokumenterade uppgifter (förhandsgranskningen listar dem)")
     importing.add_argument("--template", metavar="PATH", help="skriv en mall (.csv eller .xlsx) i stället")
     importing.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
                            help="datum som uppgifterna gäller per (standard: datans nuvarande datum); "
@@ -212,11 +214,14 @@ def _import(args) -> int:
     print("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items()))
     counts = result.counts()
     print("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+    if result.confirmations:
+        print("Ändrar dokumenterade uppgifter (skrivs bara med --confirm):")
+        print("\n".join(problem.line() for problem in result.confirmations))
     if args.dry_run:
         print("--dry-run: inget skrevs.")
         return 0
     try:
-        import_id = importer.apply(result, access.operator(), as_of=_stated(args.as_of))
+        import_id = importer.apply(result, access.operator(), as_of=_stated(args.as_of), confirmed=args.confirm)
     except (ParameterError, importer.DateOutOfRange, *WRITE_REFUSALS) as error:
         return _refused(error)
     print(f"Import {import_id} klar.")
@@ -247,6 +252,10 @@ WRITE_REFUSALS = (importer.ImportRejected, importer.UndoRefused, importer.Import
 def _refused(error: Exception) -> int:
     """One Swedish line (or the rejected file's lines) on stderr; the exit status: 1 the data was refused,
     2 wrong usage, 3 the service failed or was busy. Nothing was changed."""
+    if isinstance(error, importer.ConfirmationNeeded):
+        print(f"Importen skrevs inte: den ändrar dokumenterade uppgifter. Kör igen med --confirm om ändringarna "
+              f"är avsedda:\n{error}", file=sys.stderr)
+        return 1
     if isinstance(error, importer.ImportRejected):
         print(f"Importen avvisades; databasen är oförändrad:\n{error}", file=sys.stderr)
         return 1

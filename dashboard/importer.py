@@ -10,11 +10,12 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import access, export, indicators, locks, paths, userdata
+from dashboard import access, export, import_plausible, indicators, locks, paths, userdata
 from dashboard.build import ensure_database
 from dashboard.import_commit import ImportFailed, UndoRefused, commit_and_swap, undo  # noqa: F401 (the import API)
 from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
+from dashboard.import_plausible import comparable
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
 from dashboard.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
@@ -26,6 +27,10 @@ class ImportRejected(ValueError):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(problem.line() for problem in problems))
+
+
+class ConfirmationNeeded(ImportRejected):
+    """The file changes documented facts (`Preview.confirmations`) and was not confirmed: nothing was written."""
 
 
 
@@ -40,6 +45,8 @@ class Preview:
     problems: list[Problem]
     actions: pd.DataFrame = field(default_factory=pd.DataFrame)
     data: bytes = b""   # the file itself: confirming validates it again against the data as it is then
+    # changes of documented facts (`import_plausible`): written only when the user confirms them
+    confirmations: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -49,9 +56,12 @@ class Preview:
         counted = self.actions["Åtgärd"].value_counts() if not self.actions.empty else {}
         return {a: int(counted.get(a, 0)) for a in ("läggs till", "ändras", "oförändrad")}
 
-    def problem_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([vars(p) for p in self.problems]).rename(
-            columns={"file": "Fil", "row": "Rad", "column": "Kolumn", "message": "Fel"})
+
+
+def problem_frame(problems: list[Problem]) -> pd.DataFrame:
+    """Problems or confirmations as a table: text in a table is never read as Markdown."""
+    return pd.DataFrame([vars(p) for p in problems]).rename(
+        columns={"file": "Fil", "row": "Rad", "column": "Kolumn", "message": "Uppgift"})
 
 
 def get_kind(name: str) -> Kind:
@@ -68,15 +78,21 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
     except ImportFileError as error:
         return Preview(kind, file_name, sha, {}, [], [Problem(file_name, 1, "", str(error))])
     records, problems = validate(kind, table, file_name, _references())
-    actions = _actions(kind, records) if not problems else pd.DataFrame()
+    actions, confirmations = pd.DataFrame(), []
+    if not problems:
+        existing = indicators.run_query(f"imports/existing_{kind.name}")
+        found, confirmations = import_plausible.review(kind.name, records, existing)
+        problems = [Problem(file_name, *problem) for problem in found]
+        actions = _actions(kind, records, existing)
     return Preview(kind, file_name, sha, {**table.detected, "datarader": str(len(table.rows))}, records, problems,
-                   actions, data)
+                   actions, data, [Problem(file_name, *found) for found in confirmations])
 
 
-def apply(result: Preview, actor: access.Actor, as_of: date | None = None) -> int:
+def apply(result: Preview, actor: access.Actor, as_of: date | None = None, confirmed: bool = False) -> int:
     """Write the import and rebuild; returns the import number. Raises ImportRejected if the file is not valid
     against the data as it is now, `now.DateOutOfRange` if `as_of` is in the future (or before the data),
-    `locks.Busy` if another import holds on, ImportFailed if writing failed.
+    `locks.Busy` if another import holds on, ImportFailed if writing failed, ConfirmationNeeded if it changes
+    documented facts and `confirmed` is not set.
 
     `as_of` is the date the file's facts are stated for ("uppgifter per"); it becomes the import source's own
     date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
@@ -91,13 +107,15 @@ def apply(result: Preview, actor: access.Actor, as_of: date | None = None) -> in
     with userdata.import_lock():   # one import at a time across every replica sharing the store
         ensure_database()            # with every import another replica made, before validating against it
         with locks.build_lock(paths.database_path()):
-            return _apply(result, actor, as_of)
+            return _apply(result, actor, as_of, confirmed)
 
 
-def _apply(result: Preview, actor: access.Actor, as_of: date | None) -> int:
+def _apply(result: Preview, actor: access.Actor, as_of: date | None, confirmed: bool) -> int:
     current = preview(result.kind.name, result.file_name, result.data) if result.data else result
     if not current.ok:   # another import since the preview may have made this one invalid
         raise ImportRejected(current.problems)
+    if current.confirmations and not confirmed:
+        raise ConfirmationNeeded(current.confirmations)
     log, rows = _log_entry(current, actor.name, as_of or data_as_of()), _row_entries(current)
     commit_and_swap(pd.concat([userdata.imported_rows(), _replayed(log, rows)], ignore_index=True),
                     [("user/import_insert_log", log),
@@ -168,26 +186,17 @@ def _references() -> References:
                       indicators.run_query("imports/existing_survey_responses"))
 
 
-def _actions(kind: Kind, records: list[dict]) -> pd.DataFrame:
-    existing = indicators.run_query(f"imports/existing_{kind.name}")
-    compared = list(existing.columns)
-    known = {tuple(_plain(v) for v in row[list(kind.key)]): {c: _plain(row[c]) for c in compared}
+def _actions(kind: Kind, records: list[dict], existing: pd.DataFrame) -> pd.DataFrame:
+    compared = [c for c in existing.columns if c in kind.key or c in import_plausible.COMPARED[kind.name]]
+    known = {tuple(comparable(v) for v in row[list(kind.key)]): {c: comparable(row[c]) for c in compared}
              for _, row in existing.iterrows()}
     rows = []
     for record in records:
         key = tuple(record[c] for c in kind.key)
-        before = known.get(tuple(_plain(v) for v in key))
-        after = {c: _plain(record.get(c)) for c in compared}
+        before = known.get(tuple(comparable(v) for v in key))
+        after = {c: comparable(record.get(c)) for c in compared}
         action = "läggs till" if before is None else ("oförändrad" if before == after else "ändras")
         rows.append({"Rad": record["_row"], "Nyckel": ", ".join(map(str, key)), "Åtgärd": action})
     return pd.DataFrame(rows)
-
-
-def _plain(value):
-    """Comparable form: numbers as floats, dates as ISO text, missing as None."""
-    value = export.plain_value(value)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    return value
 
 

@@ -14,7 +14,8 @@ def confirm(result: importer.Preview, stated) -> None:
     """Run as the button's callback, before the next run and outside its pinned database version, so the file
     is validated again against the data as it is now. The actor is read here, not taken from the page."""
     try:
-        number = importer.apply(result, identity.current(), as_of=stated)
+        number = importer.apply(result, identity.current(), as_of=stated,
+                                confirmed=st.session_state.get(f"{PAGE}__changes_confirmed", False))
         outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
     except importer.ImportRejected as error:
         outcome = ("error", f"Importen avvisades; databasen är oförändrad. {error}")
@@ -53,11 +54,16 @@ if upload is not None:
         st.caption(formatting.plain("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items())))
     if not result.ok:
         st.error(f"Filen avvisades: {len(result.problems)} fel. Databasen är oförändrad.")
-        st.dataframe(result.problem_frame(), hide_index=True, width="stretch")
+        st.dataframe(importer.problem_frame(result.problems), hide_index=True, width="stretch")
     else:
         counts = result.counts()
         st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
         st.dataframe(result.actions, hide_index=True, width="stretch")
+        if result.confirmations:
+            st.warning("Filen ändrar uppgifter som källorna dokumenterar. Läs ändringarna och bekräfta dem innan "
+                       "du importerar.")
+            st.dataframe(importer.problem_frame(result.confirmations), hide_index=True, width="stretch")
+            st.checkbox("Ändringarna av dokumenterade uppgifter är avsedda", key=f"{PAGE}__changes_confirmed")
         dates = cache.filter_options().dates
         first, last = dates.statement_bounds()
         stated = st.date_input("Uppgifterna gäller per", value=min(max(dates.as_of, first), last), min_value=first,
