@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from dashboard.amounts import parse_amount
 from dashboard.import_kinds import Field, Kind
 from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
@@ -28,7 +29,9 @@ DIAGNOSES = re.compile(r"\b(schizofren\w*|bipolär\w*|psykos\w*|depression\w*|ad
 FORMULA_START = ("=", "+", "@")   # a tab or line break before one is refused as a character
 MAX_TEXT = 500
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
-MAX_AMOUNT = 100_000_000   # kronor in one agreement; the programme's yearly grant is 3,5 mnkr
+# kronor in one agreement: the programme's yearly grant is 3,5 mnkr; under 100 000 kr is a unit mistake, as the
+# scenario's yearly budget floor (`scenario.BOUNDS`)
+AGREEMENT_AMOUNT = (100_000, 100_000_000)
 
 
 @dataclass(frozen=True)
@@ -232,15 +235,9 @@ def _share(text: str) -> float:
 
 
 def _amount(text: str) -> int:
-    try:
-        value = _number(text)
-    except ValueError:
-        raise ValueError(f"'{text}' är inget belopp i kronor.") from None
-    if value < 0:
-        raise ValueError(f"Beloppet {text} är negativt.")
-    if value > MAX_AMOUNT:
-        raise ValueError(f"Beloppet {text} är orimligt stort (högst {MAX_AMOUNT // 1_000_000} mnkr per överenskommelse).")
-    return round(value)
+    """Kronor as Swedes write them ('3 500 000', '3,5 mnkr', '3 500 tkr'), read as the scenario reads them, and
+    plausible for one agreement: '3,5' (meant mnkr) is 4 kr, refused rather than stored."""
+    return round(parse_amount(text, AGREEMENT_AMOUNT))
 
 
 def _integer(text: str) -> int:
