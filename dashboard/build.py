@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard import db, locks, paths, replay, sqlfiles, userdata
+from dashboard import db, locks, paths, replay, sqlfiles, stores, userdata
 from dashboard.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
@@ -58,6 +58,7 @@ def build_database(target: Path | None = None, seed_dir: Path | None = None,
     imports = userdata.imported_rows() if imports is None else imports
     temporary = prepare_build(target, seed_dir, imports)
     os.replace(temporary, target)
+    _read_whole[target.resolve()] = file_version(target)   # written whole just now
     return BuildReport(target, _row_counts(target))
 
 
@@ -75,27 +76,53 @@ def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
 
 
 def ensure_database(target: Path | None = None, seed_dir: Path | None = None) -> Path:
-    """Build when the database is missing or out of step with the seed files or the user store's imports (a
-    killed import can leave the store one import ahead), under the build lock, clearing what killed builds left.
+    """Build when the database is missing, cannot be read whole (a truncated or damaged file), or is out of step
+    with the seed files or the user store's imports (a killed import can leave the store one import ahead), under
+    the build lock, clearing what killed builds left.
+
+    When the user store cannot be reached, the database stays as it was last built and `StoreUnavailable` is
+    raised for the caller to say so; only where there is no readable database is one built from the seeds alone
+    (its fingerprint names no imports, so it is rebuilt with them once the store answers).
 
     A synthetic database is opened as it is: it was generated, not built from the seeds.
     """
     target = Path(target or paths.database_path())
     with _ensuring:   # the start-up warm-up and the first session may both ask
-        if _in_step(target, seed_dir) and not _leftovers(target):
-            return target
-        with locks.build_lock(target):
-            remove_leftovers(target)
-            if not _in_step(target, seed_dir):   # another process may have built it while we waited
-                build_database(target, seed_dir)
+        try:
+            _bring_in_step(target, seed_dir)
+        except stores.StoreUnavailable:
+            _keep_readable(target, seed_dir)
+            raise
     return target
+
+
+def _bring_in_step(target: Path, seed_dir: Path | None) -> None:
+    if _in_step(target, seed_dir) and not _leftovers(target):
+        return
+    with locks.build_lock(target):
+        remove_leftovers(target)
+        if not _in_step(target, seed_dir):   # another process may have built it while we waited
+            build_database(target, seed_dir)
+
+
+def _keep_readable(target: Path, seed_dir: Path | None) -> None:
+    if stored_fingerprint(target) is not None and readable(target):
+        return
+    with locks.build_lock(target):
+        remove_leftovers(target)
+        if stored_fingerprint(target) is None or not readable(target):
+            build_database(target, seed_dir, _no_imports())
 
 
 def _in_step(target: Path, seed_dir: Path | None) -> bool:
     stored = stored_fingerprint(target)
     if stored is not None and stored.startswith(SYNTHETIC_FINGERPRINT):
         return True
-    return stored == data_fingerprint(seed_dir, userdata.applied_imports())
+    return stored == data_fingerprint(seed_dir, userdata.imports_to_build()) and readable(target)
+
+
+def _no_imports() -> pd.DataFrame:
+    return pd.DataFrame(columns=list(sqlfiles.load("user/import_rows").columns))
 
 
 def _leftovers(target: Path) -> list[Path]:
@@ -109,22 +136,55 @@ def remove_leftovers(target: Path) -> None:
 
 
 def stored_fingerprint(target: Path) -> str | None:
-    """The fingerprint the database was built with; None if it is missing or unreadable."""
+    """The fingerprint the database was built with; None if it is missing or cannot be opened."""
     if not target.exists():
         return None
-    sql = sqlfiles.load("lookups/build_fingerprint").sql
     try:
-        if target.resolve() == paths.database_path().resolve():
-            # through the reader: DuckDB keeps one instance per path in a process, so a second connection to a
-            # swapped file would read the old one while the reader still holds it
-            return db.query(sql)["seed_fingerprint"].iloc[0]
-        con = duckdb.connect(str(target), read_only=True)
-        try:
-            return con.execute(sql).fetchone()[0]
-        finally:
-            con.close()
+        return _lookup(target, "lookups/build_fingerprint")["seed_fingerprint"].iloc[0]
     except duckdb.Error:
         return None
+
+
+# per database file (resolved path), the version of it (inode, mtime, size) last read whole in this process
+_read_whole: dict[Path, tuple] = {}
+
+
+def readable(target: Path) -> bool:
+    """Whether every table of the database reads whole. A truncated or damaged file still opens and gives its
+    fingerprint and its row counts (DuckDB keeps those apart from the data): only reading every value finds it.
+    Read once per version of the file and process."""
+    version = file_version(target)
+    if version is None or _read_whole.get(target.resolve()) == version:
+        return version is not None
+    try:
+        for table in _lookup(target, "lookups/database_tables")["table_name"]:
+            _lookup(target, "lookups/read_whole_table", table_name=table)
+    except duckdb.Error:
+        return False
+    _read_whole[target.resolve()] = version
+    return True
+
+
+def file_version(target: Path) -> tuple | None:
+    """Changes whenever the file is written or replaced; None where there is none."""
+    try:
+        stat = target.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def _lookup(target: Path, name: str, **params) -> pd.DataFrame:
+    sql = sqlfiles.load(name)
+    if target.resolve() == paths.database_path().resolve():
+        # through the reader: DuckDB keeps one instance per path in a process, so a second connection to a
+        # swapped file would read the old one while the reader still holds it
+        return db.query(sql.sql, sql.bind(params))
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        return con.execute(sql.sql, sql.bind(params)).df()
+    finally:
+        con.close()
 
 
 def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) -> None:

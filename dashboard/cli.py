@@ -37,12 +37,20 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    from dashboard.stores import StoreUnavailable
+
     try:
         if args.command in READERS:
-            ensure_database()   # built, or rebuilt where the seeds or the imports changed since
+            try:
+                ensure_database()   # built, or rebuilt where the seeds or the imports changed since
+            except StoreUnavailable as error:   # reads go on from the database as last built; writes still refuse
+                print(f"Obs: {error.what}; kommandot läser senast byggda data.", file=sys.stderr)
         return args.handler(args)
     except BrokenPipeError:   # the reader stopped reading (`… | head`): not a fault, `run` ends quietly
         raise
+    except StoreUnavailable as error:   # a build or a write needs the user store
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3
     except Exception as error:   # whatever the cause, the caller gets a Swedish line and status 3, never a crash
         print(f"Internt fel: kommandot kunde inte slutföras ({type(error).__name__}). Ingenting har ändrats.",
               file=sys.stderr)

@@ -5,6 +5,10 @@ with the same guarantee: what a `transaction()` writes is committed whole or not
 
 A DuckDB file can be opened for writing by one process at a time, so each call holds a connection only for its
 statement or transaction and a process that meets the lock retries briefly.
+
+A store heals: where a table is missing (the DuckDB file was deleted or replaced, the PostgreSQL database dropped
+and made again), the process that finds out makes the schema again and asks once more. A store that cannot be
+reached (PostgreSQL down, the file locked for longer than we wait or not a database) raises `StoreUnavailable`.
 """
 
 import os
@@ -17,11 +21,22 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import paths, sqlfiles
+from dashboard.locks import Busy
 
 RETRIES = 20
 # Any number will do, as long as nothing else in the database uses it: the advisory lock that makes one
 # import at a time across replicas.
 IMPORT_LOCK_KEY = 0x5EE5
+
+
+class StoreUnavailable(Busy):
+    """The user store cannot be reached or opened just now. To a writer it is a store busy for longer than we wait
+    (nothing was changed, try again); readers carry on with the seed database as last built and say so with
+    `what`, a Swedish clause."""
+
+    def __init__(self, what: str):
+        self.what = what
+        super().__init__(f"{what}; ingenting har ändrats. Försök igen om en stund.")
 
 
 def current():
@@ -60,23 +75,39 @@ class DuckDBStore:
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._lock:
-            for attempt in range(RETRIES):
-                try:
-                    con = duckdb.connect(str(self.path))
-                    break
-                except duckdb.IOException:
-                    if attempt == RETRIES - 1:
-                        raise
-                    time.sleep(0.1)
+            con = self._connect()
             try:
                 if not self._schema_ready:   # once per file and process, not on every rerun
                     con.execute(_schema())
                     self._schema_ready = True
                 yield con
+            except duckdb.CatalogException:
+                self._schema_ready = False   # the file was deleted or replaced: the next connection makes the tables
+                raise
             finally:
                 con.close()
 
+    def _connect(self):
+        import duckdb
+
+        for attempt in range(RETRIES):
+            try:
+                return duckdb.connect(str(self.path))
+            except duckdb.IOException as error:
+                # another process holds the file: wait a little; anything else (not a database) will not pass
+                if "lock" not in str(error) or attempt == RETRIES - 1:
+                    raise StoreUnavailable("Användardatabasen går inte att öppna just nu") from error
+                time.sleep(0.1)
+
     def run(self, name: str, params: dict) -> pd.DataFrame | None:
+        import duckdb
+
+        try:
+            return self._run_once(name, params)
+        except duckdb.CatalogException:   # a table missing: asked again, the tables are made first
+            return self._run_once(name, params)
+
+    def _run_once(self, name: str, params: dict) -> pd.DataFrame | None:
         with self._connection() as con:
             return _duckdb_run(con, name, params)
 
@@ -122,14 +153,28 @@ class PostgresStore:
     def _connection(self):
         import psycopg
 
-        with psycopg.connect(self.url, connect_timeout=10) as con:
-            if not self._schema_ready:
-                con.execute(_schema())
-                con.commit()
-                self._schema_ready = True
-            yield con
+        try:
+            with psycopg.connect(self.url, connect_timeout=10) as con:
+                if not self._schema_ready:
+                    con.execute(_schema())
+                    con.commit()
+                    self._schema_ready = True
+                yield con
+        except psycopg.errors.UndefinedTable:
+            self._schema_ready = False   # the database was replaced: the next connection makes the tables again
+            raise
+        except (psycopg.OperationalError, psycopg.InterfaceError) as error:   # down, restarting, or cut off
+            raise StoreUnavailable("Den delade databasen går inte att nå just nu") from error
 
     def run(self, name: str, params: dict) -> pd.DataFrame | None:
+        import psycopg
+
+        try:
+            return self._run_once(name, params)
+        except psycopg.errors.UndefinedTable:   # the database was replaced: asked again, its tables are made first
+            return self._run_once(name, params)
+
+    def _run_once(self, name: str, params: dict) -> pd.DataFrame | None:
         with self._connection() as con:
             return _postgres_run(con, name, params)
 

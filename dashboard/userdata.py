@@ -2,14 +2,19 @@
 DuckDB file beside the seed database, or PostgreSQL). Rebuilding the seed database never touches it.
 
 Every write names its actor and is refused without the role for it (`access`), and records who and when.
+
+While the store cannot be reached (`stores.StoreUnavailable`), what pages show from it is empty (the page says
+why), a scenario write is refused with a Swedish `UserDataError`, and what a build or an import decides on
+(`imports_to_build`, `imported_rows`) raises: an unreachable store is never taken for an empty one.
 """
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard import access, paths, stores
+from dashboard import access, paths, sqlfiles, stores
 from dashboard.formatting import stockholm_time
 
 
@@ -42,18 +47,44 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
     return stores.current().run(name, params)
 
 
+def _shown(name: str) -> pd.DataFrame:
+    """A read for a page or the board pack: no rows while the store cannot be reached."""
+    try:
+        return _execute(name, {})
+    except stores.StoreUnavailable:
+        return pd.DataFrame(columns=list(sqlfiles.load(name).columns))
+
+
+@contextmanager
+def _writing():
+    """A scenario write the store cannot take now is refused like any other, in Swedish."""
+    try:
+        yield
+    except stores.StoreUnavailable as error:
+        raise UserDataError(str(error)) from error
+
+
 def import_log() -> pd.DataFrame:
-    """Every import, undone ones included (with `undone_at`)."""
-    return _execute("user/import_log", {})
+    """Every import, undone ones included (with `undone_at`), as shown: none while the store cannot be reached."""
+    return _shown("user/import_log")
 
 
 def applied_imports() -> pd.DataFrame:
-    """The imports the seed database is built with: those not undone."""
-    log = import_log()
+    """The imports not undone, as shown (none while the store cannot be reached)."""
+    return _applied(import_log())
+
+
+def imports_to_build() -> pd.DataFrame:
+    """The imports the seed database is built with: those not undone. Raises `stores.StoreUnavailable`."""
+    return _applied(_execute("user/import_log", {}))
+
+
+def _applied(log: pd.DataFrame) -> pd.DataFrame:
     return log[log["undone_at"].isna()]
 
 
 def imported_rows() -> pd.DataFrame:
+    """Every row of the imports not undone, in replay order. Raises `stores.StoreUnavailable`."""
     return _execute("user/import_rows", {})
 
 
@@ -62,7 +93,7 @@ def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, dat
     name = _clean(name)
     if name in list_scenarios()["name"].tolist():
         raise UserDataError(f"Det finns redan ett scenario som heter '{name}'. Välj ett annat namn.")
-    with transaction() as run:
+    with _writing(), transaction() as run:
         run("user/scenario_purge", {"name": name})   # a deleted scenario of that name is forgotten
         run("user/scenario_save", {"name": name, "inputs": json.dumps(inputs, ensure_ascii=False),
                                    "outputs": json.dumps(outputs, ensure_ascii=False), "data_version": data_version,
@@ -70,7 +101,7 @@ def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, dat
 
 
 def list_scenarios() -> pd.DataFrame:
-    return _execute("user/scenario_list", {})
+    return _shown("user/scenario_list")
 
 
 def load_scenario(name: str) -> dict:
@@ -91,7 +122,7 @@ def rename_scenario(name: str, new_name: str, actor: access.Actor) -> None:
         raise UserDataError(f"Inget sparat scenario heter '{name}'.")
     if new_name in names:
         raise UserDataError(f"Det finns redan ett scenario som heter '{new_name}'.")
-    with transaction() as run:
+    with _writing(), transaction() as run:
         run("user/scenario_purge", {"name": new_name})
         run("user/scenario_rename", {"name": name, "new_name": new_name, "now": stockholm_time(), "who": actor.name})
 
@@ -99,14 +130,16 @@ def rename_scenario(name: str, new_name: str, actor: access.Actor) -> None:
 def delete_scenario(name: str, actor: access.Actor) -> None:
     """Take a scenario off the list; `restore_scenario` brings it back until a new one takes its name."""
     access.require(actor, "delete_scenario")
-    _execute("user/scenario_delete", {"name": name, "now": stockholm_time(), "who": actor.name})
+    with _writing():
+        _execute("user/scenario_delete", {"name": name, "now": stockholm_time(), "who": actor.name})
 
 
 def restore_scenario(name: str, actor: access.Actor) -> None:
     access.require(actor, "restore_scenario")
     if name in list_scenarios()["name"].tolist():
         raise UserDataError(f"Det finns redan ett scenario som heter '{name}'; byt namn på det först.")
-    _execute("user/scenario_restore", {"name": name, "now": stockholm_time(), "who": actor.name})
+    with _writing():
+        _execute("user/scenario_restore", {"name": name, "now": stockholm_time(), "who": actor.name})
 
 
 def _clean(name: str) -> str:

@@ -9,20 +9,27 @@ import streamlit as st
 from dashboard import citations, db, freshness, indicators, now
 from dashboard.build import ensure_database
 from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
+from dashboard.stores import StoreUnavailable
 
 BOUND_THIS_RUN = "_bound_this_run"
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
 def _first_build() -> None:
-    ensure_database()
+    try:
+        ensure_database()
+    except StoreUnavailable:   # a database to read is there; `keep_in_step` says why it may be behind
+        pass
 
 
 def prepare_database() -> None:
     """Build or rebuild from changed seed files once per server process; on every later run, rebuild only
-    where the user store changed and the seed database is out of step with it."""
+    where the user store or the database file changed and they are out of step. While the user store cannot be
+    reached, the page reads the database as last built and says so above its content."""
     _first_build()
-    freshness.keep_in_step()
+    notice = freshness.keep_in_step()
+    if notice:
+        st.warning(notice, icon=":material/cloud_off:")
 
 
 def one_data_version():
