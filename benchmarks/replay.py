@@ -97,7 +97,8 @@ def fill_store(batches: list[tuple[str, list[dict]]]) -> int:
     for number, (kind, records) in enumerate(batches, start=1):
         log = {"import_id": number, "imported_at": datetime(2026, 1, 1) + timedelta(minutes=number), "kind": kind,
                "file_name": f"{kind}_{number}.csv", "file_sha256": f"{number:064x}", "rows_added": len(records),
-               "rows_changed": 0, "rows_unchanged": 0, "who": "benchmark", "detected": "", "source_dated": date(2021, 12, 31)}
+               "rows_changed": 0, "rows_unchanged": 0, "who": "benchmark", "detected": "",
+               "source_dated": date(2021, 12, 31)}
         items = json.dumps([{"row_number": row, "record": record} for row, record in enumerate(records, start=2)],
                            ensure_ascii=False)
         with userdata.transaction() as run:

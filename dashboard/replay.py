@@ -71,7 +71,8 @@ def source_id(import_id) -> str:
 def _row_table(rows: pd.DataFrame) -> pa.Table:
     ids = rows["import_id"].astype("int64")
     return pa.table({"import_id": ids.to_numpy(), "source_id": [source_id(i) for i in ids],
-                     "kind": rows["kind"].astype(str).tolist(), "file_row": rows["row_number"].astype("int64").to_numpy(),
+                     "kind": rows["kind"].astype(str).tolist(),
+                     "file_row": rows["row_number"].astype("int64").to_numpy(),
                      "record": rows["record"].astype(str).tolist()}, schema=ROW_SCHEMA)
 
 
