@@ -13,6 +13,7 @@ from dashboard.brief_changes import changes_since
 from dashboard.now import data_as_of
 from dashboard.params import as_of_or_data
 from dashboard.settings import suppression_threshold
+from dashboard.text import visible
 
 MAX_ROWS = 40
 DEFAULT_INDICATORS = ("headcount", "supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
@@ -59,6 +60,7 @@ class Section:
     chart_alt: str               # the chart in words and numbers, its text alternative
     sources: list[str]
     omitted: int = 0             # rows beyond MAX_ROWS, left to the dashboard's downloads
+    chart_note: str = ""         # why a chart is missing, where it could not be drawn
 
 
 @dataclass(frozen=True)
@@ -145,9 +147,10 @@ def _section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: 
     frame = indicators.run(name, **params)
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
     table = _compact(name, frame.head(MAX_ROWS))
-    return Section(name, indicator.label, indicator.how_to_read, table,
-                   _svg(chart(frame.head(MAX_ROWS))) if chart else None, _alt_text(indicator.label, table),
-                   [citations.describe(i, source_table) for i in citations.source_ids(frame)], max(0, len(frame) - MAX_ROWS))
+    svg = _svg(chart(frame.head(MAX_ROWS))) if chart else None
+    return Section(name, indicator.label, indicator.how_to_read, table, svg, _alt_text(indicator.label, table),
+                   [citations.describe(i, source_table) for i in citations.source_ids(frame)],
+                   max(0, len(frame) - MAX_ROWS), CHART_FAILED if svg == "" else "")
 
 
 def _alt_text(label: str, table: pd.DataFrame) -> str:
@@ -171,12 +174,30 @@ def _scenarios(names) -> pd.DataFrame | None:
     return table.map(formatting.cell)
 
 
+CHART_FAILED = "Diagrammet kunde inte ritas; tabellen nedan har samma uppgifter."
+
+
 def _svg(chart) -> str:
+    """The chart as SVG, or '' where the renderer fails: every string of the spec is first made what a renderer
+    can take (`text.visible`; a U+FFFE made vl-convert abort the process), and a failure is the section's note."""
     import vl_convert
 
-    spec = chart.to_dict()
+    spec = _visible(chart.to_dict())
     spec["width"] = 460
-    return vl_convert.vegalite_to_svg(spec)
+    try:
+        return vl_convert.vegalite_to_svg(spec)
+    except Exception:   # a renderer has errors of many kinds; the pack is written with the table
+        return ""
+
+
+def _visible(spec):
+    if isinstance(spec, str):
+        return visible(spec)
+    if isinstance(spec, dict):
+        return {_visible(key): _visible(value) for key, value in spec.items()}
+    if isinstance(spec, list):
+        return [_visible(item) for item in spec]
+    return spec
 
 
 def brief_dates(brief: Brief) -> str:
@@ -216,7 +237,7 @@ def omitted_note(section: Section) -> str:
 
 def _markdown_table(frame: pd.DataFrame) -> str:
     """Cells escaped: a unit or file name such as '![x](https://…)' stays text in the preview and the file."""
-    cell = lambda v: formatting.plain(str(v).replace("\n", " "))  # noqa: E731
+    cell = formatting.plain   # on one line: a bare CR broke the table
     header = "| " + " | ".join(cell(c) for c in frame.columns) + " |"
     rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
     body = ["| " + " | ".join(cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]

@@ -8,6 +8,7 @@ from html import escape as _escape
 import pandas as pd
 
 from dashboard.brief import BASIS_LEGEND, Brief, Section, brief_dates, omitted_note
+from dashboard.text import visible
 
 STYLE = """
 @page { size: A4; margin: 2cm 2cm 2.2cm;
@@ -32,10 +33,10 @@ LONG_WORD = re.compile(r"[^\s<>&;]{41,}")   # longer than any Swedish compound i
 
 
 def escape(text: str) -> str:
-    """HTML-escaped, without control characters, and with a break opportunity every 16 letters of a word longer
-    than 40: a 250-letter name widened its table column off the page, and normal words must not break."""
-    cleaned = "".join(ch for ch in str(text) if ch in "\t\n" or not (ord(ch) < 32 or 0x7f <= ord(ch) <= 0x9f))
-    return LONG_WORD.sub(lambda m: "<wbr>".join(re.findall(".{1,16}", m.group(0))), _escape(cleaned))
+    """HTML-escaped, as every renderer can take it (`text.visible`), and with a break opportunity every 16 letters
+    of a word longer than 40: a 250-letter name widened its table column off the page, and normal words must not
+    break."""
+    return LONG_WORD.sub(lambda m: "<wbr>".join(re.findall(".{1,16}", m.group(0))), _escape(visible(text)))
 
 
 def brief_html(brief: Brief) -> str:
@@ -71,6 +72,7 @@ def _section(section: Section) -> str:
         data = base64.b64encode(section.chart_svg.encode("utf-8")).decode("ascii")
         figure = (f"<figure><img src='data:image/svg+xml;base64,{data}' alt='{escape(section.chart_alt)}'>"
                   f"<figcaption>{escape(section.label)}; samma uppgifter står i tabellen nedan.</figcaption></figure>")
+    figure = figure or (f"<p class='note'>{escape(section.chart_note)}</p>" if section.chart_note else "")
     table = _table(section.table) if not section.table.empty else "<p>Inga uppgifter för urvalet.</p>"
     omitted = f"<p class='note'>{escape(omitted_note(section))}</p>" if section.omitted else ""
     sources = (f"<p class='sources'>Källor: {escape('; '.join(section.sources))}</p>" if section.sources else "")

@@ -4,6 +4,7 @@ Colours come from the Okabe–Ito palette (safe for colour-blind readers), and e
 a label, shape or position so no information is carried by colour alone.
 """
 
+import functools
 import re
 
 import altair as alt
@@ -11,6 +12,7 @@ import pandas as pd
 
 from dashboard import formatting as fmt
 from dashboard.columns import FUNDING_STATUS_LABELS, MEASURE_LABELS
+from dashboard.text import visible
 
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 # Above this many rows a bar per row is unreadable (and slow to draw): the chart summarises instead,
@@ -27,17 +29,19 @@ SWEDISH_LOCALE = {
              "shortMonths": ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]},
 }
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def _plain(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy without `attrs` (Vega-Lite data must be JSON, and attrs hold dates) and without control
-    characters in text: a NUL in a unit name made the chart renderer abort the whole process."""
-    copy = frame.copy()
-    copy.attrs = {}
-    for column in copy.columns[copy.dtypes.map(lambda t: t == object or pd.api.types.is_string_dtype(t))]:
-        copy[column] = copy[column].map(lambda v: CONTROL.sub("", v) if isinstance(v, str) else v)
-    return copy
+def drawn(chart_of):
+    """Every chart is drawn from a copy of its frame without `attrs` (Vega-Lite data must be JSON, and attrs hold
+    dates) and with its text as every renderer can take it (`text.visible`): a NUL or U+FFFE in a unit name made
+    the chart renderer abort the whole process, a bidi control reversed the names beside it. Labels are derived
+    from that copy, never from the frame as given."""
+    @functools.wraps(chart_of)
+    def chart(frame: pd.DataFrame, *args) -> alt.Chart:
+        copy = frame.copy()
+        copy.attrs = {}
+        for column in copy.columns[copy.dtypes.map(lambda t: t == object or pd.api.types.is_string_dtype(t))]:
+            copy[column] = copy[column].map(lambda v: visible(v) if isinstance(v, str) else v)
+        return chart_of(copy, *args)
+    return chart
 
 
 def _palette(domain: list[str]) -> alt.Scale:
@@ -71,10 +75,11 @@ def _row_labels(base: alt.Chart, text: str) -> alt.Chart:
 ON_ROW = 8   # px a row's marks sit below its centre, under the label
 
 
+@drawn
 def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
     frame = _largest_areas(frame, len(OKABE_ITO) - 1)
     areas = sorted(frame["area"].unique().tolist())
-    chart = alt.Chart(_plain(frame)).mark_bar().encode(
+    chart = alt.Chart(frame).mark_bar().encode(
         x=alt.X("bucket:O", title="Period", axis=alt.Axis(labelAngle=0)),
         y=alt.Y("sum(placements):Q", title="Placeringar", axis=alt.Axis(tickMinStep=1, format="d")),
         color=alt.Color("area:N", title="Område", scale=_palette(areas)),
@@ -85,10 +90,11 @@ def placements_over_time(frame: pd.DataFrame) -> alt.Chart:
     return _finish(chart.properties(height=320), "Placeringar per period och område")
 
 
+@drawn
 def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
     """Each reported head count over its own reference period (a day or a year), one row per measure; a range
     such as 7–8 spans its low and high. Nothing is drawn between reports."""
-    data = _plain(frame).assign(
+    data = frame.assign(
         mått=frame["measure"].map(MEASURE_LABELS),
         # a one-day report gets a visible width of a fortnight
         slut=[max(pd.Timestamp(end), pd.Timestamp(start) + pd.Timedelta(days=14))
@@ -131,10 +137,11 @@ def _largest_areas(frame: pd.DataFrame, kept: int) -> pd.DataFrame:
     return pd.concat([frame[frame["area"].isin(largest)], rest], ignore_index=True)
 
 
+@drawn
 def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
     if len(frame) > ROWS_DRAWN:
         return _units_by_supporters(frame, target)
-    data = _plain(frame).assign(
+    data = frame.assign(
         läge=frame["meets_target"].map({True: "når målet", False: "under målet"}).fillna("antal ej publicerat"),
         antal=[fmt.number(exact) if pd.notna(exact) else f"minst {fmt.number(low)}"
                for exact, low in zip(frame["supporters"], frame["supporters_min"])],
@@ -184,10 +191,11 @@ def _period_label(start, end) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+@drawn
 def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
     if len(frame) > ROWS_DRAWN:
         return _funding_per_year(frame)
-    data = _plain(frame).assign(
+    data = frame.assign(
         label=[_period_label(start, end) + " · " + kind
                for start, end, kind in zip(frame["period_start"], frame["period_end"], frame["funding_kind"])],
         beslut=frame["status"].map(FUNDING_STATUS_LABELS),
@@ -231,9 +239,10 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
     return _finish(chart.properties(height=320), f"Finansiering per år ({fmt.number(len(frame))} överenskommelser)")
 
 
+@drawn
 def survey_shares(frame: pd.DataFrame) -> alt.Chart:
     shown = frame[frame["share"].notna()]   # a suppressed or unpublished share has no point to draw
-    data = _plain(shown).assign(
+    data = shown.assign(
         grund=shown["basis"].map({"published": "publicerad", "microdata": "beräknad från svar"}),
         alternativ=[f"{_question_label(q)}: {o}" for q, o in zip(shown["question"], shown["option"])])
     base = alt.Chart(data).encode(y=_rows("alternativ"))
@@ -261,8 +270,9 @@ def _question_label(question: str) -> str:
     return f"Fråga {number.group(1)}" if number else question.rstrip(": ")
 
 
+@drawn
 def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
-    data = _plain(frame).assign(uppgift=frame["source"] + " " + frame["observed_on"].astype(str) + " (" + frame["scope"] + ")")
+    data = frame.assign(uppgift=frame["source"] + " " + frame["observed_on"].astype(str) + " (" + frame["scope"] + ")")
     base = alt.Chart(data).encode(y=_rows("uppgift"))
     bars = base.mark_bar(height=14, yOffset=ON_ROW).encode(
         x=alt.X("supporters:Q", title="Personer", axis=alt.Axis(tickMinStep=1, format="d")),
@@ -274,9 +284,10 @@ def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
                    "Peer supportrar efter kön, per källa")
 
 
+@drawn
 def cost_against_budget(frame: pd.DataFrame, years: int) -> alt.Chart:
     """Budget and cost over the agreement (`scenario_io.cost_frame`), side by side, each bar labelled."""
-    data = _plain(frame)
+    data = frame
     data["etikett"], data["mnkr"] = data["amount_sek"].map(fmt.mnkr), data["amount_sek"] / 1_000_000
     base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
     bars = base.mark_bar().encode(

@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import formatting as fmt
 from dashboard.indicators import REGISTRY
+from dashboard.text import visible
 
 
 @dataclass(frozen=True)
@@ -165,4 +166,5 @@ VALUE_LABELS = {"status": STATUS_LABELS, "next_period_status": STATUS_LABELS, "a
 
 
 def _label(name: str, value) -> str:
-    return VALUE_LABELS.get(name, {}).get(value, str(value))
+    """A coded value by its Swedish name; any other text as every renderer can take it (`text.visible`)."""
+    return visible(VALUE_LABELS.get(name, {}).get(value, str(value)))

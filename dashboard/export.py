@@ -13,6 +13,8 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from dashboard.text import visible
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -46,11 +48,13 @@ def _records_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def inert(value):
-    """Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) is prefixed
-    with an apostrophe, so a name typed into the data cannot become a live formula or link in a download."""
-    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
-        return "'" + value
-    return value
+    """Text as a spreadsheet can hold it (`text.visible`: U+FFFE made every .xlsx holding it malformed XML), and
+    text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) prefixed with an
+    apostrophe, so a name typed into the data cannot become a live formula or link in a download."""
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return "'" + value if value[:1] in FORMULA_STARTS else value
 
 
 def csv_excel_sv(frame: pd.DataFrame) -> bytes:

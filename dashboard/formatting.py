@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
+from dashboard.text import visible
+
 LOCALE = "sv_SE"
 MISSING, NOT_APPLICABLE, SUPPRESSED = "–", ".", ".."
 MISSING_LEGEND = {
@@ -17,13 +19,17 @@ MISSING_LEGEND = {
 }
 
 
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:])")   # links, images, emphasis, code, HTML, maths
+# links, images, emphasis, code, HTML, maths, icons (:material/…:), and the dots and at signs of bare addresses
+# (www.…, name@host), which GitHub-flavoured Markdown would make links
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:.@])")
+LIST_START = re.compile(r"^(\s*)([-+])")
 
 
 def plain(text) -> str:
     """Text from outside (a URL, a file, the database) made inert for Streamlit's Markdown: a name like
-    '[Logga in](https://…)' or '![x](https://…)' is shown as written, never as a link or an image."""
-    return MARKDOWN_SPECIALS.sub(r"\\\1", str(text))
+    '[Logga in](https://…)', 'www.example.org' or ':material/warning:' is shown as written, never as a link, an
+    image or an icon, and on one line (`text.visible`), never as a list or with its neighbours reordered."""
+    return LIST_START.sub(r"\1\\\2", MARKDOWN_SPECIALS.sub(r"\\\1", visible(text)))
 
 
 def legend() -> str:

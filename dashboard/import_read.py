@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
-from dashboard.import_text import refused_character
+from dashboard.text import refused_character
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_UNPACKED = 50 * 1024 * 1024   # an .xlsx is a zip: its parts are checked before any is read

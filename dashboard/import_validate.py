@@ -12,7 +12,7 @@ from dashboard.amounts import parse_amount
 from dashboard.import_kinds import Field, Kind
 from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
-from dashboard.import_text import code_problem, refused_character
+from dashboard.text import code_problem, refused_character
 
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
                                       "september", "oktober", "november", "december"), start=1)}
@@ -138,7 +138,7 @@ def _value(field: Field, text: str, refs: References):
 
 
 def _check_characters(field: Field, text: str) -> None:
-    """Characters no cell may hold (see import_text), and a code that is not ASCII."""
+    """Characters no cell may hold (see dashboard.text), and a code that is not ASCII."""
     refused = refused_character(text)
     if refused:
         raise ValueError(f"Värdet innehåller {refused}; ta bort tecknet och skriv om värdet.")

@@ -1,4 +1,4 @@
-"""What characters an imported cell may hold, and what a code or id may be.
+"""What characters an imported cell may hold, what a code or id may be, and text as every renderer is given it.
 
 Checked at import so that no imported text can take a renderer down (a noncharacter such as U+FFFE aborts the chart
 renderer and makes every .xlsx holding it malformed XML), change what a reader sees (bidi controls reverse the
@@ -12,6 +12,10 @@ hyphen, a byte order mark inside text), surrogates (Cs), private use (Co), unass
 noncharacters among them) and line and paragraph separators (Zl, Zp). A code or id must be ASCII: one that becomes
 ASCII under NFKC (full-width digits) is refused with the ASCII form to write instead, not silently changed, so a
 file never means something other than what it shows.
+
+Shown text passes `visible` on its way to a renderer (a chart, a spreadsheet, the board pack, Markdown): what an
+import may not hold, should it be in the data all the same (an import made before these checks), is shown as �
+and a tab or line break as a space, so no stored name can take a renderer down or reorder what a reader sees.
 """
 
 import unicodedata
@@ -20,6 +24,7 @@ ALLOWED = {"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "No", "Pc
            "Po", "Sm", "Sc", "Sk", "So", "Zs"}
 BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 LINE_BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85")
+SPACES = LINE_BREAKS | set("\t\u2028\u2029")   # shown as a space, not as a missing character
 REPLACEMENT = "\ufffd"
 # Swedish words for what a refused character does; the control characters have no name in Unicode's data.
 CATEGORY_MEANING = {"Cc": "styrtecken", "Cf": "osynligt formateringstecken", "Cs": "halvt surrogatpar, ogiltigt",
@@ -37,6 +42,16 @@ def refused_character(text: str) -> str | None:
             continue
         return f"tecknet {describe(char)} på plats {position}"
     return None
+
+
+def visible(text) -> str:
+    """`text` with each character an import may not hold replaced: a tab or line break by a space, anything else
+    by �."""
+    text = str(text)
+    if text.isprintable():   # the common case, in C
+        return text
+    return "".join(char if unicodedata.category(char) in ALLOWED else " " if char in SPACES
+                   else REPLACEMENT for char in text)
 
 
 def describe(char: str) -> str:
