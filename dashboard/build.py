@@ -27,6 +27,8 @@ class BuildReport:
 
 
 _ensuring = threading.Lock()
+# per database file (resolved path), the version of it (inode, mtime, size) known to read whole in this process
+_read_whole: dict[Path, tuple] = {}
 # `build_info.seed_fingerprint` of a generated database starts with this (see `synth`).
 SYNTHETIC_FINGERPRINT = "synthetic:"
 
@@ -58,7 +60,6 @@ def build_database(target: Path | None = None, seed_dir: Path | None = None,
     imports = userdata.imported_rows() if imports is None else imports
     temporary = prepare_build(target, seed_dir, imports)
     os.replace(temporary, target)
-    _read_whole[target.resolve()] = file_version(target)   # written whole just now
     return BuildReport(target, _row_counts(target))
 
 
@@ -72,6 +73,8 @@ def prepare_build(target: Path, seed_dir: Path, imports: pd.DataFrame) -> Path:
     except BaseException:
         remove_database_file(temporary)
         raise
+    # written whole just now: not read again once swapped in (a rename keeps the inode, the time and the size)
+    _read_whole[target.resolve()] = file_version(temporary)
     return temporary
 
 
@@ -143,10 +146,6 @@ def stored_fingerprint(target: Path) -> str | None:
         return _lookup(target, "lookups/build_fingerprint")["seed_fingerprint"].iloc[0]
     except duckdb.Error:
         return None
-
-
-# per database file (resolved path), the version of it (inode, mtime, size) last read whole in this process
-_read_whole: dict[Path, tuple] = {}
 
 
 def readable(target: Path) -> bool:
