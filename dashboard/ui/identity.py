@@ -12,6 +12,7 @@ import os
 import streamlit as st
 
 from dashboard import access
+from dashboard.formatting import plain
 
 
 def sign_in_configured() -> bool:
@@ -39,7 +40,7 @@ def banner(actor: access.Actor) -> None:
     """In the sidebar: who, with which role, and how to sign out (or why nothing can be changed)."""
     with st.sidebar:
         if actor.how == "inloggad":
-            st.caption(f"Inloggad som {actor.shown or actor.name} ({access.ROLE_NAMES[actor.role]})")
+            st.caption(plain(f"Inloggad som {actor.shown or actor.name} ({access.ROLE_NAMES[actor.role]})"))
             st.button("Logga ut", key="identity__logout", on_click=st.logout)
         elif actor.how == "lokalt läge":
             st.caption("Lokalt läge: en användare på den här datorn får göra allt (PEER_LOCAL=1). Inloggning "

@@ -53,7 +53,7 @@ def test_crafted_claims_give_lasare_in_the_app(claims):
     test.user = {"is_logged_in": True, **claims}
     test.run()
     assert not test.exception
-    assert [c.value for c in test.sidebar.caption if c.value.startswith("Inloggad som")][0].endswith("(läsare)")
+    assert [c.value for c in test.sidebar.caption if c.value.startswith("Inloggad som")][0].endswith(r"\(läsare\)")
     with pytest.raises(ValueError):   # Importera is not even registered
         test.switch_page("pages/importera.py")
 
