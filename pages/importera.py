@@ -17,6 +17,9 @@ def confirm(result: importer.Preview, stated) -> None:
         number = importer.apply(result, identity.current(), as_of=stated,
                                 confirmed=st.session_state.get(f"{PAGE}__changes_confirmed", False))
         outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
+    except importer.ConfirmationNeeded:
+        outcome = ("error", "Importen skrevs inte: den ändrar dokumenterade uppgifter. Kryssa i att ändringarna är "
+                            "avsedda och bekräfta igen.")
     except importer.ImportRejected as error:
         outcome = ("error", f"Importen avvisades; databasen är oförändrad. {error}")
     except (importer.ImportFailed, importer.Busy, importer.DateOutOfRange, PermissionDenied) as error:
