@@ -45,9 +45,11 @@ def seed_fingerprint(seed_dir: Path | None = None, schema_file: Path | None = No
 
 def data_fingerprint(seed_dir: Path | None, imports: pd.DataFrame) -> str:
     """Seeds and every import (`imports` has a row per import or per imported row, with `import_id` and
-    `file_sha256`): the database must be rebuilt when either changes."""
+    `file_sha256`, in any order: the log lists the newest first, the rows come in replay order): the database must
+    be rebuilt when either changes, and only then."""
     digest = hashlib.sha256(seed_fingerprint(seed_dir).encode())
-    for import_id, sha in imports[["import_id", "file_sha256"]].drop_duplicates().itertuples(index=False):
+    imported = imports[["import_id", "file_sha256"]].drop_duplicates().sort_values("import_id")
+    for import_id, sha in imported.itertuples(index=False):
         digest.update(f"{import_id}:{sha}".encode())
     return digest.hexdigest()
 
@@ -143,7 +145,7 @@ def stored_fingerprint(target: Path) -> str | None:
     if not target.exists():
         return None
     try:
-        return _lookup(target, "lookups/build_fingerprint")["seed_fingerprint"].iloc[0]
+        return lookup(target, "lookups/build_fingerprint")["seed_fingerprint"].iloc[0]
     except duckdb.Error:
         return None
 
@@ -156,8 +158,8 @@ def readable(target: Path) -> bool:
     if version is None or _read_whole.get(target.resolve()) == version:
         return version is not None
     try:
-        for table in _lookup(target, "lookups/database_tables")["table_name"]:
-            _lookup(target, "lookups/read_whole_table", table_name=table)
+        for table in lookup(target, "lookups/database_tables")["table_name"]:
+            lookup(target, "lookups/read_whole_table", table_name=table)
     except duckdb.Error:
         return False
     _read_whole[target.resolve()] = version
@@ -173,7 +175,8 @@ def file_version(target: Path) -> tuple | None:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
-def _lookup(target: Path, name: str, **params) -> pd.DataFrame:
+def lookup(target: Path, name: str, **params) -> pd.DataFrame:
+    """A query (`queries/<name>.sql`) on the database file `target`, which need not be the one readers use."""
     sql = sqlfiles.load(name)
     if target.resolve() == paths.database_path().resolve():
         # through the reader: DuckDB keeps one instance per path in a process, so a second connection to a

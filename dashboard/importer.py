@@ -121,7 +121,9 @@ def _apply(result: Preview, actor: access.Actor, as_of: date | None, confirmed: 
                     [("user/import_insert_log", log),
                      ("user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})],
                     ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
-                                 "ingenting har ändrats."))
+                                 "ingenting har ändrats."),
+                    lambda broken: ImportRejected([Problem(current.file_name, 1, "", f"Med filens rader {rule}.")
+                                                   for rule in broken]))
     return log["import_id"]
 
 

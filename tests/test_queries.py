@@ -9,7 +9,7 @@ import pytest
 from dashboard import indicators, paths, sqlfiles
 
 QUERIES = sorted(p.relative_to(paths.QUERY_DIR).with_suffix("").as_posix() for p in paths.QUERY_DIR.rglob("*.sql"))
-KINDS = {"indicators", "lookups", "imports", "replay", "user"}
+KINDS = {"indicators", "lookups", "imports", "replay", "user", "checks"}
 
 
 def test_every_query_lives_in_a_folder_for_its_kind():
