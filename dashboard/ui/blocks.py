@@ -22,6 +22,7 @@ if TYPE_CHECKING:   # Altair takes half a second to import; the landing page dra
 SWEDISH_DOCUMENT = r"""
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #474a55 !important; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }   /* Streamlit 1.67 dims captions to 60 % */
 </style>
 <script>
 document.documentElement.lang = "sv";
