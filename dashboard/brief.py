@@ -92,13 +92,18 @@ class Brief:
 
 
 def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, scenario_names=(),
-                render_charts: bool = True, since: date | None = None) -> Brief:
+                render_charts: bool = True, since: date | None = None, section_cache=None) -> Brief:
+    """`section_cache(key, compute)` may return a section built before for the same key (the dashboard keeps them
+    per data version, so a change of the chosen indicators redraws only the added section's chart)."""
     as_of = as_of_or_data(as_of)
     unknown = [n for n in indicator_names if n not in indicators.REGISTRY]
     if unknown:
         raise indicators.UnknownIndicator(f"Okänd indikator {', '.join(unknown)}. Giltiga: {', '.join(indicators.REGISTRY)}")
     source_table = indicators.run("sources").set_index("source_id")
-    sections = [_section(name, as_of, source_table, render_charts) for name in indicator_names]
+    cached = section_cache or (lambda key, compute: compute())
+    sections = [cached((name, as_of, render_charts),
+                       lambda name=name: _section(name, as_of, source_table, render_charts))
+                for name in indicator_names]
     recommendations = indicators.run("recommendations", as_of=as_of)
     open_ones = recommendations[recommendations["status"] != "genomförd"]
     all_sources = sorted({s for section in sections for s in section.sources})
