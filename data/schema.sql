@@ -217,6 +217,7 @@ create table recommendation_status (
 create table survey (
     survey_id     varchar primary key,
     title         varchar not null,
+    scope         varchar,                       -- what the users are asked about ('personligt ombud'); NULL: not stated
     area_id       varchar references area (area_id),
     fieldwork     varchar not null,              -- as written
     fieldwork_start date not null,

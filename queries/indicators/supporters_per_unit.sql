@@ -8,8 +8,9 @@
 -- observation reported on or before the date (a placement that has ended counts as an observation of none):
 -- 'current' within the observed period or up to stale_days after it, 'last_known' after that. supporters is
 -- the exact number where the source gives one; supporters_min/max bound it (max NULL: not published).
--- meets_target is NULL when the bounds do not settle it. status 'planned': the placement started after the
--- date its source reported (an imported plan).
+-- meets_target is NULL when the bounds do not settle it. status 'planned': every placement covering the date
+-- started after the date its source reported (an imported plan); a plan never counts beside begun placements.
+-- This status is the one definition of 'current', 'last known' and 'planned' (dashboard/counts.py counts it).
 with units as (
     select u.unit_id, u.name as unit, u.unit_type, a.name as area, a.area_kind,
     from unit as u
@@ -31,6 +32,16 @@ placements as (
     where p.unit_id in (select unit_id from units) and p.start_date <= $as_of
 ),
 
+-- A placement that starts after the date its source states facts for (an import's "uppgifter per") is a plan.
+-- A unit counts its placements that have begun; only a unit with nothing but plans on the date is 'planned', so a
+-- plan never adds to a unit's supporters.
+covering_placements as (
+    select p.*, p.start_date > coalesce(p.source_dated, p.start_date) as is_plan,
+    from placements as p
+    where p.end_date is null or p.end_date >= $as_of
+    qualify is_plan = bool_and(is_plan) over (partition by p.unit_id)
+),
+
 -- Aggregated on the unit key alone and joined to the names after (grouping on text columns was slower).
 covering as (
     select
@@ -38,12 +49,12 @@ covering as (
         count(distinct p.supporter_id) as supporters,
         count(distinct p.supporter_id) filter (where x.placement_id is not null) as absent,
         case when bool_and(p.basis = 'documented') then 'documented' else 'derived' end as basis,
-        bool_and(p.start_date > coalesce(p.source_dated, p.start_date)) as planned,
-        'placering från ' || strftime(min(p.start_date), '%Y-%m-%d') as refers_to,
+        bool_and(p.is_plan) as planned,
+        case when bool_and(p.is_plan) then 'planerad placering från ' else 'placering från ' end
+            || strftime(min(p.start_date), '%Y-%m-%d') as refers_to,
         string_agg(distinct p.source_id, ', ' order by p.source_id) as sources,
-    from placements as p
+    from covering_placements as p
     left join absent_now as x using (placement_id)
-    where p.end_date is null or p.end_date >= $as_of
     group by p.unit_id
 ),
 

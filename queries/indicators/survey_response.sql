@@ -3,9 +3,11 @@
 -- grain: one row per survey whose fieldwork had ended by the as-of date
 -- params: as_of date, survey varchar|null
 -- columns: survey, population, excluded, declined, handed_out, answered, response_rate, dropout_rate,
---   published_response_rate, published_dropout_rate, forms_printed, fieldwork, fieldwork_end, survey_id, sources
+--   published_response_rate, published_dropout_rate, forms_printed, fieldwork, fieldwork_end, scope, survey_id,
+--   sources
 -- response_rate = answered / population; dropout_rate = 1 - response_rate (the definitions 004 uses:
 -- 15 of 24 answered, "62 procent", drop-out "38 procent"). A survey counts from the end of its fieldwork.
+-- scope is what the users were asked about (004's survey: personligt ombud, not peer support); NULL: not stated.
 select
     title as survey,
     population, excluded, declined, handed_out, answered,
@@ -16,6 +18,7 @@ select
     forms_printed,
     fieldwork,
     fieldwork_end,
+    scope,
     survey_id,
     source_id as sources,
 from survey
