@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 TABLE_PATTERN = re.compile(r"^create table (\w+)", re.IGNORECASE | re.MULTILINE)
 FK_KEY_PATTERN = re.compile(r'key "(\w+): (.*)"')
@@ -67,21 +68,35 @@ def _load_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> int:
         reader = csv.reader(handle)
         header = next(reader, None)
         _check_header(path, header, [c.name for c in columns])
-        placeholders = ", ".join("?" for _ in columns)
-        insert = f'insert into "{table}" values ({placeholders})'  # table name from the schema, not from input
-        count = 0
+        rows = {}
         for row_number, raw in enumerate(reader, start=2):
             if not any(cell.strip() for cell in raw):
                 continue
             if len(raw) != len(columns):
                 raise SeedError(path, row_number, None, f"raden har {len(raw)} fält, rubriken har {len(columns)}")
-            values = [_convert(path, row_number, col, cell) for col, cell in zip(columns, raw)]
-            try:
-                con.execute(insert, values)
-            except duckdb.ConstraintException as error:
-                raise _constraint_error(path, row_number, columns, values, str(error)) from None
-            count += 1
-    return count
+            rows[row_number] = [_convert(path, row_number, col, cell) for col, cell in zip(columns, raw)]
+    _insert(con, table, path, columns, rows)
+    return len(rows)
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, path: Path, columns: list[Column], rows: dict) -> None:
+    """All rows in one statement (a build inserts every seed file; row by row it took most of a second, paid by
+    every import); a statement that breaks a constraint inserts nothing, and then the rows go one by one to name
+    the row and column that break it."""
+    con.register("seed_rows", pd.DataFrame(list(rows.values()), columns=[c.name for c in columns], dtype=object))
+    try:
+        con.execute(f'insert into "{table}" select * from seed_rows')   # the table name is the schema's, not input
+        return
+    except duckdb.ConstraintException:
+        pass
+    finally:
+        con.unregister("seed_rows")
+    insert = f'insert into "{table}" values ({", ".join("?" for _ in columns)})'
+    for row_number, values in rows.items():
+        try:
+            con.execute(insert, values)
+        except duckdb.ConstraintException as error:
+            raise _constraint_error(path, row_number, columns, values, str(error)) from None
 
 
 def _check_header(path: Path, header: list[str] | None, expected: list[str]) -> None:

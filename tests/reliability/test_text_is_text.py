@@ -48,13 +48,15 @@ def test_plain_keeps_text_on_one_line_without_links_icons_or_reordering(text, sh
 
 
 def test_the_board_pack_is_written_whole_in_a_process_of_its_own(hostile_seeds):
-    env = {**os.environ}
-    for suffix in ("pdf", "md"):
-        out = hostile_seeds / f"underlag.{suffix}"
-        done = subprocess.run([sys.executable, "-m", "dashboard", "brief", "--as-of", "2019-06-30", "--out", str(out)],
-                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0, (done.returncode, done.stderr[-2000:])   # a signal would be negative
-    markdown = (hostile_seeds / "underlag.md").read_text(encoding="utf-8")
+    out = hostile_seeds / "underlag.pdf"   # the PDF draws the charts: vl-convert aborted the process (SIGABRT)
+    done = subprocess.run([sys.executable, "-m", "dashboard", "brief", "--as-of", "2019-06-30", "--out", str(out)],
+                          cwd=ROOT, env={**os.environ}, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])   # a signal would be negative
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_the_board_pack_markdown_keeps_each_row_on_its_line(hostile_seeds):
+    markdown = brief.brief_markdown(brief.build_brief("2019-06-30", render_charts=False))
     row = next(line for line in markdown.splitlines() if "Aktivitets" in line and line.startswith("|"))
     assert row.endswith("|") and "\r" not in row and "\ufffe" not in row and "\u202e" not in row
 
