@@ -76,6 +76,20 @@ def xlsx(frame: pd.DataFrame, about: dict[str, str], sheet: str = "Data") -> byt
     return buffer.getvalue()
 
 
+def xlsx_sheets(sheets: dict[str, pd.DataFrame], about: dict[str, str], about_sheet: str) -> bytes:
+    """Several tables in one workbook, each on its own sheet as `xlsx` writes its table (the first is the one
+    Excel opens on), and a last sheet `about_sheet` saying what the workbook holds."""
+    book = Workbook()
+    book.remove(book.active)
+    for name, frame in sheets.items():
+        _write_sheet(book.create_sheet(name[:31]), list(frame.columns), frame.itertuples(index=False))
+    _write_sheet(book.create_sheet(about_sheet[:31]), ["Uppgift", "Värde"], about.items())
+    book.active = 0
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def _write_sheet(sheet, headers: list[str], rows) -> None:
     sheet.append(headers)
     for row in rows:

@@ -26,10 +26,11 @@ class UndoRefused(ValueError):
 
 
 def commit_and_swap(imports: pd.DataFrame, statements: list[tuple[str, dict]], unbuildable: Exception,
-                    breaking) -> None:
+                    breaking, before_write=lambda: None) -> None:
     """Build with `imports` replayed, run `statements` (query name, parameters) in one transaction, swap.
     `unbuildable` is raised if the seed database cannot be built with these imports, `breaking(broken rules)` if
-    the result breaks a rule the current database keeps."""
+    the result breaks a rule the current database keeps; `before_write()` is called once the build is done (a
+    page shows the step)."""
     target = paths.database_path()
     try:
         temporary = prepare_build(target, paths.seed_dir(), imports)
@@ -39,6 +40,7 @@ def commit_and_swap(imports: pd.DataFrame, statements: list[tuple[str, dict]], u
     if broken:
         remove_database_file(temporary)
         raise breaking(broken)
+    before_write()
     try:
         with userdata.transaction() as run:
             for name, params in statements:
@@ -67,17 +69,17 @@ def _day(value) -> str:
     return (value.date() if hasattr(value, "date") else value).isoformat()
 
 
-def undo(import_id: int, actor: access.Actor) -> None:
+def undo(import_id: int, actor: access.Actor, before_write=lambda: None) -> None:
     """Undo an import: it stays in the log, marked with who undid it and when, and the seed database is rebuilt
     with the imports that remain. Refused where a later import builds on its rows (undo that first)."""
     access.require(actor, "undo_import")
     with userdata.import_lock():
         ensure_database()   # with every import another replica made, before this one is taken out
         with locks.build_lock(paths.database_path()):
-            _undo(import_id, actor)
+            _undo(import_id, actor, before_write)
 
 
-def _undo(import_id: int, actor: access.Actor) -> None:
+def _undo(import_id: int, actor: access.Actor, before_write) -> None:
     log = userdata.import_log().set_index("import_id")
     if import_id not in log.index:
         raise UndoRefused(f"Det finns ingen import nummer {import_id}.")
@@ -89,4 +91,5 @@ def _undo(import_id: int, actor: access.Actor) -> None:
                     UndoRefused(f"Import {import_id} kan inte ångras: en senare import bygger på dess rader "
                                 "(till exempel placeringar i en importerad enhet). Ångra den först."),
                     lambda broken: UndoRefused(f"Import {import_id} kan inte ångras: utan den {'; '.join(broken)}. "
-                                               "En senare import bygger på den; ändra eller ångra den först."))
+                                               "En senare import bygger på den; ändra eller ångra den först."),
+                    before_write)

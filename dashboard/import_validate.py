@@ -3,15 +3,17 @@ each with file, row (as the spreadsheet numbers it) and column."""
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from datetime import date
 
 import pandas as pd
 
 from dashboard.amounts import parse_amount
 from dashboard.import_kinds import Field, Kind
+from dashboard.import_lists import FOR_REFERENCE
 from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
+from dashboard.import_suggest import Candidate, did_you_mean, is_a_name
 from dashboard.text import code_problem, refused_character
 
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -28,6 +30,8 @@ DIAGNOSES = re.compile(r"\b(schizofren\w*|bipolär\w*|psykos\w*|depression\w*|ad
                        r"borderline|ptsd|ångestsyndrom\w*|ätstörning\w*|anorexi\w*)\b", re.IGNORECASE)
 FORMULA_START = ("=", "+", "@")   # a tab or line break before one is refused as a character
 MAX_TEXT = 500
+# distinct unknown values per file given suggestions: a file of 20 000 misspelt ids must not take minutes
+MAX_SUGGESTED = 200
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 # kronor in one agreement: the programme's yearly grant is 3,5 mnkr; under 100 000 kr is a unit mistake, as the
 # scenario's yearly budget floor (`scenario.BOUNDS`)
@@ -55,6 +59,21 @@ class References:
     placements: pd.DataFrame              # existing placements, for the working-time and overlap checks
     single_choice: dict[str, str] = None  # option -> its question, for options of single-choice questions
     responses: pd.DataFrame = None        # existing respondent-level answers
+    candidates: dict[str, list[Candidate]] = None   # kind -> what a file may write, for suggestions
+    suggested: dict = dataclass_field(default_factory=dict)   # (kind, value) -> suggestion, once per file
+
+    def unknown(self, kind: str, value: str) -> str:
+        """Why `value` is no valid reference of `kind`, with the nearest valid ones ('Menade du …?') or where to
+        find them. A code that is not ASCII is explained, unless it is what something is called (a unit's name
+        where its id belongs): then the name is the mistake, not its letters."""
+        key = (kind, value)
+        if key not in self.suggested and len(self.suggested) < MAX_SUGGESTED:
+            found = (self.candidates or {}).get(kind, [])
+            self.suggested[key] = did_you_mean(value, found), is_a_name(value, found)
+        suggestion, named = self.suggested.get(key, ("", False))
+        why = "" if named else code_problem(value)
+        return (f"'{value}' finns inte bland befintliga {_NOUNS[kind]}." + (f" {why}" if why else "")
+                + (suggestion or f" Giltiga värden står på bladet '{FOR_REFERENCE[kind]}' i Excel-mallen."))
 
 
 def validate(kind: Kind, table: Table, file_name: str, refs: References) -> tuple[list[dict], list[Problem]]:
@@ -125,11 +144,12 @@ def _value(field: Field, text: str, refs: References):
     _check_text(field, text)
     value = {"date": parse_date, "share": _share, "amount": _amount, "integer": _integer}.get(field.type, str)(text)
     if field.choices and value not in field.choices:
-        raise ValueError(f"'{value}' är inte ett av: {', '.join(field.choices)}.")
-    if field.references and field.references != "supporter":
+        raise ValueError(f"'{value}' är inte ett av: {', '.join(field.choices)}."
+                         + did_you_mean(value, [Candidate(choice) for choice in field.choices]))
+    if _checked_reference(field):
         resolved = refs.ids.get(field.references, {}).get(value)
         if resolved is None:
-            raise ValueError(f"'{value}' finns inte bland befintliga {_NOUNS[field.references]}.")
+            raise ValueError(refs.unknown(field.references, value))
         return resolved
     if field.pseudonym and not PSEUDONYM.fullmatch(value):
         raise ValueError(f"'{value[:40]}' är ingen pseudonym kod ({field.example} = en versal och siffror); namn, "
@@ -142,7 +162,7 @@ def _check_characters(field: Field, text: str) -> None:
     refused = refused_character(text)
     if refused:
         raise ValueError(f"Värdet innehåller {refused}; ta bort tecknet och skriv om värdet.")
-    if field.code and code_problem(text):
+    if field.code and code_problem(text) and not _checked_reference(field):
         raise ValueError(code_problem(text))
 
 
@@ -159,6 +179,12 @@ def _check_text(field: Field, text: str) -> None:
         raise ValueError("Värdet ser ut som ett personnummer; personuppgifter får inte importeras.")
     if field.free_text and DIAGNOSES.search(text):
         raise ValueError("Kommentaren nämner en diagnos; skriv inte uppgifter om enskilda personers hälsa.")
+
+
+def _checked_reference(field: Field) -> bool:
+    """A reference checked against what exists (a new supporter's code registers the supporter): a code that is
+    not ASCII is not one of them either, and is explained with the nearest that are (`References.unknown`)."""
+    return bool(field.references) and field.references != "supporter"
 
 
 _NOUNS = {"area": "områden", "unit": "enheter", "survey": "enkäter", "option": "svarsalternativ",

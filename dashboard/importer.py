@@ -5,17 +5,18 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
 
-from dashboard import access, export, import_plausible, indicators, locks, paths, userdata
+from dashboard import (access, import_commit, import_lists, import_plausible, import_preview, import_template,
+                       indicators, locks, paths, userdata)
 from dashboard.build import ensure_database
-from dashboard.import_commit import ImportFailed, UndoRefused, commit_and_swap, undo  # noqa: F401 (the import API)
+from dashboard.import_commit import ImportFailed, UndoRefused, commit_and_swap  # noqa: F401 (the import API)
 from dashboard.formatting import stockholm_time
 from dashboard.import_kinds import KINDS, Kind
-from dashboard.import_plausible import comparable
 from dashboard.import_read import ImportFileError, read_table
 from dashboard.import_validate import Problem, References, validate
 from dashboard.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
@@ -33,8 +34,6 @@ class ConfirmationNeeded(ImportRejected):
     """The file changes documented facts (`Preview.confirmations`) and was not confirmed: nothing was written."""
 
 
-
-
 @dataclass(frozen=True)
 class Preview:
     kind: Kind
@@ -43,7 +42,9 @@ class Preview:
     detected: dict
     records: list[dict]
     problems: list[Problem]
+    # what each row writes, in the file's columns (`import_preview`), and where it changes an existing value
     actions: pd.DataFrame = field(default_factory=pd.DataFrame)
+    changed: pd.DataFrame = field(default_factory=pd.DataFrame)
     data: bytes = b""   # the file itself: confirming validates it again against the data as it is then
     # changes of documented facts (`import_plausible`): written only when the user confirms them
     confirmations: list[Problem] = field(default_factory=list)
@@ -54,7 +55,8 @@ class Preview:
 
     def counts(self) -> dict[str, int]:
         counted = self.actions["Åtgärd"].value_counts() if not self.actions.empty else {}
-        return {a: int(counted.get(a, 0)) for a in ("läggs till", "ändras", "oförändrad")}
+        return {a: int(counted.get(a, 0)) for a in (import_preview.ADDED, import_preview.CHANGED,
+                                                     import_preview.UNCHANGED)}
 
 
 
@@ -77,18 +79,25 @@ def preview(kind_name: str, file_name: str, data: bytes) -> Preview:
         table = read_table(file_name, data)
     except ImportFileError as error:
         return Preview(kind, file_name, sha, {}, [], [Problem(file_name, 1, "", str(error))])
-    records, problems = validate(kind, table, file_name, _references())
-    actions, confirmations = pd.DataFrame(), []
+    refs = _references()
+    records, problems = validate(kind, table, file_name, refs)
+    actions, changed, confirmations = pd.DataFrame(), pd.DataFrame(), []
     if not problems:
         existing = indicators.run_query(f"imports/existing_{kind.name}")
         found, confirmations = import_plausible.review(kind.name, records, existing)
         problems = [Problem(file_name, *problem) for problem in found]
-        actions = _actions(kind, records, existing)
+        areas = {c.aliases[0]: c.value for c in refs.candidates["area"]}   # area id -> its name
+        actions, changed = import_preview.values_frame(kind, records, existing, areas)
     return Preview(kind, file_name, sha, {**table.detected, "datarader": str(len(table.rows))}, records, problems,
-                   actions, data, [Problem(file_name, *found) for found in confirmations])
+                   actions, changed, data, [Problem(file_name, *found) for found in confirmations])
 
 
-def apply(result: Preview, actor: access.Actor, as_of: date | None = None, confirmed: bool = False) -> int:
+def _silent(step: str) -> None:
+    pass
+
+
+def apply(result: Preview, actor: access.Actor, as_of: date | None = None, confirmed: bool = False,
+          progress: Callable[[str], None] = _silent) -> int:
     """Write the import and rebuild; returns the import number. Raises ImportRejected if the file is not valid
     against the data as it is now, `now.DateOutOfRange` if `as_of` is in the future (or before the data),
     `locks.Busy` if another import holds on, ImportFailed if writing failed, ConfirmationNeeded if it changes
@@ -98,7 +107,8 @@ def apply(result: Preview, actor: access.Actor, as_of: date | None = None, confi
     date, and so can move the dashboard's "now". Without it the import keeps the data's current date: a file
     of planned placements must not make its planned dates "now". Rows dated after it are plans.
 
-    Written as `import_commit.commit_and_swap` writes: readers never wait for the build."""
+    Written as `import_commit.commit_and_swap` writes: readers never wait for the build. `progress(step)` is
+    told each step as it begins, in Swedish, for a page to show."""
     access.require(actor, "import")
     if not result.ok:
         raise ImportRejected(result.problems)
@@ -107,24 +117,33 @@ def apply(result: Preview, actor: access.Actor, as_of: date | None = None, confi
     with userdata.import_lock():   # one import at a time across every replica sharing the store
         ensure_database()            # with every import another replica made, before validating against it
         with locks.build_lock(paths.database_path()):
-            return _apply(result, actor, as_of, confirmed)
+            return _apply(result, actor, as_of, confirmed, progress)
 
 
-def _apply(result: Preview, actor: access.Actor, as_of: date | None, confirmed: bool) -> int:
+def _apply(result: Preview, actor: access.Actor, as_of: date | None, confirmed: bool, progress) -> int:
+    progress("Kontrollerar filen igen")
     current = preview(result.kind.name, result.file_name, result.data) if result.data else result
     if not current.ok:   # another import since the preview may have made this one invalid
         raise ImportRejected(current.problems)
     if current.confirmations and not confirmed:
         raise ConfirmationNeeded(current.confirmations)
     log, rows = _log_entry(current, actor.name, as_of or data_as_of()), _row_entries(current)
+    progress("Bygger databasen med importen")
     commit_and_swap(pd.concat([userdata.imported_rows(), _replayed(log, rows)], ignore_index=True),
                     [("user/import_insert_log", log),
                      ("user/import_insert_rows", {"import_id": log["import_id"], "rows": rows})],
                     ImportFailed("Databasen kunde inte byggas med importen (ett fel i tjänsten, inte i filen); "
                                  "ingenting har ändrats."),
                     lambda broken: ImportRejected([Problem(current.file_name, 1, "", f"Med filens rader {rule}.")
-                                                   for rule in broken]))
+                                                   for rule in broken]),
+                    lambda: progress("Skriver importen"))
     return log["import_id"]
+
+
+def undo(import_id: int, actor: access.Actor, progress: Callable[[str], None] = _silent) -> None:
+    """Undo an import (`import_commit.undo`), telling `progress` each step as `apply` does."""
+    progress(f"Bygger databasen utan import {import_id}")
+    import_commit.undo(import_id, actor, lambda: progress("Skriver ångringen"))
 
 
 def _log_entry(result: Preview, who: str, as_of: date) -> dict:
@@ -168,13 +187,8 @@ def log() -> pd.DataFrame:
 
 
 def template(kind_name: str, extension: str) -> bytes:
-    kind = get_kind(kind_name)
-    frame = pd.DataFrame([[f.example for f in kind.fields]], columns=kind.headers)
-    if extension == "xlsx":
-        about = {"Slag": kind.label, "Obligatoriska kolumner": ", ".join(f.header for f in kind.fields if f.required),
-                 "Datum": "ÅÅÅÅ-MM-DD", "Andelar": "0,5 eller 50 %"}
-        return export.xlsx(frame, about, kind.label)
-    return export.csv_excel_sv(frame)
+    """An empty file to fill in (`import_template`): 'xlsx' with the lists of valid ids, else CSV for Excel."""
+    return import_template.build(get_kind(kind_name), extension)
 
 
 def _references() -> References:
@@ -185,20 +199,4 @@ def _references() -> References:
     options, single = frame[frame["kind"] == "option"], frame[frame["kind"] == "single"]
     return References(ids, dict(zip(options["id"], options["parent"])),
                       indicators.run_query("imports/existing_placements"), dict(zip(single["id"], single["target"])),
-                      indicators.run_query("imports/existing_survey_responses"))
-
-
-def _actions(kind: Kind, records: list[dict], existing: pd.DataFrame) -> pd.DataFrame:
-    compared = [c for c in existing.columns if c in kind.key or c in import_plausible.COMPARED[kind.name]]
-    known = {tuple(comparable(v) for v in row[list(kind.key)]): {c: comparable(row[c]) for c in compared}
-             for _, row in existing.iterrows()}
-    rows = []
-    for record in records:
-        key = tuple(record[c] for c in kind.key)
-        before = known.get(tuple(comparable(v) for v in key))
-        after = {c: comparable(record.get(c)) for c in compared}
-        action = "läggs till" if before is None else ("oförändrad" if before == after else "ändras")
-        rows.append({"Rad": record["_row"], "Nyckel": ", ".join(map(str, key)), "Åtgärd": action})
-    return pd.DataFrame(rows)
-
-
+                      indicators.run_query("imports/existing_survey_responses"), import_lists.candidates())

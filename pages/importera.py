@@ -2,21 +2,28 @@
 
 import streamlit as st
 
-from dashboard import columns, export, formatting, importer
+from dashboard import columns, export, formatting, import_lists, importer
 from dashboard.access import PermissionDenied
 from dashboard.import_kinds import KINDS
-from dashboard.ui import blocks, cache, identity, sidebar
+from dashboard.ui import blocks, cache, identity, import_progress, sidebar
 
 PAGE = "importera"
+ACCEPTED = f"{PAGE}__accepted"   # imports accepted in this session: part of the uploader's key, so each one clears it
+CONFIRMED = f"{PAGE}__changes_confirmed"
+CHANGED_CELL = "background-color: #fff3bf"   # a changed cell also reads 'before → after': the colour is not the sign
 
 
 def confirm(result: importer.Preview, stated) -> None:
     """Run as the button's callback, before the next run and outside its pinned database version, so the file
     is validated again against the data as it is now. The actor is read here, not taken from the page."""
     try:
-        number = importer.apply(result, identity.current(), as_of=stated,
-                                confirmed=st.session_state.get(f"{PAGE}__changes_confirmed", False))
-        outcome = ("success", f"Import {number} klar. Alla sidor visar nu de nya uppgifterna.")
+        with import_progress.steps("Import pågår", f"{PAGE}-progress") as step:
+            number = importer.apply(result, identity.current(), as_of=stated,
+                                    confirmed=st.session_state.get(CONFIRMED, False), progress=step)
+        outcome = ("success", f"Import {number} klar: {result.file_name}, {_counted(result)}. Alla sidor visar nu de "
+                              "nya uppgifterna. Sidan är klar för nästa fil.")
+        st.session_state[ACCEPTED] = st.session_state.get(ACCEPTED, 0) + 1
+        st.session_state.pop(CONFIRMED, None)
     except importer.ConfirmationNeeded:
         outcome = ("error", "Importen skrevs inte: den ändrar dokumenterade uppgifter. Kryssa i att ändringarna är "
                             "avsedda och bekräfta igen.")
@@ -29,10 +36,38 @@ def confirm(result: importer.Preview, stated) -> None:
 
 def undo(number: int) -> tuple[str, str]:
     try:
-        importer.undo(number, identity.current())
+        with import_progress.steps(f"Ångrar import {number}", f"{PAGE}-progress") as step:
+            importer.undo(number, identity.current(), progress=step)
         return "success", f"Import {number} är ångrad. Den finns kvar i loggen; alla sidor visar data utan den."
     except (importer.UndoRefused, importer.ImportFailed, importer.Busy, PermissionDenied) as error:
         return "error", str(error)
+
+
+def _counted(result: importer.Preview) -> str:
+    return ", ".join(f"{v} {k}" for k, v in result.counts().items())
+
+
+def valid_values(kind: str) -> None:
+    """The lists of ids and values a file of `kind` may use: the Excel template's extra sheets, here for a CSV."""
+    with st.expander("Giltiga id och värden för filen (samma listor som i Excel-mallen)"):
+        for id_list, frame in import_lists.lists_for(kind):
+            st.markdown(f"**{id_list.name}**")
+            st.caption(id_list.note)
+            st.dataframe(frame.map(formatting.cell), hide_index=True, width="stretch")
+        allowed = import_lists.choices(kind)
+        if not allowed.empty:
+            st.markdown(f"**{import_lists.CHOICES}**")
+            st.dataframe(allowed, hide_index=True, width="stretch")
+
+
+def show_values(result: importer.Preview) -> None:
+    """What each row will write; a changed cell reads 'before → after' and is marked."""
+    st.success(f"Förhandsgranskning: {_counted(result)}. Så här skrivs raderna:")
+    if result.changed.to_numpy().any():
+        st.caption("En ändrad cell visas som 'nuvarande → nytt' och är markerad. '–' betyder att värdet lämnas "
+                   "tomt.")
+    marks = result.changed.map(lambda changed: CHANGED_CELL if changed else "")
+    st.dataframe(result.actions.style.apply(lambda _: marks, axis=None), hide_index=True, width="stretch")
 
 
 filters = sidebar.shared_filters()
@@ -45,12 +80,16 @@ if not actor.may("import"):
 kind = sidebar.page_choice(PAGE, "kind", "Vad vill du importera?", list(KINDS), "placements",
                            format_func=lambda k: KINDS[k].label)
 left, right = st.columns(2)
-left.download_button("Mall (.xlsx)", importer.template(kind, "xlsx"), f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx",
-                     on_click="ignore")
-right.download_button("Mall (CSV för Excel)", importer.template(kind, "csv"), f"mall_{kind}.csv", "text/csv",
+# The templates are made when a button is clicked, with the lists as the data stand then.
+left.download_button("Mall (.xlsx) med listor över giltiga id", lambda: importer.template(kind, "xlsx"),
+                     f"mall_{kind}.xlsx", key=f"{PAGE}__tmpl_xlsx", on_click="ignore")
+right.download_button("Mall (CSV för Excel)", lambda: importer.template(kind, "csv"), f"mall_{kind}.csv", "text/csv",
                       key=f"{PAGE}__tmpl_csv", on_click="ignore")
-upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=f"{PAGE}__file") if actor.may("import") \
-    else None
+st.caption("En CSV-fil rymmer bara en tabell: listorna över giltiga id och värden står i Excel-mallens övriga blad "
+           "och här nedan.")
+valid_values(kind)
+uploader = f"{PAGE}__file_{st.session_state.get(ACCEPTED, 0)}"   # a new, empty one after each accepted import
+upload = st.file_uploader("Fil att importera", type=["csv", "xlsx"], key=uploader) if actor.may("import") else None
 if upload is not None:
     result = importer.preview(kind, upload.name, upload.getvalue())
     if result.detected:
@@ -59,14 +98,12 @@ if upload is not None:
         st.error(f"Filen avvisades: {len(result.problems)} fel. Databasen är oförändrad.")
         st.dataframe(importer.problem_frame(result.problems), hide_index=True, width="stretch")
     else:
-        counts = result.counts()
-        st.success("Förhandsgranskning: " + ", ".join(f"{v} {k}" for k, v in counts.items()) + ".")
-        st.dataframe(result.actions, hide_index=True, width="stretch")
+        show_values(result)
         if result.confirmations:
             st.warning("Filen ändrar uppgifter som källorna dokumenterar. Läs ändringarna och bekräfta dem innan "
                        "du importerar.")
             st.dataframe(importer.problem_frame(result.confirmations), hide_index=True, width="stretch")
-            st.checkbox("Ändringarna av dokumenterade uppgifter är avsedda", key=f"{PAGE}__changes_confirmed")
+            st.checkbox("Ändringarna av dokumenterade uppgifter är avsedda", key=CONFIRMED)
         dates = cache.filter_options().dates
         first, last = dates.statement_bounds()
         stated = st.date_input("Uppgifterna gäller per", value=min(max(dates.as_of, first), last), min_value=first,

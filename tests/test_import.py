@@ -338,7 +338,7 @@ def test_import_page_offers_templates_and_shows_the_log(fresh):
     importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
     app = page(kind="units")
     assert app.selectbox(key="importera__kind").value == "units"
-    log = app.dataframe[0].value
+    log = app.dataframe[-1].value   # the lists of valid ids come first
     assert log.iloc[0]["Fil"] == "p.csv" and log.iloc[0]["Tillagda"] == "1"
 
 
