@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from dashboard import counts
 from dashboard import formatting as fmt
 
 NOTICE_MONTHS_DEFAULT = 3
@@ -46,25 +47,27 @@ def deadline_sentence(decision: FundingDecision) -> str:
     if decision.next_period_decided:
         return "Nästa period är beslutad."
     if decision.decide_by is None:
-        return "Ingen beslutad överenskommelse täcker datumet: finansiering saknas nu."
+        return "Ingen beslutad överenskommelse täcker datumet: finansiering saknas."
     passed = " – den dagen har passerat" if decision.overdue else ""
     return (f"Nästa period är inte beslutad. För {decision.notice_months} månaders framförhållning behövs beslut "
             f"senast {decision.decide_by.isoformat()}{passed}.")
 
 
+def days_left_text(decision: FundingDecision) -> str:
+    """'per 2020-06-11: 203 dagar kvar': never a count that reads as from today."""
+    return f"per {decision.as_of.isoformat()}: {fmt.number(decision.days_left)} dagar kvar"
+
+
 def situation(headcount: pd.DataFrame, units: pd.DataFrame, decision: FundingDecision) -> str:
-    """'Per 2020-06-11 är 7 peer supportrar anställda (avser juni 2020, S000). Finansieringen är säkrad …'"""
+    """'Per 2020-06-11: 7 peer supportrar är anställda (avser juni 2020, S000). Finansieringen är säkrad …';
+    units and districts counted as everywhere else (`counts.programme`)."""
     employed = headcount.set_index("measure").loc["supporters"]
     staff = ("Antalet anställda peer supportrar är okänt" if pd.isna(employed["low"]) else
              f"{fmt.count_range(employed['low'], employed['high'])} peer supportrar är anställda ({employed['note']})")
     funding = (f"Finansieringen är säkrad t.o.m. {decision.secured_until.isoformat()} "
-               f"({fmt.number(decision.days_left)} dagar kvar)." if decision.secured_until else "")
-    current = int((units["status"] == "current").sum())
-    known = len(units)
-    where = (f"Källorna placerar peer supportrar i {fmt.number(current)} verksamheter på datumet."
-             if current else
-             f"Var de arbetar är bara senast känt ({fmt.number(known)} verksamheter, se Enheter)." if known else
-             "Var de arbetar anges inte i källorna.")
+               f"({days_left_text(decision)})." if decision.secured_until else "")
+    programme = counts.programme(headcount, units)
+    where = (programme.sentence() if programme.units.named or programme.units.low is not None
+             else "Var de arbetar anges inte i källorna.")
     return " ".join(part for part in (f"Per {decision.as_of.isoformat()}: {staff}.", funding,
                                       deadline_sentence(decision), where) if part)
-

@@ -4,12 +4,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard import counts, surveys
 from dashboard import formatting as fmt
-from dashboard.decision import FundingDecision
+from dashboard.columns import AREA_KIND_LABELS
+from dashboard.decision import FundingDecision, days_left_text
+from dashboard.filters import ViewFilters
 
 NAMES_LISTED = 10
-HEADCOUNT_LABELS = {"supporters": "Peer supportrar (anställda)", "units": "Verksamheter",
-                    "districts": "Stadsdelar"}
 BASIS_MARKS = {"documented": "", "derived": " (härlett)", "unknown": ""}
 
 
@@ -18,6 +19,7 @@ class KeyFigure:
     label: str
     value: str
     note: str      # reference date, status, basis and source
+    scope: str = ""   # 'Farsta gäller inte här (hela staden)': a set filter the figure does not follow
 
 
 @dataclass(frozen=True)
@@ -26,43 +28,87 @@ class Alert:
     text: str
 
 
-def headcount_figures(headcount: pd.DataFrame) -> list[KeyFigure]:
-    """One key figure per measure of the `headcount` indicator, its note saying which observation answers."""
-    figures = []
-    for row in headcount.itertuples(index=False):
-        note = row.note + BASIS_MARKS.get(row.basis, "")
-        figures.append(KeyFigure(HEADCOUNT_LABELS[row.measure], fmt.count_range(row.low, row.high), note))
-    return figures
-
-
 def plural(count: int, one: str, many: str) -> str:
     return f"{fmt.number(count)} {one if count == 1 else many}"
 
 
-def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFrame,
-                survey: pd.DataFrame) -> list[KeyFigure]:
-    current = units[units["status"] == "current"]
+def scope_mark(frame: pd.DataFrame, filters: ViewFilters | None) -> str:
+    """The set filters a figure's query was not bound with, as a block's caption says it; '' if it follows them."""
+    unused = filters.unused_by(frame.attrs.get("params", {})) if filters else []
+    if not unused:
+        return ""
+    names = [_filter_value(filters, name) for name in unused]
+    joined = ", ".join(names[:-1]) + " och " + names[-1] if len(names) > 1 else names[0]
+    return f"{joined} gäller inte här (hela staden)"
+
+
+def _filter_value(filters: ViewFilters, name: str) -> str:
+    value = filters[name]
+    if name == "area_kind":
+        return f"förvaltningstyp {AREA_KIND_LABELS.get(value, value)}"
+    return f"enhetstyp {value}" if name == "unit_type" else value
+
+
+def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFrame, survey: pd.DataFrame,
+                filters: ViewFilters | None = None) -> list[KeyFigure]:
+    """The programme's figures on the date, units and districts counted by `counts.programme` (as Enheter, the
+    scenario and the pack count them); each card marked where a set filter does not apply to it."""
+    programme = counts.programme(headcount, units)
+    city, local = scope_mark(headcount, filters), scope_mark(units, filters)
+    return [
+        _supporters(headcount, city),
+        KeyFigure("Verksamheter", programme.units.documented, programme.units.text(), city),
+        KeyFigure("Stadsdelar", programme.districts.documented, programme.districts.text(), city),
+        KeyFigure("Med aktuell placering", fmt.number(programme.units.current),
+                  f"verksamheter{programme.units.where} med aktuell uppgift på datumet, av "
+                  f"{fmt.number(programme.units.named)} med känd enhet" + _planned(programme), local),
+        _at_target_figure(units, local),
+        _funding_figure(funding, scope_mark(funding, filters)),
+        _survey_figure(survey, scope_mark(survey, filters)),
+    ]
+
+
+def _supporters(headcount: pd.DataFrame, scope: str) -> KeyFigure:
+    row = headcount.set_index("measure").loc["supporters"]
+    return KeyFigure("Peer supportrar (anställda)", fmt.count_range(row["low"], row["high"]),
+                     row["note"] + BASIS_MARKS.get(row["basis"], ""), scope)
+
+
+def _planned(programme: counts.Programme) -> str:
+    planned = programme.units.planned
+    return f"; {plural(planned, 'planerad', 'planerade')} (plan, räknas inte)" if planned else ""
+
+
+def _at_target_figure(units: pd.DataFrame, scope: str) -> KeyFigure:
+    current = units[units["status"] == counts.CURRENT]
     known = current["meets_target"].dropna()
     unknown = len(current) - len(known)
+    return KeyFigure("Når målet (minst två)", _at_target(int(known.sum()), unknown, len(current)),
+                     "verksamheter med aktuell placering; mål: 001"
+                     + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
+                        if unknown else ""), scope)
+
+
+def _funding_figure(funding: pd.DataFrame, scope: str) -> KeyFigure:
     summary = funding.iloc[0]
-    latest_survey = survey.iloc[-1] if not survey.empty else None
-    at_target = int(known.sum())
-    return [
-        *headcount_figures(headcount),
-        KeyFigure("Med aktuell placering", fmt.number(len(current)),
-                  "verksamheter som källorna placerar peer supportrar i på datumet; "
-                  f"{plural(len(units) - len(current), 'verksamhet', 'verksamheter')} till med senast kända uppgift"),
-        KeyFigure("Når målet (minst två)", _at_target(at_target, unknown, len(current)),
-                  "verksamheter med aktuell placering; mål: 001" + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
-                                if unknown else "")),
-        KeyFigure("Säkrad finansiering", f"{fmt.number(summary['secured_months_left'], 1)} mån",
-                  f"t.o.m. {fmt.iso_date(summary['secured_until'])}" if pd.notna(summary["secured_until"])
-                  else "ingen beslutad överenskommelse täcker datumet"),
-        KeyFigure("Svarsfrekvens, senaste enkät",
-                  fmt.percent(latest_survey["response_rate"]) if latest_survey is not None else fmt.MISSING,
-                  f"{latest_survey['survey']}, N = {latest_survey['answered']}" if latest_survey is not None
-                  else "ingen enkät avslutad på eller före datumet"),
-    ]
+    as_of = funding.attrs.get("params", {}).get("as_of")
+    per = f", räknat per {fmt.iso_date(as_of)}" if as_of else ""
+    return KeyFigure("Säkrad finansiering", f"{fmt.number(summary['secured_months_left'], 1)} mån",
+                     f"t.o.m. {fmt.iso_date(summary['secured_until'])}{per}" if pd.notna(summary["secured_until"])
+                     else "ingen beslutad överenskommelse täcker datumet", scope)
+
+
+def _survey_figure(survey: pd.DataFrame, scope: str) -> KeyFigure:
+    """Users' answers about peer support: only a survey about peer support is one (004's is about personligt
+    ombud), and where none is, the card says so instead of showing another survey's response rate."""
+    about = surveys.about_peer_support(survey)
+    if about.empty:
+        there = f"; den som finns gäller {surveys.others(survey)}; se Enkäter" if not survey.empty else ""
+        return KeyFigure("Enkät om peer support", fmt.MISSING, "ingen i källorna på eller före datumet" + there,
+                         scope)
+    latest = about.iloc[-1]
+    return KeyFigure("Enkät om peer support", fmt.percent(latest["response_rate"]),
+                     f"svarsfrekvens; {latest['survey']}, N = {fmt.number(latest['answered'])}", scope)
 
 
 def _at_target(known_at_target: int, unknown: int, units: int) -> str:
@@ -83,7 +129,7 @@ def listing(names: list[str]) -> str:
 
 def lone_units(units: pd.DataFrame) -> pd.DataFrame:
     """Units a source shows with exactly one supporter on the date (never those whose count is unpublished)."""
-    return units[(units["supporters"] == 1) & (units["status"] == "current")]
+    return units[(units["supporters"] == 1) & (units["status"] == counts.CURRENT)]
 
 
 def alerts(units: pd.DataFrame, decision: FundingDecision, conflicts: pd.DataFrame) -> list[Alert]:
@@ -99,7 +145,7 @@ def funding_alert(decision: FundingDecision) -> Alert | None:
     if decision.secured_until is None:
         return Alert("error", "Ingen beslutad överenskommelse täcker datumet: finansiering saknas.")
     secured = (f"Finansieringen är säkrad t.o.m. {decision.secured_until.isoformat()} "
-               f"({fmt.number(decision.days_left)} dagar)")
+               f"({days_left_text(decision)})")
     if decision.overdue:
         return Alert("error", f"{secured} och nästa period är inte beslutad. För {decision.notice_months} månaders "
                               f"framförhållning behövdes beslut senast {decision.decide_by.isoformat()}.")
@@ -109,11 +155,11 @@ def funding_alert(decision: FundingDecision) -> Alert | None:
 
 def unit_alerts(units: pd.DataFrame) -> list[Alert]:
     """Lone and absent supporters, units whose count is unpublished, and units known only from old reports."""
-    current = units[units["status"] == "current"]
+    current = units[units["status"] == counts.CURRENT]
     lone = lone_units(units)
     absent = current[current["absent"].fillna(0) > 0]
     unpublished = current[current["supporters"].isna()]
-    stale = units[units["status"] == "last_known"]
+    stale = units[units["status"] == counts.LAST_KNOWN]
     absent_count = int(absent["absent"].sum()) if not absent.empty else 0
     found = [
         Alert("warning", f"{plural(len(lone), 'verksamhet har', 'verksamheter har')} en ensam peer supporter: "

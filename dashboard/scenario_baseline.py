@@ -4,7 +4,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import indicators
+from dashboard import counts, indicators
 from dashboard.scenario import TRAINING_WEEKS_DEFAULT, Baseline
 
 
@@ -13,11 +13,13 @@ def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcoun
     """Today's programme from the indicator frames `funding_horizon`, `supporters_per_unit` and `headcount`.
 
     The supporters are the employed head count the sources give for the date (the lower end of a range such as
-    7–8), never the placements with a known unit: the agreement pays for everyone employed."""
+    7–8), never the placements with a known unit: the agreement pays for everyone employed. Units and districts
+    are the named ones of `counts` (current or last known, never a plan), as Översikt and Enheter count them."""
     decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
     latest = decided.sort_values("period_start").iloc[-1] if not decided.empty else None
     employed = headcount.set_index("measure").loc["supporters"]
     known = not pd.isna(employed["low"])
+    named = counts.named_units(units)
     return Baseline(
         as_of=as_of,
         agreement_amount_sek=float(latest["amount_sek"]) if latest is not None else None,
@@ -25,10 +27,10 @@ def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcoun
         else "ingen beslutad överenskommelse med publicerat belopp",
         supporters=int(employed["low"]) if known else None,
         supporters_source=employed["note"],
-        unit_supporters=tuple(int(k) for k in units["supporters_min"]),
-        districts=tuple(sorted(set(units.loc[units["area_kind"] == "stadsdel", "area"]))),
+        unit_supporters=tuple(int(k) for k in named["supporters_min"]),
+        districts=counts.named_districts(units),
         training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
-        units_count_unpublished=int(units["supporters"].isna().sum()),
+        units_count_unpublished=int(named["supporters"].isna().sum()),
     )
 
 

@@ -1,8 +1,10 @@
-"""Enheter: supporters per unit against the target of at least two; lone supporters highlighted."""
+"""Enheter: supporters per unit against the target of at least two; lone supporters highlighted; the units
+counted as Översikt and the scenario count them."""
 
 import streamlit as st
 
-from dashboard import charts, overview
+from dashboard import charts, counts, overview
+from dashboard.formatting import plain
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enheter"
@@ -12,6 +14,7 @@ blocks.page_header("Enheter", filters,
                    "beskrivs som en framgångsfaktor.")
 target = sidebar.page_choice(PAGE, "target", "Mål: peer supportrar per enhet", [1, 2, 3, 4], 2, widget=st.radio)
 units = cache.run("supporters_per_unit", filters, target=target)
+st.markdown(plain(counts.programme(cache.run("headcount", filters), units).sentence(see="")))
 for alert in overview.unit_alerts(units):
     blocks.notice(alert.level, alert.text)
 for fact in cache.run("decision_facts", filters, topic="bemanning").itertuples():

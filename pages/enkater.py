@@ -1,8 +1,9 @@
-"""Enkäter: outcome shares with 95 % intervals, N and response next to every chart."""
+"""Enkäter: what each survey is about (004's is about personligt ombud, not peer support), and its outcome shares
+with 95 % intervals, N and response next to every chart."""
 
 import streamlit as st
 
-from dashboard import charts, formatting
+from dashboard import charts, formatting, surveys
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enkater"
@@ -11,14 +12,22 @@ blocks.page_header("Enkäter", filters,
                    "Publicerade andelar återges som dokumentet anger dem. Cellerna i diagrammen i 004 finns inte i "
                    "texten; opublicerade andelar visas inte.")
 responses = cache.run("survey_response", filters)
+missing = surveys.absence(responses)
+if missing:   # where a reader looks for what users say about peer support
+    st.warning(formatting.plain(missing), icon=":material/info:")
+    gaps = surveys.survey_gaps(cache.run_helper("indicators/data_gaps"))   # a footnote: follows no filter
+    if gaps:
+        st.markdown("**Det källorna inte har om enkäter:**\n" + "\n".join(f"- {formatting.plain(g)}" for g in gaps))
 if responses.empty:
     st.info(f"Ingen enkät var avslutad på eller före {filters.as_of.isoformat()}: en enkät visas från och med att "
             "insamlingen avslutades.")
 else:
-    surveys = responses["survey"].tolist()
-    survey = sidebar.page_choice(PAGE, "survey", "Enkät", surveys, surveys[-1])
+    titles = responses["survey"].tolist()
+    survey = sidebar.page_choice(PAGE, "survey", "Enkät", titles, titles[-1])
     response = responses[responses["survey"] == survey].iloc[0]
+    st.header(surveys.heading(response))
     st.markdown(
+        f"{formatting.plain(response['survey'])} ({response['sources']}). "
         f"**N = {formatting.number(response['answered'])}** besvarade av en möjlig population på "
         f"{formatting.number(response['population'])}: svarsfrekvens {formatting.percent(response['response_rate'])}, "
         f"bortfall {formatting.percent(response['dropout_rate'])} "

@@ -4,6 +4,7 @@ attention, the documented head counts over time, and the key figures with their 
 import streamlit as st
 
 from dashboard import charts, decision, overview
+from dashboard.formatting import plain
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "oversikt"
@@ -20,12 +21,17 @@ notice = sidebar.page_choice(PAGE, "notice_months", "Framförhållning inför n�
 st.caption(decision.NOTICE_BASIS)
 funding_decision = decision.funding_decision(funding.iloc[0], filters.as_of, notice)
 
+per = filters.as_of.isoformat()
 left, middle, right = decision_box.columns(3)
 left.metric("Finansiering säkrad t.o.m.", funding_decision.secured_until.isoformat()
             if funding_decision.secured_until else "–")
-middle.metric("Dagar kvar", f"{funding_decision.days_left}")
-right.metric("Beslut behövs senast", funding_decision.decide_by.isoformat() if funding_decision.decide_by else "–",
-             help=f"{notice} månaders framförhållning före periodens slut")
+middle.metric(f"Dagar kvar per {per}", f"{funding_decision.days_left}")
+right.metric(f"Beslut behövs senast (per {per})",
+             funding_decision.decide_by.isoformat() if funding_decision.decide_by else "–",
+             help=f"{notice} månaders framförhållning före periodens slut, räknat från läget per {per}")
+city_wide = overview.scope_mark(funding, filters)
+if city_wide:
+    decision_box.caption(":material/public: " + plain(city_wide))
 decision_box.markdown(decision.situation(headcount, units, funding_decision))
 
 st.subheader("Att uppmärksamma")
@@ -36,13 +42,15 @@ trend = cache.run("headcount_trend", filters)
 blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
-st.subheader(f"Nyckeltal per {filters.as_of.isoformat()}")
+st.subheader(f"Nyckeltal per {per}")
 survey = cache.run("survey_response", filters)
-figures = overview.key_figures(headcount, units, funding, survey)
+figures = overview.key_figures(headcount, units, funding, survey, filters)
 for first in range(0, len(figures), 4):   # rows of four, so each row's figures line up
     for cell, figure in zip(st.columns(4), figures[first:first + 4]):
         cell.metric(figure.label, figure.value, help=figure.note)
-        cell.caption(figure.note)
+        cell.caption(plain(figure.note))
+        if figure.scope:
+            cell.caption(":material/public: " + plain(figure.scope))
 with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
     for frame in (headcount, units, funding, survey):
         st.markdown(f"**{blocks.label(frame)}**")

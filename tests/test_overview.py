@@ -41,8 +41,8 @@ def test_the_decision_date_gives_the_notice_before_funding_ends():
 def test_an_undecided_next_period_is_always_flagged_and_an_error_once_the_date_has_passed():
     warning = overview.funding_alert(_decision(date(2020, 6, 11)))
     assert warning.level == "warning" and warning.text == (
-        "Finansieringen är säkrad t.o.m. 2020-12-31 (203 dagar) och nästa period är inte beslutad: beslut behövs "
-        "senast 2020-10-01 för 3 månaders framförhållning.")
+        "Finansieringen är säkrad t.o.m. 2020-12-31 (per 2020-06-11: 203 dagar kvar) och nästa period är inte "
+        "beslutad: beslut behövs senast 2020-10-01 för 3 månaders framförhållning.")
     late = overview.funding_alert(_decision(date(2020, 10, 2)))
     assert late.level == "error" and "behövdes beslut senast 2020-10-01" in late.text
     assert overview.funding_alert(_decision(date(2020, 6, 11), "decided")) is None
@@ -54,14 +54,26 @@ def test_the_decision_is_read_from_a_funding_summary_row():
     assert funding_decision(row, date(2020, 6, 11)) == _decision(date(2020, 6, 11))
 
 
+def _headcount(supporters=(7, 7, "avser juni 2020, S000"), units=(5, 5, "S001", "juni 2019"),
+               districts=(3, 3, "S002", "juni 2019"), status="last_known", basis="documented"):
+    """A `headcount` frame: the employed (low, high, note); units and districts (low, high, source, refers_to)."""
+    return pd.DataFrame({
+        "measure": ["supporters", "units", "districts"],
+        "low": pd.array([supporters[0], units[0], districts[0]], dtype="Int64"),
+        "high": pd.array([supporters[1], units[1], districts[1]], dtype="Int64"),
+        "basis": ["documented", basis, basis], "status": ["current", status, status],
+        "sources": ["S000", units[2], districts[2]], "refers_to": ["juni 2020", units[3], districts[3]],
+        "note": [supporters[2], f"senast känt {units[3]}, {units[2]}", f"senast känt {districts[3]}, {districts[2]}"]})
+
+
 def test_the_situation_in_one_paragraph():
-    headcount = pd.DataFrame({"measure": ["supporters"], "low": pd.array([7], dtype="Int64"),
-                              "high": pd.array([7], dtype="Int64"), "note": ["avser juni 2020, S000"]})
-    text = situation(headcount, _units([None, None], status=["last_known", "last_known"]), _decision(date(2020, 6, 11)))
+    units = _units([None, None], status=["last_known", "last_known"])
+    text = situation(_headcount(), units, _decision(date(2020, 6, 11)))
     assert text == ("Per 2020-06-11: 7 peer supportrar är anställda (avser juni 2020, S000). Finansieringen är "
-                    "säkrad t.o.m. 2020-12-31 (203 dagar kvar). Nästa period är inte beslutad. För 3 månaders "
-                    "framförhållning behövs beslut senast 2020-10-01. Var de arbetar är bara senast känt "
-                    "(2 verksamheter, se Enheter).")
+                    "säkrad t.o.m. 2020-12-31 (per 2020-06-11: 203 dagar kvar). Nästa period är inte beslutad. För 3 "
+                    "månaders framförhållning behövs beslut senast 2020-10-01. Verksamheter: 5 enligt S001 (senast "
+                    "känt juni 2019); 2 med känd enhet; ingen aktuell på datumet (se Enheter). Stadsdelar: 3 enligt "
+                    "S002 (senast känt juni 2019); 1 med känd enhet.")
 
 
 def test_lone_and_absent_supporters_and_conflicts_are_flagged():
@@ -87,22 +99,20 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
     assert not any("ensam" in a.text and "U0" in a.text for a in alerts)
     assert alerts[-1].text == "1 verksamhet visas med senast kända uppgift, äldre än ett halvår: U0."
     figures = {f.label: f.value for f in overview.key_figures(
-        pd.DataFrame(columns=["measure", "low", "high", "basis", "note"]), units, _funding(300, "unknown"),
-        pd.DataFrame())}
+        _headcount(), units, _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
     assert figures["Med aktuell placering"] == "1"
     assert figures["Når målet (minst två)"] == "okänt"   # U1's count is not published
 
 
-def test_headcount_figures_show_ranges_lower_bounds_and_unknowns():
-    headcount = pd.DataFrame({
-        "measure": ["supporters", "units", "districts"], "low": pd.array([7, 7, None], dtype="Int64"),
-        "high": pd.array([8, None, None], dtype="Int64"), "basis": ["documented", "derived", "unknown"],
-        "note": ["avser 2018, S001", "avser 2018, S001", "ingen uppgift på eller före datumet"]})
-    figures = overview.headcount_figures(headcount)
-    assert [(f.label, f.value, f.note) for f in figures] == [
+def test_key_figures_show_ranges_lower_bounds_and_unknowns_beside_the_named_units():
+    headcount = _headcount(supporters=(7, 8, "avser 2018, S001"), units=(7, 7, "S001", "2018"),
+                           districts=(None, None, "", ""), status="current", basis="derived")
+    figures = overview.key_figures(headcount, _units([None, None]), _funding(300, "unknown"),
+                                   pd.DataFrame(columns=["scope"]))
+    assert [(f.label, f.value, f.note) for f in figures[:3]] == [
         ("Peer supportrar (anställda)", "7–8", "avser 2018, S001"),
-        ("Verksamheter", "minst 7", "avser 2018, S001 (härlett)"),
-        ("Stadsdelar", "–", "ingen uppgift på eller före datumet"),
+        ("Verksamheter", "7", "7 enligt S001 (härlett); 2 med känd enhet"),
+        ("Stadsdelar", "–", "antal ej angivet i källorna; 1 med känd enhet"),
     ]
 
 

@@ -7,6 +7,7 @@ import pyarrow as pa
 import streamlit as st
 
 from dashboard import columns, export, formatting, indicators
+from dashboard.data_age import age_sentence
 from dashboard.filters import ViewFilters, describe_binding, describe_page
 from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, source_descriptions, view
 from dashboard.ui.sidebar import prefers_tables, sync_url
@@ -66,6 +67,9 @@ def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
     # Filled by `page_end` with what the page's queries were bound with, once they have run.
     st.session_state[HEADER] = st.empty()
     st.session_state[HEADER].caption(f"Data t.o.m. {filter_options().dates.as_of.isoformat()}")
+    old = age_sentence(filter_options().dates.as_of)
+    if old:   # figures like "203 dagar kvar" would read as today's
+        st.warning(formatting.plain(old), icon=":material/history:")
     for text in st.session_state.pop("shared__notices", []):   # shown once, like the pages' own notices
         notice("warning", text)
     if intro:
@@ -193,10 +197,17 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
         "Uttag": label,
         "Filter": caption,
         "Data t.o.m.": filter_options().dates.as_of.isoformat(),
+        **_age_row(),
         "Exporterad": "",   # set by `stamped` when the file is made
         "Källor": "; ".join(source_descriptions(frame)),
         "Teckenförklaring": formatting.legend(),
     }
+
+
+def _age_row() -> dict[str, str]:
+    """The export says how old its data are, as the page does, when that is more than a year."""
+    old = age_sentence(filter_options().dates.as_of)
+    return {"Uppgifternas ålder": old} if old else {}
 
 
 def stamped(about: dict[str, str]) -> dict[str, str]:

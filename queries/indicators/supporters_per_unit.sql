@@ -50,8 +50,7 @@ covering as (
         count(distinct p.supporter_id) filter (where x.placement_id is not null) as absent,
         case when bool_and(p.basis = 'documented') then 'documented' else 'derived' end as basis,
         bool_and(p.is_plan) as planned,
-        case when bool_and(p.is_plan) then 'planerad placering från ' else 'placering från ' end
-            || strftime(min(p.start_date), '%Y-%m-%d') as refers_to,
+        'placering från ' || strftime(min(p.start_date), '%Y-%m-%d') as refers_to,
         string_agg(distinct p.source_id, ', ' order by p.source_id) as sources,
     from covering_placements as p
     left join absent_now as x using (placement_id)
