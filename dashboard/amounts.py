@@ -59,7 +59,8 @@ def parse_share(text) -> float:
 
 
 def _unit(text: str, units) -> tuple[str, Decimal]:
-    cleaned = re.sub(r"[\s\u00a0\u202f]+", " ", text.strip().lower())
+    # a minus sign (U+2212, as Babel and Word write it) is a minus
+    cleaned = re.sub(r"[\s\u00a0\u202f]+", " ", text.strip().lower()).replace("\u2212", "-")
     for unit, scale in units:
         if cleaned.endswith(unit):
             return cleaned[: -len(unit)].strip(), Decimal(scale)

@@ -150,15 +150,18 @@ def _scenario(args) -> int:
     except (ParameterError, scenario.ScenarioError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
-    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline)}
+    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline, names=True)}
     if args.format == "json":
         # every input is bounded (scenario.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
-        # is better than Infinity, which is not JSON
+        # is better than Infinity, which is not JSON. `bounded` names the outputs that are bounds ("högst", "minst").
         print(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
     else:
+        bounded = result.pop("bounded")
         width = max(len(k) for k in result)
         print(f"Scenario per {as_of.isoformat()}")
-        print("\n".join(f"{k.ljust(width)}  {v}" for k, v in result.items()))
+        print("\n".join(f"{k.ljust(width)}  {bounded[k] + ' ' if k in bounded else ''}{v}" for k, v in result.items()))
+        if bounded:
+            print(f"\n{scenario_io.bounds_note(document, baseline)}")
         print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
     return 0
 

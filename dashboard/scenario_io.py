@@ -1,18 +1,18 @@
-"""Scenario inputs from text (command line, URL) and the model in Swedish: labels, derivations, comparisons."""
+"""Scenario inputs from text (command line, URL) and back, and the model in Swedish: labels, derivations, key
+figures and comparisons, every bound marked ("högst", "minst")."""
 
 import math
 import re
-from dataclasses import asdict, fields, replace
 
 import pandas as pd
 
 from dashboard import formatting as fmt
 from dashboard.amounts import AmountError, echo, parse_amount, parse_share
-from dashboard.scenario import BOUNDS, STAFFING, Baseline, ScenarioError, ScenarioInputs, default_inputs
-
+from dashboard.scenario import (BOUNDS, FIXED, NAMES, STAFFING, Baseline, ScenarioError, ScenarioInputs, resolve,
+                                too_many_districts, validate)
 
 SHARES = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "share")
-NAMES = tuple(f.name for f in fields(ScenarioInputs))
+LEGACY_STAFFING = {"expand": "to_target"}   # before new units were a choice of their own, 'expand' meant both
 
 
 def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
@@ -23,42 +23,59 @@ def parse_inputs(raw: dict, baseline: Baseline) -> ScenarioInputs:
     return inputs
 
 
-def read_inputs(raw: dict, baseline: Baseline) -> tuple[ScenarioInputs, list[ScenarioError]]:
-    """Inputs from strings (command line, URL). A value that cannot be read, or lies outside its `BOUNDS`, is
-    refused (a Swedish ScenarioError in the list) and its default used instead; an unknown name raises."""
+def read_inputs(raw: dict, baseline: Baseline, districts=None) -> tuple[ScenarioInputs, list[ScenarioError]]:
+    """`read_given` and every other input its default; a ScenarioError where a needed amount is neither."""
+    given, refused = read_given(raw, districts)
+    return resolve(baseline, given), refused
+
+
+def read_given(raw: dict, districts=None) -> tuple[dict, list[ScenarioError]]:
+    """The inputs text gives (command line, URL), as the model takes them. A value that cannot be read, or lies
+    outside its `BOUNDS`, is refused (a Swedish ScenarioError in the list) and left out, so its default is used; a
+    district not among `districts` (when given) is left out, and more districts than new units raise the number of
+    new units (errors with `fallback` False). An unknown name raises."""
     unknown = sorted(set(raw) - set(NAMES))
     if unknown:
         raise ScenarioError(unknown[0], f"Okänd parameter {echo(', '.join(unknown), 80)}. "
                                         f"Giltiga: {', '.join(sorted(NAMES))}")
-    refused = []
-
-    def read(name, default):
+    given, refused = {}, []
+    for name in NAMES:
         try:
-            return _value(raw, name, default)
+            value = _value(raw, name)
         except ScenarioError as error:
             refused.append(error)
-            return default
+            continue
+        if value is not None:
+            given[name] = value
+    chosen = given.get("new_unit_districts", ())
+    if districts is not None and set(chosen) - set(districts):
+        unknown = [d for d in chosen if d not in districts]
+        refused.append(ScenarioError("new_unit_districts", f"{named('new_unit_districts')}: "
+                                     f"{', '.join(echo(d) for d in unknown[:3])} finns inte bland stadsdelarna.",
+                                     fallback=False))
+        given["new_unit_districts"] = chosen = tuple(d for d in chosen if d in districts)
+    units = given.get("new_units", FIXED["new_units"])
+    if len(chosen) > units:
+        refused.append(ScenarioError("new_units", f"{named('new_units')}: {too_many_districts(len(chosen), units)}",
+                                     fallback=False))
+        given["new_units"] = min(len(chosen), int(BOUNDS["new_units"].high))
+        given["new_unit_districts"] = chosen[: given["new_units"]]
+    return given, refused
 
-    given = {name: read(name, None) for name in ("overhead_share", "budget_sek", "cost_per_supporter_sek")}
-    defaults = default_inputs(baseline, given["overhead_share"] or 0.0, given["budget_sek"],
-                              given["cost_per_supporter_sek"])
-    values = {name: read(name, default) for name, default in asdict(defaults).items() if name not in given}
-    return replace(defaults, **values), refused
 
-
-def _value(raw: dict, name: str, default):
-    """An amount in kronor (`…_sek`: '3,5 mnkr'), a share ('10 %', '0,1'), a whole number, a staffing or a list
-    of districts, from text."""
+def _value(raw: dict, name: str):
+    """An amount in kronor (`…_sek`: '3,5 mnkr'), a share ('10 %', '0,1', '10procent'), a whole number, a
+    staffing or a list of districts, from text; None where the text gives none."""
     text = raw.get(name)
     if text is None or not str(text).strip():
-        return default
+        return None
     if name == "new_unit_districts":
         return tuple(dict.fromkeys(d.strip() for d in str(text).split(",") if d.strip()))
     if name == "staffing":
-        if text not in STAFFING:
+        if text not in STAFFING and text not in LEGACY_STAFFING:
             raise ScenarioError(name, f"{named(name)}: '{echo(text)}' går inte att använda; "
                                       f"ange en av {', '.join(STAFFING)}.")
-        return text
+        return LEGACY_STAFFING.get(text, text)
     bounds = BOUNDS[name]
     if bounds.kind == "amount":
         try:
@@ -90,31 +107,86 @@ def _number(text) -> float:
         return math.nan
 
 
-def derivations(baseline: Baseline) -> list[str]:
+def address(given: dict) -> dict[str, str]:
+    """The inputs an address carries (those that differ from their defaults, `scenario.given_inputs`), written as
+    a Swede reads them and without characters an address must escape where that is possible: '4200tkr', '5mnkr',
+    '20procent', '2,5procent', 'Farsta,Skarpnäck'. `read_given` reads each back to the same value."""
+    return {name: _address_text(name, value) for name, value in given.items()}
+
+
+def _address_text(name: str, value) -> str:
+    if name == "new_unit_districts":
+        return ",".join(value)
+    if name in SHARES:
+        return f"{_decimal_text(round(value * 100, 9))}procent"
+    if BOUNDS.get(name) and BOUNDS[name].kind == "amount":
+        return amount_text(value)
+    return str(value)
+
+
+def amount_text(value: float) -> str:
+    """Kronor in the largest unit that keeps the figure whole: 5 000 000 '5mnkr', 4 200 000 '4200tkr', 48 077
+    '48077'; öre with a decimal comma."""
+    if value != round(value):
+        return _decimal_text(value)
+    whole = int(round(value))
+    for unit, scale in (("mnkr", 1_000_000), ("tkr", 1_000)):
+        if whole and whole % scale == 0:
+            return f"{whole // scale}{unit}"
+    return str(whole)
+
+
+def _decimal_text(value: float) -> str:
+    return f"{value:.9f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def saved_inputs(saved: dict) -> ScenarioInputs:
+    """A saved scenario's inputs as the model takes them today (an older 'expand' is today's units to the target
+    plus its new units), or a ScenarioError naming what cannot be used."""
+    try:
+        values = {**saved, "new_unit_districts": tuple(saved.get("new_unit_districts") or ())}
+        values["staffing"] = LEGACY_STAFFING.get(values.get("staffing"), values.get("staffing"))
+        inputs = ScenarioInputs(**values)
+    except TypeError:
+        raise ScenarioError("inputs", "uppgifterna är ofullständiga") from None
+    validate(inputs)
+    return inputs
+
+
+def derivations(baseline: Baseline, names: bool = False) -> list[str]:
+    """How each default is derived, each line led by the input's label (and, for the command line, its name)."""
     if baseline.agreement_amount_sek is None or not baseline.supporters:
-        return [f"Inga standardvärden: källorna anger inget belopp eller antal anställda på eller före "
+        return [f"Inga standardvärden för belopp: källorna anger inget belopp eller antal anställda på eller före "
                 f"{baseline.as_of.isoformat()} ({baseline.agreement_source}; {baseline.supporters_source})."]
-    amount = fmt.number(baseline.agreement_amount_sek)
+    lead = (lambda name: f"{_label(name)} ({name}):") if names else (lambda name: f"{_label(name)}:")  # noqa: E731
+    amount, unpublished = fmt.number(baseline.agreement_amount_sek), baseline.units_count_unpublished
     return [
-        f"budget_sek: senaste beslutade överenskommelse, {amount} kr ({baseline.agreement_source}).",
-        f"cost_per_supporter_sek: överenskommelsens belopp × (1 − overhead_share) / {baseline.supporters} anställda "
-        f"peer supportrar ({baseline.supporters_source}); lön publiceras inte.",
-        "overhead_share: 0 – dokumenten delar inte upp beloppet på löner och NSPH:s samordning, så overhead ingår "
-        "i kostnaden per peer supporter.",
-        f"training_cost_per_person_sek: kostnaden per peer supporter för {baseline.training_weeks:g} veckors "
-        "grundutbildning (003) av årets 52 veckor; utbildningsavgift publiceras inte.",
-        "target_per_unit: minst två per verksamhet (utvärdering år två, 001).",
-        "agreement_years: 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
-        "annual_increase: 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
+        f"{lead('budget_sek')} senaste beslutade överenskommelse, {amount} kr per år ({baseline.agreement_source}).",
+        f"{lead('cost_per_supporter_sek')} överenskommelsens belopp × (1 − overhead) / {baseline.supporters} "
+        f"anställda peer supportrar ({baseline.supporters_source}); lön publiceras inte. Följer overhead tills du "
+        "anger en egen kostnad.",
+        f"{lead('overhead_share')} 0 – dokumenten delar inte upp beloppet på löner och NSPH:s samordning, så "
+        "overhead ingår i kostnaden per peer supporter.",
+        f"{lead('training_cost_per_person_sek')} kostnaden per peer supporter för {baseline.training_weeks:g} veckors "
+        "grundutbildning (003) av årets 52 veckor, en gång första året; utbildningsavgift publiceras inte.",
+        f"{lead('target_per_unit')} minst två per verksamhet (utvärdering år två, 001).",
+        f"{lead('staffing')} dagens enheter behålls eller når målet; nya enheter väljs för sig och bemannas med målet.",
+        f"{lead('agreement_years')} 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
+        f"{lead('annual_increase')} 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
         f"Dagens verksamheter: {len(baseline.unit_supporters)} med peer support enligt källorna per "
-        f"{baseline.as_of.isoformat()}; för {baseline.units_count_unpublished} publiceras inte antalet och de räknas "
-        "med minst en, så behovet för att nå målet är en övre gräns.",
-        "fte_funded: okänt – arbetstiden per peer supporter publiceras inte (004 frågar om alla klarar en "
+        f"{baseline.as_of.isoformat()}; för {unpublished} publiceras inte antalet och de räknas med minst en, så "
+        "behovet för att nå målet är en övre gräns (märkt högst).",
+        f"{lead('fte_funded')} okänt – arbetstiden per peer supporter publiceras inte (004 frågar om alla klarar en "
         "heltidstjänst; 001 berättar om en som gått ner i tid). Modellen räknar kostnad per person, inte heltider.",
     ]
 
 
+def _label(name: str) -> str:
+    return re.sub(r" [(].*[)]$", "", FIELD_LABELS[name])
+
+
 # Per year first, then the whole agreement period, then the staffing, then the inputs: the order of comparisons.
+# Every amount names its horizon: per year, the first year, once, or the whole agreement period.
 FIELD_LABELS = {
     "cost_per_year_sek": "Kostnad första avtalsåret (kr)", "budget_sek": "Budget per år (kr)",
     "total_cost_sek": "Kostnad för hela avtalsperioden (kr)", "budget_total_sek": "Budget för hela avtalsperioden (kr)",
@@ -123,39 +195,75 @@ FIELD_LABELS = {
     "supporters_funded": "Finansierade peer supportrar", "fte_funded": "Finansierade heltider",
     "recruits": "Att rekrytera och utbilda", "units_at_target": "Enheter som når målet",
     "districts_covered": "Stadsdelar med peer support",
-    "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr/år)",
-    "budget_needed_for_target_sek": "Budget som krävs för målet i alla enheter (kr)",
+    "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr per år)",
+    "budget_needed_for_target_sek": "Budget som krävs första året för målet i alla enheter (kr)",
     "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)", "overhead_share": "Overhead (andel)",
-    "new_supporters": "Nya peer supportrar", "training_cost_per_person_sek": "Utbildningskostnad per person (kr)",
-    "target_per_unit": "Mål per enhet", "staffing": "Bemanning", "new_units": "Nya enheter",
-    "annual_increase": "Årlig kostnadsökning (andel)", "new_unit_districts": "Stadsdelar för nya enheter",
+    "new_supporters": "Nya peer supportrar utöver bemanningen",
+    "training_cost_per_person_sek": "Utbildningskostnad per ny peer supporter, en gång (kr)",
+    "target_per_unit": "Mål per enhet", "staffing": "Bemanning i dagens enheter",
+    "new_units": "Nya enheter med målet", "annual_increase": "Årlig kostnadsökning (andel)",
+    "new_unit_districts": "Stadsdelar för nya enheter",
 }
 
 
-STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet", "expand": "även nya enheter"}
+STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till målet",
+                   "expand": "alla enheter till målet och nya enheter"}   # 'expand': saved before the split
 
 
 # Short labels keep four metrics a row readable; the full wording (FIELD_LABELS) is their help text.
 KEY_FIGURES = (
-    {"cost_per_year_sek": "Kostnad första året", "total_cost_sek": "Kostnad hela perioden",
-     "budget_total_sek": "Budget hela perioden", "balance_sek": "Överskott / underskott"},
+    {"cost_per_year_sek": "Kostnad första året", "total_cost_sek": "Kostnad för perioden ({years})",
+     "budget_total_sek": "Budget för perioden ({years})", "balance_sek": "Överskott / underskott för perioden"},
     {"supporters_funded": "Finansierade peer supportrar", "units_at_target": "Enheter som når målet",
-     "secured_months": "Säkrade månader", "budget_needed_for_target_sek": "Budget för målet"},
+     "secured_months": "Säkrade månader", "budget_needed_for_target_sek": "Budget för målet första året"},
 )
 
 
 def key_figures(result: dict) -> list[list[tuple[str, str, str]]]:
-    """The result's key figures as rows of (label, value in Swedish, full label)."""
-    def shown(key):
-        return fmt.mnkr(result[key]) if key.endswith("_sek") else fmt.number(result[key], 1 if key == "secured_months" else 0)
-    return [[(label, shown(key), FIELD_LABELS[key].replace(" (kr)", "")) for key, label in row.items()]
-            for row in KEY_FIGURES]
+    """The result's key figures as rows of (label, value in Swedish with its bound, full label)."""
+    years = f"{result['agreement_years']} år"
+    return [[(label.format(years=years), figure(key, result), FIELD_LABELS[key].replace(" (kr)", ""))
+             for key, label in row.items()] for row in KEY_FIGURES]
+
+
+def figure(key: str, result: dict, amount=fmt.mnkr) -> str:
+    """An output as text, with "högst" or "minst" where it is a bound; a bounded balance says which way:
+    'underskott på högst 2,2 mnkr'. `amount` writes kronor."""
+    value, bound = result[key], bounded(result).get(key)
+    def text(v):  # noqa: E306
+        return amount(v) if key.endswith("_sek") else fmt.number(v, 1 if key == "secured_months" else 0)
+    if bound and key == "balance_sek":
+        return f"underskott på högst {text(-value)}" if value < 0 else f"överskott på minst {text(value)}"
+    return f"{bound} {text(value)}" if bound else text(value)
+
+
+def bounded(outputs: dict) -> dict[str, str]:
+    """Which outputs are bounds. A scenario saved before bounds were recorded brought today's units to the
+    target from minimum counts (every date the documents describe has units whose count is unpublished)."""
+    if "bounded" in outputs:
+        return outputs["bounded"] or {}
+    if outputs.get("staffing") in ("to_target", "expand"):
+        return {**dict.fromkeys(("supporters_funded", "recruits", "cost_per_year_sek", "total_cost_sek",
+                                 "budget_needed_for_target_sek"), "högst"), "balance_sek": "minst"}
+    return {}
+
+
+def bounds_note(result: dict, baseline: Baseline) -> str | None:
+    """Why figures are bounds, in one sentence, where any is."""
+    if not bounded(result):
+        return None
+    return (f"Högst och minst: för {baseline.units_count_unpublished} av dagens {len(baseline.unit_supporters)} "
+            "enheter publicerar källorna bara att de har minst en peer supporter. Att nå målet kräver därför högst "
+            "så många nya som visas; finns det redan fler i en enhet behövs färre, och kostnaden blir lägre.")
 
 
 def cost_frame(result: dict) -> pd.DataFrame:
-    """Budget and cost over the whole agreement period: the rows of the cost chart and of its table."""
+    """Budget and cost over the whole agreement period: the rows of the cost chart and of its table;
+    `Gräns` says "högst" where the cost is an upper bound."""
+    bound = bounded(result).get("total_cost_sek", "")
     return pd.DataFrame({"post": ["Budget", "Kostnad"],
-                         "amount_sek": [result["budget_total_sek"], result["total_cost_sek"]]})
+                         "amount_sek": [result["budget_total_sek"], result["total_cost_sek"]],
+                         "Gräns": ["", bound]})
 
 
 def newest_matching(saved: pd.DataFrame, search: str | None, limit: int) -> tuple[pd.DataFrame, int]:
@@ -174,17 +282,24 @@ def stale_scenarios(saved: list[dict], data_version: str) -> list[str]:
 
 def comparison_frame(saved: list[dict]) -> pd.DataFrame:
     """Inputs and outputs of two to four saved scenarios side by side, with the data each was computed on;
-    `Skiljer sig` marks differing rows."""
+    `Skiljer sig` marks differing rows. A bound is text ('högst 5 692 000'), every other figure a number."""
     rows = [{"Uppgift": "Beräknat på data t.o.m.", **{s["name"]: fmt.iso_date(s["data_as_of"]) for s in saved},
              "Skiljer sig": "ja" if len({str(s["data_as_of"]) for s in saved}) > 1 else "nej"}]
     for key, label in FIELD_LABELS.items():
-        # amounts rounded to whole thousands: the inputs (salary, overhead) support no finer figure
-        values = [_rounded(key, scenario["outputs"].get(key)) for scenario in saved]
-        shown = [", ".join(v) if isinstance(v, list) else STAFFING_LABELS.get(v, v) for v in values]
+        shown = [_cell(key, scenario["outputs"]) for scenario in saved]
         rows.append({"Uppgift": label, **{s["name"]: v for s, v in zip(saved, shown)},
                      "Skiljer sig": "ja" if len({str(v) for v in shown}) > 1 else "nej"})
     return pd.DataFrame(rows)
 
 
-def _rounded(key: str, value):
-    return round(value, -3) if key.endswith("_sek") and isinstance(value, (int, float)) else value
+def _cell(key: str, outputs: dict):
+    value = outputs.get(key)
+    if isinstance(value, list):
+        return ", ".join(value)
+    if key == "staffing":
+        return STAFFING_LABELS.get(value, value)
+    if key.endswith("_sek") and isinstance(value, (int, float)):
+        value = round(value, -3)   # whole thousands: the inputs (salary, overhead) support no finer figure
+    if key in bounded(outputs) and isinstance(value, (int, float)):
+        return figure(key, {**outputs, key: value}, amount=fmt.number)
+    return value

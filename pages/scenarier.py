@@ -4,45 +4,56 @@ import streamlit as st
 
 from dashboard import charts, export, formatting, scenario, scenario_io, userdata
 from dashboard.access import PermissionDenied
-from dashboard.ui import blocks, cache, identity, scenario_widgets, sidebar
+from dashboard.ui import blocks, cache, identity, scenario_saved, scenario_widgets, sidebar
 
 PAGE = "scenarier"
 filters = sidebar.shared_filters()
 blocks.page_header("Scenarier för nästa års finansiering", filters,
                    "Pröva budget, bemanning och avtalslängd inför nämndens beslut. Utgångsläget är dagens program "
                    f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
-                   "standardvärdena framtagna*).")
+                   "standardvärdena framtagna*). Adressen håller scenariot: en kopierad länk visar samma scenario.")
 baseline = cache.scenario_baseline(filters.as_of)
 
 
 @st.fragment
 def workspace() -> None:
-    """Sliders, result, saving and comparison: moving a slider reruns this part of the page, not the header and
+    """Inputs, result, saving and comparison: changing an input reruns this part of the page, not the header and
     the sidebar (which change the baseline and rerun everything)."""
-    defaults, missing = scenario.starting_inputs(baseline)
+    missing = scenario.starting_inputs(baseline)[1]
     if missing:
         st.info(missing)
-    inputs = scenario_widgets.scenario_inputs(PAGE, baseline, defaults)
+    inputs = scenario_widgets.scenario_inputs(PAGE, baseline)
     with st.expander("Så är standardvärdena framtagna"):
         st.markdown("\n".join(f"- {line}" for line in scenario_io.derivations(baseline)))
+    if inputs is not None:
+        result(inputs)
+    sidebar.sync_url(filters)
 
+
+def result(inputs: scenario.ScenarioInputs) -> None:
     try:
-        result = scenario.evaluate(inputs, baseline)
+        outcome = scenario.evaluate(inputs, baseline)
     except scenario.ScenarioError as error:
         blocks.notice("error", f"{scenario_io.FIELD_LABELS.get(error.field, error.field)}: {error}")
-        st.stop()
-
-    if result["balance_sek"] < 0:
-        st.warning(f"Budgeten räcker inte: {result['supporters_funded']} peer supportrar kostar "
-                   f"{formatting.mnkr(result['total_cost_sek'])} under avtalsperioden mot "
-                   f"{formatting.mnkr(result['budget_total_sek'])} i budget. "
-                   f"Finansieringen räcker {formatting.number(result['secured_months'], 1)} månader.")
-    for row in scenario_io.key_figures(result):
+        return
+    if outcome["balance_sek"] < 0:
+        may = "kan vara för liten" if "balance_sek" in scenario_io.bounded(outcome) else "räcker inte"
+        st.warning(f"Budgeten {may}: {scenario_io.figure('supporters_funded', outcome)} peer supportrar kostar "
+                   f"{scenario_io.figure('total_cost_sek', outcome)} för hela perioden mot "
+                   f"{scenario_io.figure('budget_total_sek', outcome)} i budget. Finansieringen räcker "
+                   f"{scenario_io.figure('secured_months', outcome)} månader.")
+    for row in scenario_io.key_figures(outcome):
         for cell, (label, value, full) in zip(st.columns(4), row):
             cell.metric(label, value, help=full)
-    frame = scenario_io.cost_frame(result)
-    blocks.chart_or_table(charts.cost_against_budget(frame, result["agreement_years"]), frame, f"{PAGE}__cost")
+    note = scenario_io.bounds_note(outcome, baseline)
+    if note:
+        st.caption(note)
+    frame = scenario_io.cost_frame(outcome)
+    blocks.chart_or_table(charts.cost_against_budget(frame, outcome["agreement_years"]), frame, f"{PAGE}__cost")
+    save_and_compare(inputs, outcome)
 
+
+def save_and_compare(inputs: scenario.ScenarioInputs, outcome: dict) -> None:
     st.subheader("Spara och jämför")
     actor = identity.current()
     if not actor.may("save_scenario"):
@@ -51,39 +62,43 @@ def workspace() -> None:
     if st.button("Spara scenario", key=f"{PAGE}__save", disabled=not actor.may("save_scenario")):
         version = cache.run_helper("lookups/data_as_of").iloc[0]
         try:
-            userdata.save_scenario(name, scenario.inputs_as_dict(inputs), result, version["data_version"],
+            userdata.save_scenario(name, scenario.inputs_as_dict(inputs), outcome, version["data_version"],
                                    filters.as_of, actor)
             blocks.notice("success", f"Scenariot '{name.strip()}' sparades.")
+            scenario_widgets.saved_as(PAGE, name.strip(), inputs, baseline)
         except (userdata.UserDataError, PermissionDenied) as error:
             blocks.notice("error", str(error))
     saved = userdata.list_scenarios()
-    scenario_widgets.undo_delete(PAGE)
+    scenario_saved.undo_delete(PAGE)
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
-    else:
-        listed = scenario_widgets.saved_scenario_tools(PAGE, saved, actor)
-        chosen = scenario_widgets.compare_choice(PAGE, saved, listed)
-        if len(chosen) >= 2:
-            compared = [userdata.load_scenario(n) for n in chosen]
-            stale = scenario_io.stale_scenarios(compared, cache.run_helper("lookups/data_as_of").iloc[0]["data_version"])
-            if stale:
-                blocks.notice("info", "Beräknat på andra data än dagens: " + ", ".join(stale) + ". Läs in scenariot "
-                              "och spara det igen för att räkna om det med dagens data.")
-            table = scenario_io.comparison_frame(compared)
-            shown = table.map(formatting.cell)
-            st.dataframe(shown.style.apply(scenario_widgets.highlight_differences, axis=1), hide_index=True, width="stretch")
-            about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
-                     "Data t.o.m.": filters.as_of.isoformat()}
-            left, right = st.columns(2)
-            left.download_button("CSV för Excel", export.csv_excel_sv(table),
-                                 export.file_name("scenariojamforelse", filters.as_of, "csv"), "text/csv",
-                                 key=f"{PAGE}__compare_csv", on_click="ignore")
-            right.download_button("Excel (.xlsx)", export.xlsx(table, about, "Jämförelse"),
-                                  export.file_name("scenariojamforelse", filters.as_of, "xlsx"),
-                                  key=f"{PAGE}__compare_xlsx", on_click="ignore")
-        elif chosen:
-            st.caption("Välj minst två scenarier för att jämföra.")
-    sidebar.sync_url(filters)
+        return
+    listed = scenario_saved.saved_scenario_tools(PAGE, saved, actor, baseline)
+    chosen = scenario_saved.compare_choice(PAGE, saved, listed)
+    if len(chosen) >= 2:
+        comparison(chosen)
+    elif chosen:
+        st.caption("Välj minst två scenarier för att jämföra.")
+
+
+def comparison(chosen: list[str]) -> None:
+    compared = [userdata.load_scenario(n) for n in chosen]
+    stale = scenario_io.stale_scenarios(compared, cache.run_helper("lookups/data_as_of").iloc[0]["data_version"])
+    if stale:
+        blocks.notice("info", "Beräknat på andra data än dagens: " + ", ".join(stale) + ". Läs in scenariot "
+                      "och spara det igen för att räkna om det med dagens data.")
+    table = scenario_io.comparison_frame(compared)
+    shown = table.map(formatting.cell)
+    st.dataframe(shown.style.apply(scenario_saved.highlight_differences, axis=1), hide_index=True, width="stretch")
+    about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
+             "Data t.o.m.": filters.as_of.isoformat()}
+    left, right = st.columns(2)
+    left.download_button("CSV för Excel", export.csv_excel_sv(table),
+                         export.file_name("scenariojamforelse", filters.as_of, "csv"), "text/csv",
+                         key=f"{PAGE}__compare_csv", on_click="ignore")
+    right.download_button("Excel (.xlsx)", export.xlsx(table, about, "Jämförelse"),
+                          export.file_name("scenariojamforelse", filters.as_of, "xlsx"),
+                          key=f"{PAGE}__compare_xlsx", on_click="ignore")
 
 
 workspace()

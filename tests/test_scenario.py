@@ -52,12 +52,22 @@ def test_shortfall_is_a_negative_balance_and_fewer_secured_months():
     assert result["secured_months"] == pytest.approx(12 * 3_000_000 / 3_500_000, abs=0.05)   # 10,3
 
 
-def test_expand_opens_new_units_at_the_target_in_chosen_districts():
-    inputs = replace(DEFAULTS, staffing="expand", new_units=2, new_unit_districts=("Skarpnäck",))
+def test_todays_staffing_and_new_units_are_priced_apart():
+    """Keep today's seven and open two new units at the target: 7 + 2 × 2 = 11, four recruits trained."""
+    inputs = replace(DEFAULTS, new_units=2, new_unit_districts=("Skarpnäck", "Farsta"))
     result = scenario.evaluate(inputs, BASE)
-    assert result["supporters_funded"] == 7 + 4 + 2 * 2
-    assert result["units_at_target"] == 6
-    assert result["districts_covered"] == 3
+    assert (result["supporters_funded"], result["recruits"]) == (11, 4)
+    assert result["cost_per_year_sek"] == pytest.approx(11 * COST + 4 * TRAINING, abs=0.01)
+    assert result["units_at_target"] == 2          # no unit of today's has two
+    assert result["districts_covered"] == 3        # Farsta, Östermalm and Skarpnäck
+    both = scenario.evaluate(replace(inputs, staffing="to_target"), BASE)
+    assert (both["supporters_funded"], both["units_at_target"]) == (7 + 4 + 4, 6)
+
+
+def test_more_districts_than_new_units_is_refused():
+    with pytest.raises(scenario.ScenarioError) as raised:
+        scenario.evaluate(replace(DEFAULTS, new_units=1, new_unit_districts=("Skarpnäck", "Farsta")), BASE)
+    assert raised.value.field == "new_unit_districts" and "minst 2 nya enheter" in str(raised.value)
 
 
 def test_overhead_and_increase_follow_the_formulas():
@@ -74,6 +84,7 @@ def test_overhead_and_increase_follow_the_formulas():
     ({"overhead_share": 0.51}, "overhead_share"), ({"annual_increase": float("nan")}, "annual_increase"),
     ({"new_supporters": 10**400}, "new_supporters"), ({"budget_sek": float("inf")}, "budget_sek"),
     ({"agreement_years": 2.5}, "agreement_years"), ({"new_units": True}, "new_units"),
+    ({"staffing": "expand"}, "staffing"),   # read from text as 'to_target' (older links), never in the model
 ])
 def test_invalid_inputs_name_the_field(change, field):
     with pytest.raises(scenario.ScenarioError) as raised:
@@ -103,7 +114,8 @@ def test_every_refused_value_is_named_and_the_rest_are_used():
     inputs, refused = scenario_io.read_inputs({"new_units": "inf", "agreement_years": "3", "overhead_share": "0,9",
                                                "staffing": "expand"}, BASE)
     assert sorted(e.field for e in refused) == ["new_units", "overhead_share"]
-    assert (inputs.new_units, inputs.agreement_years, inputs.overhead_share, inputs.staffing) == (0, 3, 0.0, "expand")
+    # 'expand' (before new units were a choice of their own) is today's units to the target
+    assert (inputs.new_units, inputs.agreement_years, inputs.overhead_share, inputs.staffing) == (0, 3, 0.0, "to_target")
     with pytest.raises(scenario.ScenarioError, match="new_units"):
         scenario_io.parse_inputs({"new_units": "inf"}, BASE)   # the command line: the first refusal ends it
 
@@ -175,13 +187,14 @@ def test_a_typed_budget_is_read_in_swedish_and_a_bad_one_changes_nothing(user_db
     app = _page()
     assert app.text_input(key="scenarier__in_budget_sek").value == "3\u00a0500\u00a0000 kr"
     app.text_input(key="scenarier__in_budget_sek").set_value("5,7 mnkr").run()
-    assert _metrics(app)["Budget hela perioden"] == "5,7 mnkr"     # 5,7 mnkr × one year
+    assert _metrics(app)["Budget för perioden (1 år)"] == "5,7 mnkr"     # 5,7 mnkr × one year
+    assert app.query_params["budget_sek"] == "5700tkr"
     app.text_input(key="scenarier__in_budget_sek").set_value("5700000,50").run()
-    assert app.query_params["budget_sek"] == "5700000.5"
+    assert app.query_params["budget_sek"] == "5700000,5"
     app.text_input(key="scenarier__in_budget_sek").set_value("5,7").run()   # meant mnkr: implausible, refused
     assert not app.exception
     assert app.error[0].value.replace("\\", "").startswith("Budget per år: '5,7' ger 5,70 kr, vilket inte är rimligt")
-    assert _metrics(app)["Budget hela perioden"] == "5,7 mnkr"     # the last readable value kept
+    assert _metrics(app)["Budget för perioden (1 år)"] == "5,7 mnkr"     # the last readable value kept
 
 
 def test_save_load_rename_compare_and_delete(user_db):
@@ -196,7 +209,8 @@ def test_save_load_rename_compare_and_delete(user_db):
     app.multiselect(key="scenarier__compare").set_value(["Som i dag", "Två per enhet"]).run()
     comparison = app.dataframe[-1].value
     supporters = comparison[comparison["Uppgift"] == "Finansierade peer supportrar"].iloc[0]
-    assert (supporters["Som i dag"], supporters["Två per enhet"], supporters["Skiljer sig"]) == ("7", "11", "ja")
+    # four units are published only as having at least one: bringing them to two needs at most four more
+    assert (supporters["Som i dag"], supporters["Två per enhet"], supporters["Skiljer sig"]) == ("7", "högst 11", "ja")
 
     app.selectbox(key="scenarier__selected").set_value("Som i dag").run()
     app.button(key="scenarier__load").click().run()

@@ -1,28 +1,43 @@
-"""Streamlit widgets for the scenario page: inputs kept in the URL, and the saved-scenario tools."""
+"""Streamlit widgets for the scenario inputs, kept in the address: a session's first visit reads them from it (or
+from the saved scenario it names), derived defaults follow the inputs they derive from until one is typed, and
+every run writes back the inputs that differ from their defaults, so a copied link opens the same scenario."""
 
-from dataclasses import asdict, replace
-
-import pandas as pd
 import streamlit as st
 
-from dashboard import access, scenario, scenario_io, userdata
 from dashboard import formatting as fmt
-from dashboard.amounts import AmountError, echo, parse_amount
-from dashboard.ui import blocks, cache, identity, sidebar
+from dashboard import scenario, scenario_io, userdata
+from dashboard.amounts import AmountError, parse_amount
+from dashboard.scenario import AMOUNTS, NAMES
+from dashboard.ui import cache, sidebar
 
-URL_NAMES = scenario_io.NAMES
-AMOUNTS = tuple(name for name, bounds in scenario.BOUNDS.items() if bounds.kind == "amount")
+SCENARIO = "scenario"   # the address parameter naming the saved scenario the inputs are
 INCREASE = scenario.BOUNDS["annual_increase"]
 INCREASE_STEPS = tuple(round(tenth / 10, 1)   # per cent in tenths, over the bounds: -10,0 to 10,0
                        for tenth in range(round(INCREASE.low * 1000), round(INCREASE.high * 1000) + 1))
-LISTED = 20   # saved scenarios listed at once
-AMOUNT_HELP = "Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 500 tkr."
+AMOUNT_HELP = ("Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 500 tkr. Töm fältet för att få "
+               "standardvärdet tillbaka.")
 
 
-def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> scenario.ScenarioInputs:
-    """Draw the inputs; on a session's first visit they come from the URL, else from the derived defaults."""
-    _initialise(page, baseline, defaults)
-    key = lambda name: f"{page}__in_{name}"  # noqa: E731
+def _key(page: str, name: str) -> str:
+    return f"{page}__in_{name}"
+
+
+def scenario_inputs(page: str, baseline: scenario.Baseline) -> scenario.ScenarioInputs | None:
+    """Draw the inputs and return them, or None where an amount the sources do not give is still to be typed."""
+    _initialise(page, baseline)
+    _follow_defaults(page, baseline)
+    _draw(page, baseline)
+    values = {name: _read(page, name) for name in NAMES}
+    given = scenario.given_inputs(values, baseline)
+    _remember(page, scenario_io.address(given))
+    try:
+        return scenario.resolve(baseline, given)
+    except scenario.ScenarioError:
+        return None
+
+
+def _draw(page: str, baseline: scenario.Baseline) -> None:
+    key = lambda name: _key(page, name)  # noqa: E731
     left, right = st.columns(2)
     with left:
         st.text_input("Budget per år", key=key("budget_sek"), help=AMOUNT_HELP)
@@ -30,26 +45,23 @@ def scenario_inputs(page: str, baseline: scenario.Baseline, defaults: scenario.S
                       key=key("cost_per_supporter_sek"), help=AMOUNT_HELP)
         st.slider("Overhead för NSPH:s samordning, % av total kostnad (antagande)", *_limits("overhead_share"),
                   step=1, key=key("overhead_share"), format="%d %%")
-        st.text_input("Utbildningskostnad per ny peer supporter (antagande: avgiften publiceras inte)",
+        st.text_input("Utbildningskostnad per ny peer supporter, en gång (antagande: avgiften publiceras inte)",
                       key=key("training_cost_per_person_sek"), help=AMOUNT_HELP)
         # a select slider: a slider's printf format writes '2.5 %', with a decimal point
         st.select_slider("Årlig kostnadsökning", INCREASE_STEPS, key=key("annual_increase"),
                          format_func=lambda v: f"{fmt.number(v, 1)} %")
-    with right:
-        st.radio("Bemanning", scenario.STAFFING, key=key("staffing"), format_func=scenario_io.STAFFING_LABELS.get)
-        st.slider("Mål: peer supportrar per enhet", *_limits("target_per_unit"), key=key("target_per_unit"))
-        st.slider("Nya peer supportrar utöver bemanningen", *_limits("new_supporters"), key=key("new_supporters"))
-        st.slider("Nya enheter (vid 'även nya enheter')", *_limits("new_units"), key=key("new_units"))
-        st.multiselect("Stadsdelar för nya enheter", cache.filter_options().areas, key=key("new_unit_districts"),
-                       placeholder="Välj stadsdelar")
         st.slider("Avtalslängd (år)", *_limits("agreement_years"), key=key("agreement_years"))
-    values = {name: _read(page, name, getattr(defaults, name)) for name in URL_NAMES}
-    chosen = scenario.ScenarioInputs(**values)
-    standard = scenario.inputs_as_dict(defaults)
-    for name, value in scenario.inputs_as_dict(chosen).items():
-        if value != standard[name] and not (name in AMOUNTS and abs(value - standard[name]) < 0.5):
-            sidebar.remember_in_url(name, ",".join(value) if isinstance(value, list) else value)
-    return chosen
+    with right:
+        st.radio("Bemanning i dagens enheter", scenario.STAFFING, key=key("staffing"),
+                 format_func=scenario_io.STAFFING_LABELS.get)
+        st.slider("Mål: peer supportrar per enhet", *_limits("target_per_unit"), key=key("target_per_unit"))
+        st.slider("Nya enheter, bemannade med målet", *_limits("new_units"), key=key("new_units"),
+                  on_change=_units_changed, args=(page,))
+        st.multiselect("Stadsdelar för nya enheter (en per enhet, valfritt)", cache.filter_options().areas,
+                       key=key("new_unit_districts"), placeholder="Välj stadsdelar", on_change=_districts_changed,
+                       args=(page,))
+        st.slider("Nya peer supportrar utöver bemanningen", *_limits("new_supporters"), key=key("new_supporters"))
+    st.button("Återställ standardvärdena", key=f"{page}__reset", on_click=_reset, args=(page, baseline))
 
 
 def _limits(name: str) -> tuple[int, int]:
@@ -59,49 +71,156 @@ def _limits(name: str) -> tuple[int, int]:
     return round(bounds.low * scale), round(bounds.high * scale)
 
 
-def _read(page: str, name: str, default):
-    """A widget's value as the model takes it: kronor from the typed text (an unreadable text is named and the
-    last readable value kept), fractions from the per-cent sliders."""
-    state = st.session_state[f"{page}__in_{name}"]
+def _units_changed(page: str) -> None:
+    """Fewer new units than districts chosen for them: the last districts go."""
+    state = st.session_state
+    state[_key(page, "new_unit_districts")] = state[_key(page, "new_unit_districts")][: state[_key(page, "new_units")]]
+
+
+def _districts_changed(page: str) -> None:
+    """More districts than new units: one new unit per district."""
+    state, chosen = st.session_state, len(st.session_state[_key(page, "new_unit_districts")])
+    if chosen > state[_key(page, "new_units")]:
+        state[_key(page, "new_units")] = min(chosen, _limits("new_units")[1])
+        _units_changed(page)
+
+
+def _read(page: str, name: str, quiet: bool = False):
+    """A widget's value as the model takes it: kronor from the typed text (None where it is empty; an unreadable
+    text is named, unless `quiet`, and the last readable value kept), fractions from the per-cent sliders."""
+    state = st.session_state[_key(page, name)]
     if name in AMOUNTS:
+        if not str(state).strip():
+            return None
         try:
-            bounds = scenario.BOUNDS[name]
-            value = parse_amount(state, (bounds.low, bounds.high))
-            st.session_state[f"{page}__valid_{name}"] = value
-            return value
+            value = _parsed(name, state)
         except AmountError as error:
-            st.error(fmt.plain(f"{scenario_io.FIELD_LABELS[name].replace(' (kr)', '')}: {error} Värdet ändrades inte."))
-            return st.session_state.get(f"{page}__valid_{name}", default)
+            if not quiet:
+                st.error(fmt.plain(f"{_label(name)}: {error} Värdet ändrades inte."))
+            return st.session_state.get(f"{page}__valid_{name}")
+        st.session_state[f"{page}__valid_{name}"] = value
+        return value
     if name in scenario_io.SHARES:
         return state / 100
     return tuple(state) if name == "new_unit_districts" else state
 
 
-def _initialise(page: str, baseline: scenario.Baseline, defaults: scenario.ScenarioInputs) -> None:
-    """The inputs a session starts from: the address's, each value outside its bounds named and replaced by its
-    default (a crafted or mistyped link still opens the page)."""
-    if f"{page}__in_budget_sek" in st.session_state:
-        return
-    raw = {name: st.query_params.get(name) for name in URL_NAMES if st.query_params.get(name) is not None}
+def _parsed(name: str, text) -> float:
+    bounds = scenario.BOUNDS[name]
+    return parse_amount(text, (bounds.low, bounds.high))
+
+
+def _follow_defaults(page: str, baseline: scenario.Baseline) -> None:
+    """An amount still at the default it showed (or emptied) shows its default beside today's other inputs: the
+    cost per supporter follows overhead (and, where no agreement amount is published, the budget), the training
+    cost follows the cost per supporter, and every amount follows the date's baseline."""
+    state = st.session_state
+    values = {name: _read(page, name, quiet=True) for name in NAMES}
+    for name in (name for name in scenario.ORDER if name in AMOUNTS):
+        default, shown, text = (scenario.default_of(name, baseline, values), state.get(f"{page}__default_{name}"),
+                                str(state[_key(page, name)]))
+        if not text.strip() or (shown is not None and scenario.same(name, _quietly_parsed(name, text), shown)):
+            state[_key(page, name)] = _amount_field(default, exact=False)
+            values[name] = default
+        state[f"{page}__default_{name}"] = default
+
+
+def _quietly_parsed(name: str, text: str) -> float | None:
     try:
-        start, refused = scenario_io.read_inputs(raw, baseline) if raw else (defaults, [])
-    except scenario.ScenarioError as error:
-        st.warning(fmt.plain(f"Scenariot i adressen ignorerades: {error}"))
-        start, refused = defaults, []
+        return _parsed(name, text)
+    except AmountError:
+        return None
+
+
+def _amount_field(value, exact: bool) -> str:
+    """An amount as its field shows it: a default to the krona ('48 077 kr'), a chosen amount as it was given."""
+    if value is None:
+        return ""
+    return f"{fmt.number(value, 2 if exact and abs(value - round(value)) >= 0.005 else 0)} kr"
+
+
+def _widget_value(name: str, value, default):
+    if name in AMOUNTS:
+        return _amount_field(value, exact=not scenario.same(name, value, default))
+    if name in scenario_io.SHARES:
+        # the sliders' steps: tenths of a per cent, whole per cent
+        return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
+    return list(value) if name == "new_unit_districts" else value
+
+
+def _set(page: str, values: dict, baseline: scenario.Baseline) -> None:
+    """The widgets set to `values` (every input, amounts None where no default exists)."""
+    for name in NAMES:
+        default = scenario.default_of(name, baseline, values)
+        st.session_state[_key(page, name)] = _widget_value(name, values[name], default)
+        st.session_state.pop(f"{page}__valid_{name}", None)
+        if name in AMOUNTS:
+            st.session_state[f"{page}__default_{name}"] = default
+
+
+def _reset(page: str, baseline: scenario.Baseline) -> None:
+    _set(page, scenario.fill(baseline, {}), baseline)
+    st.session_state.pop(f"{page}__{SCENARIO}", None)
+
+
+def _initialise(page: str, baseline: scenario.Baseline) -> None:
+    """The inputs a session starts from: the address's, or the saved scenario it names. A value that cannot be
+    used is named and replaced (a crafted or mistyped link still opens the page); nothing is saved."""
+    if _key(page, "budget_sek") in st.session_state:
+        return
+    raw = {name: st.query_params.get(name) for name in NAMES if st.query_params.get(name) is not None}
+    given, refused = scenario_io.read_given(raw, cache.filter_options().areas)
+    name = st.query_params.get(SCENARIO)
+    if name:
+        given = _from_saved(page, name, given, bool(raw), baseline)
+    values = scenario.fill(baseline, given)
+    _set(page, values, baseline)
     for error in refused:
-        shown = _shown(error.field, getattr(start, error.field))
-        st.warning(fmt.plain(f"Adressens värde ignorerades: {error} Standardvärdet {shown} används."))
-    _set(page, _known_districts(start))
+        if error.fallback:
+            _warn(f"Adressens värde ignorerades: {error} {_instead(error.field, values)}")
+        else:
+            _warn(f"Adressens värden stämde inte med varandra: {error} {_label(error.field)} är nu "
+                  f"{_shown(error.field, values[error.field])}.")
+    for name in scenario_io.SHARES:   # a share finer than its slider's step is rounded to it
+        if not scenario.same(name, _read(page, name), values[name]):
+            _warn(f"Adressens värde avrundades: {_label(name)} {_shown(name, values[name])} visas som "
+                  f"{_shown(name, _read(page, name))}.")
 
 
-def _known_districts(inputs: scenario.ScenarioInputs) -> scenario.ScenarioInputs:
-    """Only districts the multiselect offers; an unknown one from the address is named and left out."""
-    areas = set(cache.filter_options().areas)
-    unknown = [d for d in inputs.new_unit_districts if d not in areas]
-    if unknown:
-        st.warning(fmt.plain(f"Adressens värde ignorerades: {scenario_io.named('new_unit_districts')}: "
-                             f"{', '.join(echo(d) for d in unknown[:3])} finns inte bland stadsdelarna."))
-    return replace(inputs, new_unit_districts=tuple(d for d in inputs.new_unit_districts if d in areas))
+def _from_saved(page: str, name: str, given: dict, has_inputs: bool, baseline: scenario.Baseline) -> dict:
+    """The inputs of the saved scenario the address names: its own, where the address gives none, else the
+    address's (checked against it). A name that is not saved, or a scenario that cannot be read, is said."""
+    shows = "Adressens värden visas." if has_inputs else "Standardvärdena visas."
+    try:
+        saved = scenario.given_inputs(scenario_io.saved_inputs(userdata.load_scenario(name)["inputs"]), baseline)
+    except userdata.UserDataError:
+        _warn(f"Adressen nämner det sparade scenariot '{name}', men inget sparat scenario heter så (det kan ha "
+              f"tagits bort eller fått ett nytt namn). {shows}")
+        return given
+    except scenario.ScenarioError as error:
+        _warn(f"Det sparade scenariot '{name}' kunde inte läsas in: {error} {shows}")
+        return given
+    if has_inputs and scenario_io.address(given) != scenario_io.address(saved):
+        _warn(f"Adressens värden skiljer sig från det sparade scenariot '{name}' (det kan ha ändrats sedan länken "
+              f"skapades). {shows}")
+        return given
+    chosen = given if has_inputs else saved
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(chosen))
+    return chosen
+
+
+def _warn(text: str) -> None:
+    st.warning(fmt.plain(text))
+
+
+def _label(name: str) -> str:
+    return scenario_io.FIELD_LABELS[name].split(" (")[0]
+
+
+def _instead(name: str, values: dict) -> str:
+    if values.get(name) is None:
+        return "Ange ett eget värde."
+    return f"Standardvärdet {_shown(name, values[name])} används."
 
 
 def _shown(name: str, value) -> str:
@@ -110,118 +229,44 @@ def _shown(name: str, value) -> str:
         return f"{fmt.number(value)} kr"
     if name in scenario_io.SHARES:
         return f"{fmt.number(value * 100, 1)} %"
+    if name == "new_unit_districts":
+        return ", ".join(value) or "inga"
     return f"'{scenario_io.STAFFING_LABELS[value]}'" if name == "staffing" else str(value)
 
 
-def _set(page: str, inputs: scenario.ScenarioInputs) -> None:
-    for name, value in asdict(inputs).items():
-        st.session_state[f"{page}__in_{name}"] = _widget_value(name, value)
-        st.session_state.pop(f"{page}__valid_{name}", None)
+def _remember(page: str, address: dict[str, str]) -> None:
+    """The inputs that differ from their defaults into the address, every other input out of it; the saved
+    scenario's name with them as long as they are its inputs."""
+    for name in NAMES:
+        sidebar.remember_in_url(name, address.get(name))
+    marked = st.session_state.get(f"{page}__{SCENARIO}")
+    if marked and marked[1] != address:
+        st.session_state.pop(f"{page}__{SCENARIO}")
+        marked = None
+    sidebar.remember_in_url(SCENARIO, marked[0] if marked else None)
+    if marked:
+        st.caption(fmt.plain(f"Visar det sparade scenariot '{marked[0]}'."))
 
 
-def _widget_value(name: str, value):
-    if name in AMOUNTS:
-        return f"{fmt.number(value)} kr"
-    if name in scenario_io.SHARES:
-        # the sliders' steps: tenths of a per cent, whole per cent (every value set here is within the bounds)
-        return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
-    return list(value) if name == "new_unit_districts" else value
+def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: scenario.Baseline) -> None:
+    """The widgets set to a saved scenario's inputs (a callback, before the widgets are drawn), its name in the
+    address while they are unchanged."""
+    given = scenario.given_inputs(inputs, baseline)
+    _set(page, scenario.fill(baseline, given), baseline)
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(given))
 
 
-def _load(page: str, name: str) -> None:
-    """Set the inputs to a saved scenario's, if they are within today's bounds (a scenario saved by an older
-    version, or written into the store by hand, may not be)."""
-    saved = userdata.load_scenario(name)["inputs"]
-    try:
-        inputs = scenario.ScenarioInputs(**{**saved, "new_unit_districts": tuple(saved.get("new_unit_districts", ()))})
-        scenario.validate(inputs)
-    except (TypeError, scenario.ScenarioError) as error:
-        reason = error if isinstance(error, scenario.ScenarioError) else "uppgifterna är ofullständiga"
-        st.session_state[f"{page}__load_refused"] = f"Scenariot '{name}' kunde inte läsas in: {reason}"
-        return
-    _set(page, inputs)
+def saved_as(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: scenario.Baseline) -> None:
+    """The scenario just saved under `name`: its name goes into the address."""
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(scenario.given_inputs(inputs, baseline)))
+    sidebar.remember_in_url(SCENARIO, name)
 
 
-def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor) -> list[str]:
-    """Load, rename or delete one saved scenario (renaming and deleting for planerare and förvaltare). The list
-    shows the most recently changed (`LISTED`), found by name beyond that: a rerun's size does not grow with the
-    store. Returns the names listed."""
-    search = st.text_input("Sök sparat scenario på namn", key=f"{page}__search", max_chars=80)
-    listed, matching = scenario_io.newest_matching(saved, search, LISTED)
-    if matching > len(listed):
-        st.caption(f"Visar de {len(listed)} senast ändrade av {fmt.number(matching)}"
-                   f"{' som matchar sökningen' if search.strip() else ''}; sök på namnet för att hitta andra.")
-    if listed.empty:
-        st.info("Inget sparat scenario matchar sökningen.")
-        return []
-    st.dataframe(listed[["name", "updated_at", "updated_by", "data_as_of"]].rename(
-        columns={"name": "Namn", "updated_at": "Senast ändrad", "updated_by": "Av", "data_as_of": "Data t.o.m."}),
-        hide_index=True)
-    name = st.selectbox("Sparat scenario", listed["name"].tolist(), key=f"{page}__selected")
-    load, rename, delete = st.columns(3)
-    load.button("Läs in", key=f"{page}__load", on_click=_load, args=(page, name))
-    refused = st.session_state.pop(f"{page}__load_refused", None)
-    if refused:
-        blocks.notice("error", refused)
-    writes = actor.may("rename_scenario")
-    new_name = rename.text_input("Nytt namn", key=f"{page}__new_name", disabled=not writes)
-    if rename.button("Byt namn", key=f"{page}__rename", disabled=not writes):
-        _report(userdata.rename_scenario, name, new_name, identity.current())
-    if writes:
-        with delete:
-            blocks.asks_first(f"{page}__delete", "Ta bort", f"Ta bort scenariot '{name}'? Det går att ångra.",
-                              _delete, (page, name))
-    return listed["name"].tolist()
-
-
-def compare_choice(page: str, saved: pd.DataFrame, listed: list[str]) -> list[str]:
-    """Two to four scenarios to compare, from those listed; a chosen one stays offered when the search changes,
-    a deleted one is dropped."""
-    key = f"{page}__compare"
-    chosen, still_saved = st.session_state.get(key, []), set(saved["name"])
-    kept = [name for name in chosen if name in still_saved]
-    if kept != chosen:
-        st.session_state[key] = kept
-    return st.multiselect("Jämför (två till fyra)", list(dict.fromkeys(kept + listed)), key=key,
-                          placeholder="Välj scenarier", max_selections=4)
-
-
-def undo_delete(page: str) -> None:
-    """What the last delete reported, and a way back for as long as the page is open."""
-    blocks.outcome(f"{page}__delete")
-    deleted = st.session_state.get(f"{page}__deleted")
-    if deleted:
-        st.button(fmt.plain(f"Ångra borttagningen av '{deleted}'"), key=f"{page}__restore", on_click=_restore,
-                  args=(page, deleted))
-
-
-def _delete(page: str, name: str) -> tuple[str, str]:
-    try:
-        userdata.delete_scenario(name, identity.current())
-    except access.PermissionDenied as error:
-        return "error", str(error)
-    st.session_state[f"{page}__deleted"] = name
-    return "info", f"Scenariot '{name}' togs bort."
-
-
-def _restore(page: str, name: str) -> None:
-    try:
-        userdata.restore_scenario(name, identity.current())
-        reported = ("success", f"Scenariot '{name}' är tillbaka.")
-    except (userdata.UserDataError, access.PermissionDenied) as error:
-        reported = ("error", str(error))
-    st.session_state.pop(f"{page}__deleted", None)
-    st.session_state[f"{page}__delete__outcome"] = reported
-
-
-def _report(action, *args) -> None:
-    try:
-        action(*args)
-        st.rerun()
-    except (userdata.UserDataError, access.PermissionDenied) as error:
-        blocks.notice("error", str(error))
-
-
-def highlight_differences(row: pd.Series) -> list[str]:
-    style = "background-color: #FFF3CD; font-weight: 600" if row.get("Skiljer sig") == "ja" else ""
-    return [style] * len(row)
+def renamed(page: str, name: str, new_name: str | None) -> None:
+    """A saved scenario renamed (or, with None, deleted): the address follows."""
+    marked = st.session_state.get(f"{page}__{SCENARIO}")
+    if marked and marked[0] == name:
+        if new_name:
+            st.session_state[f"{page}__{SCENARIO}"] = (new_name, marked[1])
+        else:
+            st.session_state.pop(f"{page}__{SCENARIO}")

@@ -83,12 +83,12 @@ def test_the_sliders_take_their_ends_from_the_one_declaration(fresh):
 
 # The command line: each exits 2 with one Swedish line naming the parameter and its range.
 COMMAND_LINE = [
-    ("new_units=inf", "Nya enheter (new_units): 'inf' går inte att använda; ange ett heltal från 0 till 20."),
+    ("new_units=inf", "Nya enheter med målet (new_units): 'inf' går inte att använda; ange ett heltal från 0 till 20."),
     ("new_supporters=1e308", "ange ett heltal från 0 till 30"), ("agreement_years=nan", "från 1 till 3"),
     ("target_per_unit=9", "från 1 till 4"), ("overhead_share=0,9", "en andel från 0 % till 50 %"),
     ("annual_increase=20 %", "från -10 % till 10 %"), ("new_units=-1", "från 0 till 20"),
     ("new_units=2,5", "ett heltal"), (f"budget_sek={HUGE}", "är ett belopp som inte är rimligt"),
-    ("staffing=alla", "ange en av keep, to_target, expand"),
+    ("staffing=alla", "ange en av keep, to_target."),
 ]
 
 
