@@ -286,14 +286,16 @@ def gender_by_source(frame: pd.DataFrame) -> alt.Chart:
 
 @drawn
 def cost_against_budget(frame: pd.DataFrame, years: int) -> alt.Chart:
-    """Budget and cost over the agreement (`scenario_io.cost_frame`), side by side, each bar labelled."""
-    data = frame
-    data["etikett"], data["mnkr"] = data["amount_sek"].map(fmt.mnkr), data["amount_sek"] / 1_000_000
+    """Budget and cost for the whole agreement period (`scenario_io.cost_frame`), side by side, each bar labelled
+    with its amount and, where the cost is an upper bound, "högst"."""
+    data = frame.copy()
+    data["etikett"] = [f"{bound} {fmt.mnkr(amount)}".strip() for amount, bound in zip(data["amount_sek"], data["Gräns"])]
+    data["mnkr"] = data["amount_sek"] / 1_000_000
     base = alt.Chart(data).encode(y=alt.Y("post:N", title=None))
     bars = base.mark_bar().encode(
-        x=alt.X("mnkr:Q", title=f"Miljoner kronor under {years} år", axis=alt.Axis(format=",.1f")),
+        x=alt.X("mnkr:Q", title=f"Miljoner kronor för hela perioden ({years} år)", axis=alt.Axis(format=",.1f")),
         color=alt.Color("post:N", title=None, scale=_palette(["Budget", "Kostnad"]), legend=None),
         tooltip=[alt.Tooltip("post:N", title="Post"), alt.Tooltip("etikett:N", title="Belopp")],
     )
     labels = base.mark_text(align="left", dx=4).encode(x="mnkr:Q", text="etikett:N")
-    return _finish((bars + labels).properties(height=alt.Step(44)), "Kostnad mot budget")
+    return _finish((bars + labels).properties(height=alt.Step(44)), f"Kostnad mot budget för hela perioden ({years} år)")
