@@ -30,15 +30,16 @@ def nearest(text: str, candidates: list[Candidate], most: int = MOST) -> list[Ca
             if written and index not in owners.setdefault(_folded(written), []):
                 owners[_folded(written)].append(index)
     typed = _folded(text)
-    matches = difflib.get_close_matches(typed, list(owners), n=most * 2, cutoff=CUTOFF)
     if typed in owners:
-        matches = [typed]
-    elif matches:
-        best = difflib.SequenceMatcher(None, typed, matches[0]).ratio()
-        matches = [m for m in matches if difflib.SequenceMatcher(None, typed, m).ratio() >= best - NEAR_BEST]
-    found: list[int] = []
-    for match in matches:
-        found += [index for index in owners[match] if index not in found]
+        return [candidates[index] for index in owners[typed][:most]]
+    scores: dict[int, float] = {}
+    for match in difflib.get_close_matches(typed, list(owners), n=most * 2, cutoff=CUTOFF):
+        score = difflib.SequenceMatcher(None, typed, match).ratio()
+        for index in owners[match]:
+            scores[index] = max(score, scores.get(index, 0))
+    best = max(scores.values(), default=0)
+    # equally near ones in the order the list gives them (difflib would put them in reverse alphabetical order)
+    found = sorted((i for i, score in scores.items() if score >= best - NEAR_BEST), key=lambda i: (-scores[i], i))
     return [candidates[index] for index in found[:most]]
 
 

@@ -60,6 +60,18 @@ def valid_values(kind: str) -> None:
             st.dataframe(allowed, hide_index=True, width="stretch")
 
 
+def problem_table(problems: list) -> None:
+    """Problems or confirmations, each message whole: beside the row number, in a column narrow enough for a
+    phone (280 px of 390), rows tall enough for the longest message to wrap rather than be cut; the file's name
+    last, as every row has the same."""
+    frame = importer.problem_frame(problems)
+    lines = min(-(-int(frame["Uppgift"].str.len().max()) // 40), 10)
+    st.dataframe(frame, hide_index=True, width="stretch", row_height=16 + 20 * lines,
+                 column_order=("Rad", "Uppgift", "Kolumn", "Fil"),
+                 column_config={"Rad": st.column_config.NumberColumn(width="small"),
+                                "Uppgift": st.column_config.TextColumn(width=280)})
+
+
 def show_values(result: importer.Preview) -> None:
     """What each row will write; a changed cell reads 'before → after' and is marked."""
     st.success(f"Förhandsgranskning: {_counted(result)}. Så här skrivs raderna:")
@@ -96,13 +108,13 @@ if upload is not None:
         st.caption(formatting.plain("Upptäckt: " + "; ".join(f"{k}: {v}" for k, v in result.detected.items())))
     if not result.ok:
         st.error(f"Filen avvisades: {len(result.problems)} fel. Databasen är oförändrad.")
-        st.dataframe(importer.problem_frame(result.problems), hide_index=True, width="stretch")
+        problem_table(result.problems)
     else:
         show_values(result)
         if result.confirmations:
             st.warning("Filen ändrar uppgifter som källorna dokumenterar. Läs ändringarna och bekräfta dem innan "
                        "du importerar.")
-            st.dataframe(importer.problem_frame(result.confirmations), hide_index=True, width="stretch")
+            problem_table(result.confirmations)
             st.checkbox("Ändringarna av dokumenterade uppgifter är avsedda", key=CONFIRMED)
         dates = cache.filter_options().dates
         first, last = dates.statement_bounds()

@@ -28,7 +28,7 @@ def steps(label: str, key: str):
             st.html(STYLE.format(key=key))
             with st.status(label, expanded=True) as status:
                 def step(text: str) -> None:
-                    status.update(label=f"{label}: {text} …")
+                    status.update(label=f"{label}: {text} …", expanded=True)
                     status.write(text)
                 yield step
     finally:
