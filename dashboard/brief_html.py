@@ -10,11 +10,12 @@ import pandas as pd
 from dashboard.brief import BASIS_LEGEND, Brief, Section, brief_dates, omitted_note
 from dashboard.text import visible
 
-STYLE = """
+PAGE = """
 @page { size: A4; margin: 2cm 2cm 2.2cm;
         @bottom-center { content: "Sida " counter(page) " av " counter(pages); font-size: 8pt; color: #333;
                          font-family: "DejaVu Sans", sans-serif; } }
-body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
+"""
+STYLE = """body { font-family: "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.35; color: #111; }
 h1 { font-size: 18pt; margin: 0 0 4pt; } h2 { font-size: 13pt; margin: 14pt 0 4pt; }
 h3 { font-size: 10.5pt; margin: 10pt 0 3pt; }
 .meta, .note, .sources { color: #333; font-size: 8pt; }
@@ -26,6 +27,24 @@ th { background: #e8ecf3; }
 figure { margin: 6pt 0; } figure img { width: 100%; max-height: 8cm; object-fit: contain; }
 figcaption { font-size: 8pt; color: #333; }
 section.decision { page-break-after: always; }
+"""
+# The page's preview: `st.html` puts it in the page itself (no frame), so every rule is scoped to the preview, in
+# screen units; the page break after the decision is drawn as a rule.
+PREVIEW_STYLE = """
+.brief-preview { font-family: "DejaVu Sans", sans-serif; font-size: 0.9rem; line-height: 1.4; color: #111; }
+.brief-preview h1 { font-size: 1.6rem; margin: 0 0 0.3rem; padding: 0; }
+.brief-preview h2 { font-size: 1.25rem; margin: 1.2rem 0 0.3rem; padding: 0; }
+.brief-preview h3 { font-size: 1rem; margin: 0.9rem 0 0.25rem; padding: 0; }
+.brief-preview .meta, .brief-preview .note, .brief-preview .sources, .brief-preview figcaption {
+  color: #333; font-size: 0.8rem; }
+.brief-preview .question { font-size: 1rem; font-weight: bold; }
+.brief-preview table { border-collapse: collapse; width: 100%; margin: 0.3rem 0; font-size: 0.7rem; }
+.brief-preview .table-scroll { overflow-x: auto; }
+.brief-preview th, .brief-preview td { border: 1px solid #777; padding: 0.15rem 0.25rem; text-align: left;
+  vertical-align: top; overflow-wrap: break-word; }
+.brief-preview th { background: #e8ecf3; }
+.brief-preview figure { margin: 0.5rem 0; } .brief-preview figure img { width: 100%; max-width: 40rem; }
+.brief-preview section.decision { border-bottom: 2px dashed #777; padding-bottom: 0.5rem; }
 """
 
 
@@ -40,12 +59,25 @@ def escape(text: str) -> str:
 
 
 def brief_html(brief: Brief) -> str:
+    """The document the PDF is printed from."""
+    return (f'<!DOCTYPE html><html lang="sv-SE"><head><meta charset="utf-8"><title>{escape(brief.title)}</title>'
+            f"<style>{PAGE}{STYLE}</style></head><body>{_body(brief)}</body></html>")
+
+
+def preview_html(brief: Brief) -> str:
+    """The same body for the dashboard's preview (`st.html`, which also strips any script). A table wider than a
+    phone scrolls sideways in its own box (focusable, so it scrolls from the keyboard too): breaking its cells
+    anywhere split "12" into "1" over "2". Every text from the data is escaped, so the only tables are `_table`'s."""
+    body = (_body(brief).replace("<table>", "<div class='table-scroll' tabindex='0'><table>")
+            .replace("</table>", "</table></div>"))
+    return f"<style>{PREVIEW_STYLE}</style><div class='brief-preview' lang='sv-SE'>{body}</div>"
+
+
+def _body(brief: Brief) -> str:
     summary = brief.decision
     scenarios = ("<h3>Scenarierna per år och för hela perioden</h3>" + _table(brief.scenarios)
                  if brief.scenarios is not None else "")
     parts = [
-        f'<!DOCTYPE html><html lang="sv-SE"><head><meta charset="utf-8"><title>{escape(brief.title)}</title>'
-        f"<style>{STYLE}</style></head><body>",
         f"<h1>{escape(brief.title)}</h1><p class='meta'>{escape(brief_dates(brief))}</p>",
         "<section class='decision'><h2>Beslutet</h2>",
         f"<p class='question'>{escape(summary.question)}</p><p>{escape(summary.situation)}</p>{scenarios}",
@@ -61,7 +93,6 @@ def brief_html(brief: Brief) -> str:
         "<h2>Okända uppgifter</h2>" + _table(brief.gaps),
         f"<h2>Små tal och teckenförklaring</h2><p>{escape(brief.suppression_rule)}</p>",
         "<h2>Källförteckning</h2>" + _list(brief.sources),
-        "</body></html>",
     ]
     return "".join(parts)
 

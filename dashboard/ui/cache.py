@@ -61,22 +61,27 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
     return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
 
 
-@st.cache_data(show_spinner="Skapar underlaget …", max_entries=16)
-def _brief(as_of, names: tuple, scenarios: tuple, since, version: tuple, saved: str) -> tuple[bytes | str, str]:
-    """(PDF, Markdown); where the PDF cannot be made here, the reason in its place."""
+@st.cache_resource(show_spinner="Sammanställer underlaget …", max_entries=16)
+def _brief(as_of, names: tuple, scenarios: tuple, since, version: tuple, saved: str):
+    """(content, preview HTML, Markdown), one object shared by every session. The PDF is printed only when asked
+    for: WeasyPrint takes seconds, and printing it on every change made each edit wait 10–17 s."""
     from dashboard.brief import brief_markdown, build_brief
-    from dashboard.brief_pdf import PdfUnavailable, brief_pdf
+    from dashboard.brief_html import preview_html
 
-    content = build_brief(as_of, names, scenarios, since=since)
-    try:
-        pdf = brief_pdf(content)
-    except PdfUnavailable as missing:
-        pdf = str(missing)
-    return pdf, brief_markdown(content)
+    content = build_brief(as_of, names, scenarios, since=since,
+                          section_cache=lambda key, compute: _brief_section(key, version, compute))
+    return content, preview_html(content), brief_markdown(content)
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple, since=None) -> tuple[bytes | str, str]:
-    """The brief as (PDF, Markdown), rebuilt only when its choices, the data or the saved scenarios change."""
+# Each section (its queries, chart and SVG) on its own: choosing one more indicator draws one more chart.
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _brief_section(key: tuple, version: tuple, _compute):
+    return _compute()
+
+
+def cached_brief(as_of, names: tuple, scenarios: tuple, since=None):
+    """The brief as (content, preview HTML, Markdown), rebuilt only when its choices, the data or the saved
+    scenarios change."""
     from dashboard import userdata
 
     record_binding("Nämndunderlaget", {"as_of": as_of})
