@@ -175,19 +175,6 @@ def test_cli_rejects_unknown_indicator(tmp_path, cli):
     assert result.returncode == 2 and "placements_per_stadsdel" in result.stderr
 
 
-def test_page_previews_the_brief():
-    from streamlit.testing.v1 import AppTest
-
-    app = AppTest.from_file(str(ROOT / "pages" / "namndunderlag.py"), default_timeout=60)
-    app.query_params["as_of"] = "2019-06-30"
-    app.run()
-    assert not app.exception
-    assert any("Siffror per 2019-06-30" in m.value for m in app.markdown)
-    app.multiselect(key="namndunderlag__indicators").set_value(["funding_summary"]).run()
-    preview = next(m.value for m in app.markdown if m.value.startswith("# PEER"))
-    assert "## Säkrad finansiering" in preview and "## Peer supportrar per enhet" not in preview
-
-
 def test_long_tables_are_cut_with_a_note(tmp_path, monkeypatch):
     from dashboard import indicators as registry
     from dashboard import synth
