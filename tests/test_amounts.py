@@ -47,7 +47,8 @@ def test_a_message_echoes_numbers_short(value, shown):
     assert echo(value) == shown
 
 
-@pytest.mark.parametrize("text, expected", [("10 %", 0.10), ("10%", 0.10), ("0,1", 0.10), ("2,5 procent", 0.025)])
+@pytest.mark.parametrize("text, expected", [("10 %", 0.10), ("10%", 0.10), ("0,1", 0.10), ("2,5 procent", 0.025),
+                                            ("20procent", 0.2), ("\u22122,5 %", -0.025), ("-2,5procent", -0.025)])
 def test_a_share_is_read_in_per_cent_or_as_a_fraction(text, expected):
     assert parse_share(text) == pytest.approx(expected)
 
