@@ -7,6 +7,7 @@ import pandas as pd
 from dashboard import formatting as fmt
 
 PEER_SUPPORT = "peer support"
+UNSTATED = "ämne ej angivet"
 SURVEY_GAPS = "enkäter"   # the data_gap topic of what the sources leave unknown about surveys
 
 
@@ -26,9 +27,14 @@ def heading(response: pd.Series) -> str:
 
 
 def others(responses: pd.DataFrame) -> str:
-    """'personligt ombud (S004, N = 15)': the surveys there are, by what they are about."""
-    return "; ".join(f"{row.scope if isinstance(row.scope, str) else 'ämne ej angivet'} ({row.sources}, "
-                     f"N = {fmt.number(row.answered)})" for row in responses.itertuples(index=False))
+    """'personligt ombud (S004, N = 15)', or per subject how many surveys there are where there are several (a
+    synthetic database holds hundreds)."""
+    parts = []
+    for scope, group in responses.groupby(responses["scope"].fillna(UNSTATED), sort=False):
+        first = group.iloc[0]
+        parts.append(f"{scope} ({first['sources']}, N = {fmt.number(first['answered'])})" if len(group) == 1
+                     else f"{scope} ({fmt.number(len(group))} enkäter)")
+    return "; ".join(parts)
 
 
 def absence(responses: pd.DataFrame) -> str | None:
