@@ -72,8 +72,7 @@ def save_and_compare(inputs: scenario.ScenarioInputs, outcome: dict) -> None:
     scenario_saved.undo_delete(PAGE)
     if saved.empty:
         st.info("Inga sparade scenarier ännu.")
-        return
-    listed = scenario_saved.saved_scenario_tools(PAGE, saved, actor, baseline)
+    listed = [] if saved.empty else scenario_saved.saved_scenario_tools(PAGE, saved, actor, baseline)
     chosen = scenario_saved.compare_choice(PAGE, saved, listed)
     if len(chosen) >= 2:
         comparison(chosen)

@@ -160,3 +160,19 @@ def test_a_tampered_address_is_named_and_the_view_is_valid(fresh, query, notice,
     for name, value in shown.items():
         assert _view(app)["inputs"][f"scenarier__in_{name}"] == value, name
     assert userdata.list_scenarios().empty
+
+
+def test_a_comparison_is_in_the_address_too(fresh):
+    base = scenario_baseline.load_baseline()
+    for name, given in (("Som i dag", {}), ("Två per enhet", {"staffing": "to_target"})):
+        inputs = scenario.resolve(base, given)
+        userdata.save_scenario(name, scenario.inputs_as_dict(inputs), scenario.evaluate(inputs, base), "v",
+                               date(2020, 6, 11), operator())
+    app = _page()
+    app.multiselect(key="scenarier__compare").set_value(["Två per enhet", "Som i dag"]).run()
+    assert _query(app) == {"compare1": "Två per enhet", "compare2": "Som i dag"}
+    reopened = _page(**app.query_params, compare3="Borttaget")
+    assert reopened.multiselect(key="scenarier__compare").value == ["Två per enhet", "Som i dag"]
+    assert list(reopened.dataframe[-1].value.columns) == ["Uppgift", "Två per enhet", "Som i dag", "Skiljer sig"]
+    assert _notices(reopened) == ["Adressen jämför 'Borttaget', men inget sparat scenario heter så (det kan ha "
+                                  "tagits bort eller fått ett nytt namn); det är inte med i jämförelsen."]

@@ -1,13 +1,16 @@
 """Streamlit widgets for saved scenarios: list, load, rename, delete (with undo) and choose some to compare."""
 
+from itertools import zip_longest
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import access, scenario, scenario_io, userdata
 from dashboard import formatting as fmt
-from dashboard.ui import blocks, identity, scenario_widgets
+from dashboard.ui import blocks, identity, scenario_widgets, sidebar
 
 LISTED = 20   # saved scenarios listed at once
+COMPARE = tuple(f"compare{n}" for n in range(1, 5))   # the address's scenarios to compare, in order
 
 
 def _load(page: str, name: str, baseline: scenario.Baseline) -> None:
@@ -56,15 +59,32 @@ def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor, ba
 
 
 def compare_choice(page: str, saved: pd.DataFrame, listed: list[str]) -> list[str]:
-    """Two to four scenarios to compare, from those listed; a chosen one stays offered when the search changes,
-    a deleted one is dropped."""
-    key = f"{page}__compare"
-    chosen, still_saved = st.session_state.get(key, []), set(saved["name"])
+    """Two to four scenarios to compare, from those listed, kept in the address (`compare1`…`compare4`); a chosen
+    one stays offered when the search changes, a deleted one is dropped. On a session's first visit the address's
+    choice, a name not saved said and left out."""
+    key, still_saved = f"{page}__compare", set(saved["name"])
+    if key not in st.session_state:
+        st.session_state[key] = _compare_from_address(still_saved)
+    chosen = st.session_state[key]
     kept = [name for name in chosen if name in still_saved]
     if kept != chosen:
         st.session_state[key] = kept
-    return st.multiselect("Jämför (två till fyra)", list(dict.fromkeys(kept + listed)), key=key,
-                          placeholder="Välj scenarier", max_selections=4)
+    if still_saved:
+        kept = st.multiselect("Jämför (två till fyra)", list(dict.fromkeys(kept + listed)), key=key,
+                              placeholder="Välj scenarier", max_selections=4)
+    for name, value in zip_longest(COMPARE, kept):
+        sidebar.remember_in_url(name, value)
+    return kept
+
+
+def _compare_from_address(saved: set[str]) -> list[str]:
+    named = list(dict.fromkeys(st.query_params.get(name) for name in COMPARE if st.query_params.get(name)))
+    missing = [name for name in named if name not in saved]
+    if missing:
+        blocks.notice("warning", "Adressen jämför " + ", ".join(f"'{name}'" for name in missing) + ", men inget "
+                      "sparat scenario heter så (det kan ha tagits bort eller fått ett nytt namn); det är inte med i "
+                      "jämförelsen.")
+    return [name for name in named if name in saved]
 
 
 def undo_delete(page: str) -> None:
