@@ -19,6 +19,6 @@ for alert in overview.unit_alerts(units):
     blocks.notice(alert.level, alert.text)
 for fact in cache.run("decision_facts", filters, topic="bemanning").itertuples():
     st.caption(f"Enligt källorna ({fact.refers_to}, {fact.sources}): {fact.text}")
-blocks.indicator_block(units, filters, cache.view(charts.supporters_per_unit, units, target) if not units.empty else None,
-                       empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
+blocks.indicator_block(units, filters,
+                       cache.view(charts.supporters_per_unit, units, target) if not units.empty else None, empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
 blocks.page_end(filters)

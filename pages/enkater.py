@@ -41,6 +41,7 @@ else:
         shares = cache.run("survey_outcome_shares", filters, survey=survey, question=question)
     blocks.indicator_block(shares, filters,
                            cache.view(charts.survey_shares, shares) if shares["share"].notna().any() else None,
-                           note=f"N = {formatting.number(response['answered'])}", empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
+                           note=f"N = {formatting.number(response['answered'])}",
+                           empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
     blocks.indicator_block(responses, filters, key=f"{PAGE}__response")
 blocks.page_end(filters)

@@ -48,7 +48,8 @@ DATES = list(EXPECTED)
 
 
 def programme(as_of: str) -> counts.Programme:
-    return counts.programme(indicators.run("headcount", as_of=as_of), indicators.run("supporters_per_unit", as_of=as_of))
+    return counts.programme(indicators.run("headcount", as_of=as_of),
+                            indicators.run("supporters_per_unit", as_of=as_of))
 
 
 @pytest.mark.parametrize("as_of", DATES)

@@ -181,13 +181,14 @@ def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
     left, middle, right = st.columns(3)
     # The files are made when a button is clicked, not on every rerun: an .xlsx of 20 000 rows takes a second.
     table = lambda: columns.export_frame(frame)   # noqa: E731 (a named thunk reads better than three copies)
-    left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()), export.file_name(name, as_of, "csv", params.get("area")),
-                         "text/csv", key=f"{key}__csv_sv", on_click="ignore")
+    area = params.get("area")
+    left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()),
+                         export.file_name(name, as_of, "csv", area), "text/csv", key=f"{key}__csv_sv", on_click="ignore")
     middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
-                           export.file_name(name + "_komma", as_of, "csv", params.get("area")), "text/csv", key=f"{key}__csv",
+                           export.file_name(name + "_komma", as_of, "csv", area), "text/csv", key=f"{key}__csv",
                            on_click="ignore")
     right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), stamped(about), indicator.label),
-                          export.file_name(name, as_of, "xlsx", params.get("area")),
+                          export.file_name(name, as_of, "xlsx", area),
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
                           on_click="ignore")
 
