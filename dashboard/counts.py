@@ -37,10 +37,6 @@ def named_districts(units: pd.DataFrame) -> tuple[str, ...]:
     return tuple(sorted(set(named.loc[named["area_kind"] == DISTRICT, "area"])))
 
 
-def count_status(units: pd.DataFrame, status: str) -> int:
-    return int((units["status"] == status).sum())
-
-
 @dataclass(frozen=True)
 class Tally:
     """One concept on a date: the documents' own count and what the units the sources name add up to."""
