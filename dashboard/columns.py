@@ -77,6 +77,9 @@ COLUMNS: dict[str, Column] = {
     "rows_unchanged": Column("Oförändrade", "int"), "who": Column("Vem"), "detected": Column("Upptäckt"),
     "source_dated": Column("Uppgifter per", "date"), "post": Column("Post"), "undone_at": Column("Ångrad"),
     "undone_by": Column("Ångrad av"),
+    "headcount_low": Column("Peer supportrar i programmet (lägst)", "int"),
+    "headcount_high": Column("Peer supportrar i programmet (högst)", "int"),
+    "headcount_refers_to": Column("Programmets antal avser"), "headcount_sources": Column("Källa för programmets antal"),
 }
 
 # Identifiers and repeated parameters that the screen and exports leave out.

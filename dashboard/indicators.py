@@ -49,9 +49,10 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "headcount_trend", "Antal över tid enligt källorna",
-        "Varje antal peer supportrar, verksamheter och stadsdelar som dokumenten anger, vid sin egen tidpunkt "
-        "eller period. Inget fylls i mellan uppgifterna: 2018 anges 7–8 peer supportrar (001), i augusti 2019 "
-        "sju (002) och i juni 2020 sju (000).",
+        "Varje antal peer supportrar, verksamheter och stadsdelar som dokumenten anger, som en stapel lika hög "
+        "som antalet vid den tid uppgiften avser. Inget fylls i mellan uppgifterna: 2018 anges 7–8 peer "
+        "supportrar (001), i augusti 2019 sju (002) och i juni 2020 sju (000). Ett intervall som 7–8 har sin "
+        "osäkra del streckad; 'minst 3' betyder att den övre gränsen inte anges.",
         (AS_OF,),
     ),
     Indicator(
@@ -122,10 +123,12 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     ),
     Indicator(
         "placements_over_time", "Placeringar över tid",
-        "Placeringar som källorna rapporterar under varje år eller kvartal (högst till valt datum), per område. "
-        "En placering med datum räknas i varje period den spänner över; en observation ('juni 2019') bara i "
-        "den period den avser. Kurvan är inte antalet anställda: dokumenten anger 7–8 peer supportrar 2018 "
-        "och 7 i augusti 2019 och juni 2020, men verksamhet bara för några av dem.",
+        "Placeringar som källorna nämner under varje år eller kvartal (högst till valt datum), per område; "
+        "bokstaven i stapeln är områdets i förklaringen. En placering med datum räknas i varje period den "
+        "spänner över; en observation ('juni 2019') bara i den period den avser. Staplarna är inte antalet "
+        "anställda: det svarta strecket är dokumentens eget antal peer supportrar i hela programmet (7–8 under "
+        "2018, 001; 7 i augusti 2019, 002; 7 i juni 2020, 000), '–' där ingen uppgift avser perioden. En period "
+        "utan nämnd placering är grå och märkt 'ingen uppgift': källorna säger inget, inte noll.",
         (AS_OF, FROM, TO, GRANULARITY, AREA, UNIT_TYPE, AREA_KIND),
     ),
     Indicator(

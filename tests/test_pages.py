@@ -91,9 +91,12 @@ def test_placeringar_area_filter_changes_the_table_and_url():
 
 def test_placeringar_url_sets_area_and_granularity():
     app = page("placeringar.py", area="Farsta", granularity="quarter", **{"from": "2019-01-01", "to": "2019-12-31"})
-    periods = table(app, 1)["Period"].tolist()
-    # 002 observes Farsta in June 2019 only: no start or end is invented around it
-    assert periods == ["2019 kv2"]
+    rows = table(app, 1)
+    # 002 observes Farsta in June 2019 only: no start or end is invented around it; the other quarters are
+    # rows of their own that say nothing is known ('–'), never zero
+    assert rows[rows["Område"] != "–"]["Period"].tolist() == ["2019 kv2"]
+    assert rows[rows["Område"] == "–"][["Period", "Placeringar"]].values.tolist() == [
+        ["2019 kv1", "–"], ["2019 kv3", "–"], ["2019 kv4", "–"]]
 
 
 def test_enheter_target_changes_meets_target():

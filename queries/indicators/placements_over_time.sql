@@ -1,14 +1,19 @@
 -- name: indicators/placements_over_time
--- question: In each year or quarter of the period, how many placements do the sources report per area?
--- grain: one row per area and period bucket with at least one placement or unit observation overlapping it
+-- question: In each year or quarter of the period, how many placements do the sources mention per area, and
+--   how many peer supporters do they report for the whole programme?
+-- grain: one row per area and period bucket with at least one placement or unit observation overlapping it;
+--   one row with no area for a bucket without any (placements NULL: the sources say nothing, not zero)
 -- params: from date, to date, granularity varchar, area varchar|null, unit_type varchar|null,
 --   area_kind varchar|null
 -- columns: bucket, bucket_start, bucket_end, area, area_kind, placements, supporters, supporters_min, basis,
---   sources
+--   sources, headcount_low, headcount_high, headcount_refers_to, headcount_sources
 -- granularity is 'year' or 'quarter'; buckets are clipped to the period (the caller clips to_date to the as-of
 -- date). A placement counts in each bucket its interval overlaps; a unit without an interval in the bucket
 -- counts where an observation overlapping the bucket reports it staffed. Observations are not carried past
 -- their period. supporters is exact only where every placement is an interval, else NULL (see supporters_min).
+-- headcount_*: the documents' own head count of peer supporters in the whole programme (any area filter
+-- aside) whose reference period overlaps the bucket, the latest if several; NULL where none does. It is the
+-- reference the placements are read against: the documents name a placement for only some supporters.
 with buckets as (
     select
         greatest(b.start, $from::date) as bucket_start,
@@ -59,17 +64,39 @@ evidence as (
     union all
     select bucket, unit_id, 1, null, supporters_low, documented, source_ids,
     from observed
+),
+
+per_area as (
+    select
+        e.bucket, u.area, u.area_kind,
+        sum(e.placements)::integer as placements,
+        case when count(e.observed_low) = 0 then count(distinct e.supporter_id) end as supporters,
+        greatest(count(distinct e.supporter_id), coalesce(max(e.observed_low), 0)) as supporters_min,
+        case when bool_and(e.documented) then 'documented' else 'derived' end as basis,
+        array_to_string(list_sort(list_distinct(flatten(list(e.source_ids)))), ', ') as sources,
+    from evidence as e
+    join units as u using (unit_id)
+    group by e.bucket, u.area, u.area_kind
+),
+
+headcounts as (
+    select b.bucket, r.value_low, r.value_high, r.refers_to, r.source_id,
+    from buckets as b
+    join reported_figure as r
+        on r.headcount_measure = 'supporters' and r.period_start <= b.bucket_end and r.observed_on >= b.bucket_start
+    qualify row_number() over (
+        partition by b.bucket order by r.observed_on desc, r.period_start desc, r.figure_id desc) = 1
 )
 
 select
-    b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind,
-    sum(e.placements)::integer as placements,
-    case when count(e.observed_low) = 0 then count(distinct e.supporter_id) end as supporters,
-    greatest(count(distinct e.supporter_id), coalesce(max(e.observed_low), 0)) as supporters_min,
-    case when bool_and(e.documented) then 'documented' else 'derived' end as basis,
-    array_to_string(list_sort(list_distinct(flatten(list(e.source_ids)))), ', ') as sources,
-from evidence as e
-join buckets as b using (bucket)
-join units as u using (unit_id)
-group by b.bucket, b.bucket_start, b.bucket_end, u.area, u.area_kind
-order by b.bucket_start, u.area_kind desc, u.area
+    b.bucket, b.bucket_start, b.bucket_end, p.area, p.area_kind, p.placements, p.supporters, p.supporters_min,
+    coalesce(p.basis, 'unknown') as basis,
+    p.sources,
+    h.value_low::integer as headcount_low,
+    h.value_high::integer as headcount_high,
+    h.refers_to as headcount_refers_to,
+    h.source_id as headcount_sources,
+from buckets as b
+left join per_area as p using (bucket)
+left join headcounts as h using (bucket)
+order by b.bucket_start, p.area_kind desc, p.area
