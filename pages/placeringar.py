@@ -15,8 +15,8 @@ blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend)
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 over_time = cache.run("placements_over_time", filters, granularity=granularity)
-blocks.indicator_block(over_time, filters, cache.view(charts.placements_over_time, over_time) if not over_time.empty else None,
-                       empty="Inga placeringar under perioden.", key=f"{PAGE}__time")
+# Never empty: a period without a mentioned placement is a row of its own, drawn as "ingen uppgift".
+blocks.indicator_block(over_time, filters, cache.view(charts.placements_over_time, over_time), key=f"{PAGE}__time")
 
 per_area = cache.run("placements_per_stadsdel", filters)
 for kind, heading in (("stadsdel", "stadsdelar"), ("central", "centrala förvaltningar")):
