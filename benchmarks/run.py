@@ -11,6 +11,7 @@
 6. Build time against imported rows, 0 to 100 000 (`replay.py`).
 7. One replica against two behind nginx on a shared PostgreSQL store (`replicas.py`, where PostgreSQL and nginx
    are installed).
+8. In Chromium: Nämndunderlag's change of a choice to the redrawn preview (`namndunderlag.py`).
 """
 
 import json
@@ -23,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from benchmarks import browser, load, pandas_twins, replay, replicas, targets, validation
+from benchmarks import browser, load, namndunderlag, pandas_twins, replay, replicas, targets, validation
 from benchmarks.server import nginx_bin, postgres_bin
 from benchmarks.stats import summary
 from dashboard import db, indicators, synth
@@ -109,6 +110,10 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
             report["replicas"] = replicas.one_against_two()
             print("\n".join(replicas.table(report["replicas"])))
             return _write(report, out)
+        if only == "namndunderlag":
+            report["namndunderlag"] = namndunderlag.measure(env)
+            print("\n".join(namndunderlag.table(report["namndunderlag"])))
+            return _write(report, out)
         if only == "replay":
             report["replay"] = replay.measure()
             print("\n".join(replay.table(report["replay"])))
@@ -121,6 +126,7 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
         report["pages_seed"] = measure_pages()
         report["cold_start"] = browser.cold_start(Path(folder) / "cold.duckdb", env)
         report["filter_change_seed"] = browser.filter_change(env, _areas())
+        report["namndunderlag"] = namndunderlag.measure(env)
         report["sessions_seed"] = load.concurrent_sessions(env)
         synthetic = Path(folder) / f"synth_{scale}.duckdb"
         synth.generate(scale, synthetic, seed=1)
@@ -172,6 +178,7 @@ def _table(report: dict) -> str:
         for row in report[f"sessions_{label}"]:
             lines.append(f"| {label} | {row['think_s']} | {row['median_ms']} / {row['p95_ms']} | {row['errors']} | "
                          f"{row['reruns_per_s']} | {row['peak_rss_mb']} |")
+    lines += ["", *namndunderlag.table(report["namndunderlag"])]
     lines += ["", *validation.table(report["validation"]), "", *replay.table(report["replay"])]
     if "skipped" not in report["replicas"]:
         lines += ["", *replicas.table(report["replicas"])]
