@@ -210,31 +210,37 @@ STAFFING_LABELS = {"keep": "behåll dagens", "to_target": "alla enheter till må
                    "expand": "alla enheter till målet och nya enheter"}   # 'expand': saved before the split
 
 
-# Short labels keep four metrics a row readable; the full wording (FIELD_LABELS) is their help text.
-KEY_FIGURES = (
-    {"cost_per_year_sek": "Kostnad första året", "total_cost_sek": "Kostnad för perioden ({years})",
-     "budget_total_sek": "Budget för perioden ({years})", "balance_sek": "Överskott / underskott för perioden"},
-    {"supporters_funded": "Finansierade peer supportrar", "units_at_target": "Enheter som når målet",
-     "secured_months": "Säkrade månader", "budget_needed_for_target_sek": "Budget för målet första året"},
-)
+# Short labels keep two metrics a row whole at 1280 px and one at 390 px; the full wording (FIELD_LABELS) is their
+# help text. The balance is labelled by its sign (`_balance`).
+KEY_FIGURES = {
+    "cost_per_year_sek": "Kostnad första året", "total_cost_sek": "Kostnad för perioden ({years})",
+    "budget_total_sek": "Budget för perioden ({years})", "balance_sek": None,
+    "supporters_funded": "Finansierade peer supportrar", "units_at_target": "Enheter som når målet",
+    "secured_months": "Säkrade månader", "budget_needed_for_target_sek": "Budget för målet första året",
+}
 
 
-def key_figures(result: dict) -> list[list[tuple[str, str, str]]]:
-    """The result's key figures as rows of (label, value in Swedish with its bound, full label)."""
+def key_figures(result: dict) -> list[tuple[str, str, str]]:
+    """The result's key figures as (label, value in Swedish with its bound, full label)."""
     years = f"{result['agreement_years']} år"
-    return [[(label.format(years=years), figure(key, result), FIELD_LABELS[key].replace(" (kr)", ""))
-             for key, label in row.items()] for row in KEY_FIGURES]
+    return [(*(_balance(result, years) if key == "balance_sek" else (label.format(years=years), figure(key, result))),
+             FIELD_LABELS[key].replace(" (kr)", "")) for key, label in KEY_FIGURES.items()]
+
+
+def _balance(result: dict, years: str) -> tuple[str, str]:
+    """'Underskott för perioden (1 år)', 'högst 2,2 mnkr': the sign in words, so the bound reads one way."""
+    value, bound = result["balance_sek"], bounded(result).get("balance_sek")
+    if value < 0:
+        return f"Underskott för perioden ({years})", f"{'högst ' if bound else ''}{fmt.mnkr(-value)}"
+    return f"Överskott för perioden ({years})", f"{'minst ' if bound else ''}{fmt.mnkr(value)}"
 
 
 def figure(key: str, result: dict, amount=fmt.mnkr) -> str:
-    """An output as text, with "högst" or "minst" where it is a bound; a bounded balance says which way:
-    'underskott på högst 2,2 mnkr'. `amount` writes kronor."""
+    """An output as text, with "högst" or "minst" where it is a bound ('högst 5,7 mnkr', 'minst −2 192 000' for
+    a balance whose label says + and −). `amount` writes kronor."""
     value, bound = result[key], bounded(result).get(key)
-    def text(v):  # noqa: E306
-        return amount(v) if key.endswith("_sek") else fmt.number(v, 1 if key == "secured_months" else 0)
-    if bound and key == "balance_sek":
-        return f"underskott på högst {text(-value)}" if value < 0 else f"överskott på minst {text(value)}"
-    return f"{bound} {text(value)}" if bound else text(value)
+    text = amount(value) if key.endswith("_sek") else fmt.number(value, 1 if key == "secured_months" else 0)
+    return f"{bound} {text}" if bound else text
 
 
 def bounded(outputs: dict) -> dict[str, str]:

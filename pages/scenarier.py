@@ -42,8 +42,9 @@ def result(inputs: scenario.ScenarioInputs) -> None:
                    f"{scenario_io.figure('total_cost_sek', outcome)} för hela perioden mot "
                    f"{scenario_io.figure('budget_total_sek', outcome)} i budget. Finansieringen räcker "
                    f"{scenario_io.figure('secured_months', outcome)} månader.")
-    for row in scenario_io.key_figures(outcome):
-        for cell, (label, value, full) in zip(st.columns(4), row):
+    figures = scenario_io.key_figures(outcome)
+    for pair in zip(figures[::2], figures[1::2]):   # two a row: 'högst 5,7 mnkr' is not cut at 1280 px
+        for cell, (label, value, full) in zip(st.columns(2), pair):
             cell.metric(label, value, help=full)
     note = scenario_io.bounds_note(outcome, baseline)
     if note:

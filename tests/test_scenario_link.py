@@ -101,7 +101,7 @@ def test_the_issues_scenario_reopens_the_same_and_typing_the_default_back_clears
     app.radio(key="scenarier__in_staffing").set_value("to_target").run()
     app.text_input(key="scenarier__in_budget_sek").set_value("4 200 tkr").run()
     figures = _view(app)["figures"]
-    assert figures["Överskott / underskott för perioden"] == "underskott på högst 1,5 mnkr"
+    assert figures["Underskott för perioden (1 år)"] == "högst 1,5 mnkr"
     assert _query(app) == {"budget_sek": "4200tkr", "staffing": "to_target"}
     reopened = _page(**app.query_params)   # a fresh session from the address alone
     assert not _notices(reopened) and _view(reopened) == _view(app)
