@@ -122,6 +122,7 @@ class ScenarioInputs:
 
 NAMES = tuple(ScenarioInputs.__dataclass_fields__)
 AMOUNTS = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "amount")
+SHARES = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "share")
 # Inputs whose default is a fixed choice; the amounts' defaults are derived, in this order (each from those before).
 FIXED = {"overhead_share": 0.0, "new_supporters": 0, "target_per_unit": 2, "staffing": "keep", "new_units": 0,
          "agreement_years": 1, "annual_increase": 0.0, "new_unit_districts": ()}
@@ -187,7 +188,7 @@ def same(name: str, a, b) -> bool:
         return a is b
     if name in AMOUNTS:
         return abs(a - b) < 0.5
-    if BOUNDS.get(name) and BOUNDS[name].kind == "share":
+    if name in SHARES:
         return abs(a - b) < 1e-9
     return tuple(a) == tuple(b) if name == "new_unit_districts" else a == b
 

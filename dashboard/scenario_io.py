@@ -1,5 +1,5 @@
-"""Scenario inputs from text (command line, URL) and back, and the model in Swedish: labels, derivations, key
-figures and comparisons, every bound marked ("högst", "minst")."""
+"""Scenario inputs from text (command line, URL; `scenario_address` writes them back) and the model in Swedish:
+labels, derivations, key figures and comparisons, every bound marked ("högst", "minst")."""
 
 import math
 import re
@@ -8,10 +8,8 @@ import pandas as pd
 
 from dashboard import formatting as fmt
 from dashboard.amounts import AmountError, echo, parse_amount, parse_share
-from dashboard.scenario import (BOUNDS, FIXED, NAMES, STAFFING, Baseline, ScenarioError, ScenarioInputs, resolve,
-                                too_many_districts, validate)
-
-SHARES = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "share")
+from dashboard.scenario import (BOUNDS, FIXED, NAMES, SHARES, STAFFING, Baseline, ScenarioError, ScenarioInputs,
+                                resolve, too_many_districts, validate)
 LEGACY_STAFFING = {"expand": "to_target"}   # before new units were a choice of their own, 'expand' meant both
 
 
@@ -105,39 +103,6 @@ def _number(text) -> float:
         return float(str(text).replace(",", ".").replace(" ", "").replace("\u00a0", ""))
     except ValueError:
         return math.nan
-
-
-def address(given: dict) -> dict[str, str]:
-    """The inputs an address carries (those that differ from their defaults, `scenario.given_inputs`), written as
-    a Swede reads them and without characters an address must escape where that is possible: '4200tkr', '5mnkr',
-    '20procent', '2,5procent', 'Farsta,Skarpnäck'. `read_given` reads each back to the same value."""
-    return {name: _address_text(name, value) for name, value in given.items()}
-
-
-def _address_text(name: str, value) -> str:
-    if name == "new_unit_districts":
-        return ",".join(value)
-    if name in SHARES:
-        return f"{_decimal_text(round(value * 100, 9))}procent"
-    if BOUNDS.get(name) and BOUNDS[name].kind == "amount":
-        return amount_text(value)
-    return str(value)
-
-
-def amount_text(value: float) -> str:
-    """Kronor in the largest unit that keeps the figure whole: 5 000 000 '5mnkr', 4 200 000 '4200tkr', 48 077
-    '48077'; öre with a decimal comma."""
-    if value != round(value):
-        return _decimal_text(value)
-    whole = int(round(value))
-    for unit, scale in (("mnkr", 1_000_000), ("tkr", 1_000)):
-        if whole and whole % scale == 0:
-            return f"{whole // scale}{unit}"
-    return str(whole)
-
-
-def _decimal_text(value: float) -> str:
-    return f"{value:.9f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def saved_inputs(saved: dict) -> ScenarioInputs:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, scenario_baseline, scenario_io, userdata
+from dashboard import scenario, scenario_address, scenario_baseline, scenario_io, userdata
 from dashboard.amounts import parse_amount
 from dashboard.access import operator
 
@@ -41,13 +41,14 @@ def test_a_typed_budget_leaves_the_cost_per_supporter_as_shown(baseline):
     ({"budget_sek": 5_000_000}, {"budget_sek": "5mnkr"}),
     ({"budget_sek": 5_700_000.5}, {"budget_sek": "5700000,5"}),
     ({"cost_per_supporter_sek": 48_077}, {"cost_per_supporter_sek": "48077"}),
-    ({"overhead_share": 0.2, "annual_increase": -0.025}, {"overhead_share": "20procent", "annual_increase": "-2,5procent"}),
+    ({"overhead_share": 0.2, "annual_increase": -0.025},
+     {"overhead_share": "20procent", "annual_increase": "-2,5procent"}),
     ({"new_units": 2, "new_unit_districts": ("Farsta", "Skarpnäck")},
      {"new_units": "2", "new_unit_districts": "Farsta,Skarpnäck"}),
 ])
 def test_the_address_holds_the_inputs_that_differ_and_reads_back_to_them(baseline, given, address):
     inputs = scenario.resolve(baseline, given)
-    written = scenario_io.address(scenario.given_inputs(inputs, baseline))
+    written = scenario_address.address(scenario.given_inputs(inputs, baseline))
     assert written == address
     assert scenario_io.read_inputs(written, baseline) == (inputs, [])
 

@@ -5,9 +5,9 @@ every run writes back the inputs that differ from their defaults, so a copied li
 import streamlit as st
 
 from dashboard import formatting as fmt
-from dashboard import scenario, scenario_io, userdata
+from dashboard import scenario, scenario_address, scenario_io, userdata
 from dashboard.amounts import AmountError, parse_amount
-from dashboard.scenario import AMOUNTS, NAMES
+from dashboard.scenario import AMOUNTS, NAMES, SHARES
 from dashboard.ui import cache, sidebar
 
 SCENARIO = "scenario"   # the address parameter naming the saved scenario the inputs are
@@ -29,7 +29,7 @@ def scenario_inputs(page: str, baseline: scenario.Baseline) -> scenario.Scenario
     _draw(page, baseline)
     values = {name: _read(page, name) for name in NAMES}
     given = scenario.given_inputs(values, baseline)
-    _remember(page, scenario_io.address(given))
+    _remember(page, scenario_address.address(given))
     try:
         return scenario.resolve(baseline, given)
     except scenario.ScenarioError:
@@ -100,7 +100,7 @@ def _read(page: str, name: str, quiet: bool = False):
             return st.session_state.get(f"{page}__valid_{name}")
         st.session_state[f"{page}__valid_{name}"] = value
         return value
-    if name in scenario_io.SHARES:
+    if name in SHARES:
         return state / 100
     return tuple(state) if name == "new_unit_districts" else state
 
@@ -142,7 +142,7 @@ def _amount_field(value, exact: bool) -> str:
 def _widget_value(name: str, value, default):
     if name in AMOUNTS:
         return _amount_field(value, exact=not scenario.same(name, value, default))
-    if name in scenario_io.SHARES:
+    if name in SHARES:
         # the sliders' steps: tenths of a per cent, whole per cent
         return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
     return list(value) if name == "new_unit_districts" else value
@@ -181,7 +181,7 @@ def _initialise(page: str, baseline: scenario.Baseline) -> None:
         else:
             _warn(f"Adressens värden stämde inte med varandra: {error} {_label(error.field)} är nu "
                   f"{_shown(error.field, values[error.field])}.")
-    for name in scenario_io.SHARES:   # a share finer than its slider's step is rounded to it
+    for name in SHARES:   # a share finer than its slider's step is rounded to it
         if not scenario.same(name, _read(page, name), values[name]):
             _warn(f"Adressens värde avrundades: {_label(name)} {_shown(name, values[name])} visas som "
                   f"{_shown(name, _read(page, name))}.")
@@ -200,12 +200,12 @@ def _from_saved(page: str, name: str, given: dict, has_inputs: bool, baseline: s
     except scenario.ScenarioError as error:
         _warn(f"Det sparade scenariot '{name}' kunde inte läsas in: {error} {shows}")
         return given
-    if has_inputs and scenario_io.address(given) != scenario_io.address(saved):
+    if has_inputs and scenario_address.address(given) != scenario_address.address(saved):
         _warn(f"Adressens värden skiljer sig från det sparade scenariot '{name}' (det kan ha ändrats sedan länken "
               f"skapades). {shows}")
         return given
     chosen = given if has_inputs else saved
-    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(chosen))
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(chosen))
     return chosen
 
 
@@ -227,7 +227,7 @@ def _shown(name: str, value) -> str:
     """An input's value as the page writes it."""
     if name in AMOUNTS:
         return f"{fmt.number(value)} kr"
-    if name in scenario_io.SHARES:
+    if name in SHARES:
         return f"{fmt.number(value * 100, 1)} %"
     if name == "new_unit_districts":
         return ", ".join(value) or "inga"
@@ -253,12 +253,12 @@ def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: 
     address while they are unchanged."""
     given = scenario.given_inputs(inputs, baseline)
     _set(page, scenario.fill(baseline, given), baseline)
-    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(given))
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(given))
 
 
 def saved_as(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: scenario.Baseline) -> None:
     """The scenario just saved under `name`: its name goes into the address."""
-    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_io.address(scenario.given_inputs(inputs, baseline)))
+    st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(scenario.given_inputs(inputs, baseline)))
     sidebar.remember_in_url(SCENARIO, name)
 
 
