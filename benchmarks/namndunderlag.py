@@ -114,6 +114,14 @@ def changes(page) -> dict[str, list[float]]:
     return times
 
 
+def timed_print(page) -> float:
+    """Seconds from the press on 'Skapa PDF' to the download offered: what every change cost before."""
+    page.evaluate(PRESSES)
+    page.get_by_role("button", name="Skapa PDF (A4, tillgänglig PDF/UA)").click()
+    page.get_by_role("button", name="Ladda ner PDF").wait_for()
+    return page.evaluate("performance.now() - window.__lastPress") / 1000
+
+
 def save_scenarios() -> None:
     """Two saved scenarios in the user store the server will open (`PEER_USER_DB`)."""
     from dashboard import scenario, scenario_baseline, scenario_io, userdata
@@ -126,8 +134,9 @@ def save_scenarios() -> None:
                                baseline.as_of, operator())
 
 
-def measure(env: dict[str, str], rounds: int = 1) -> dict:
-    """First build and change-to-preview p50/p95 per kind of change, at 1280 × 720."""
+def measure(env: dict[str, str]) -> dict:
+    """First build and change-to-preview p50/p95 per kind of change, at 1280 × 720. Each kind includes first
+    builds (an indicator, a date never chosen before) and returns to what was built before."""
     if not shutil.which("chromium"):
         return {"skipped": "chromium not installed"}
     save_scenarios()
@@ -140,13 +149,11 @@ def measure(env: dict[str, str], rounds: int = 1) -> dict:
         page.goto(url + PAGE + "?as_of=2020-06-11")
         wait_for_preview(page, present=["Beslutet"])
         first = time.perf_counter() - started
-        times: dict[str, list[float]] = {}
-        for _ in range(rounds):
-            for kind, seconds in changes(page).items():
-                times.setdefault(kind, []).extend(seconds)
+        times = changes(page)
+        printed = timed_print(page)
         browser.close()
     everything = [s for seconds in times.values() for s in seconds]
-    return {"first_build_s": round(first, 2), "viewport": "1280x720",
+    return {"first_build_s": round(first, 2), "print_pdf_s": round(printed, 2), "viewport": "1280x720",
             # other work on the machine slows every measurement: the 1-minute load average before and after
             "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
             "kinds": {kind: {"changes": len(seconds), **summary(seconds)} for kind, seconds in times.items()},
@@ -159,10 +166,12 @@ def table(report: dict) -> list[str]:
         return [f"Nämndunderlag: {report['skipped']}"]
     names = {"indicators": "indicator added / removed", "scenarios": "saved scenario chosen / removed",
              "since": "earlier pack's date", "as_of": "sidebar date (every section)"}
-    lines = [f"Nämndunderlag, first build {report['first_build_s']} s, load average {report['load_average']}", "",
+    lines = [f"Nämndunderlag, first build {report['first_build_s']} s, PDF printed on request in "
+             f"{report['print_pdf_s']} s, load average {report['load_average']}", "",
              "| change → preview (Chromium) | changes | p50 / p95 ms |", "| --- | --- | --- |"]
     for kind, row in report["kinds"].items():
         lines.append(f"| {names[kind]} | {row['changes']} | {row['median_ms']} / {row['p95_ms']} |")
     row = report["all"]
-    lines.append(f"| every change | {row['changes']} | {row['median_ms']} / {row['p95_ms']} |")
+    lines += [f"| every change | {row['changes']} | {row['median_ms']} / {row['p95_ms']} |", "",
+              f"Target {report['target']}: {'met' if row['p95_ms'] <= TARGET_MS else 'MISSED'}"]
     return lines
