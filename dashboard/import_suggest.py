@@ -21,41 +21,63 @@ class Candidate:
         return f"{self.value} ({self.label})" if self.label else self.value
 
 
+class Index:
+    """The candidates of one list by every text they are written as, folded once: a file with many unknown values
+    asks one list many times."""
+
+    def __init__(self, candidates: list[Candidate]):
+        self.candidates = candidates
+        self.owners: dict[str, list[int]] = {}   # folded text -> the candidates written so, in list order
+        self.names: set[str] = set()               # folded texts that are what a candidate is called
+        for index, candidate in enumerate(candidates):
+            for number, written in enumerate((candidate.value, *candidate.aliases)):
+                folded = _folded(written) if written else ""
+                if folded and index not in self.owners.setdefault(folded, []):
+                    self.owners[folded].append(index)
+                if folded and number:
+                    self.names.add(folded)
+
+    @property
+    def size(self) -> int:
+        """Texts one look-up compares with: what it costs."""
+        return len(self.owners)
+
+    def nearest(self, text: str, most: int = MOST) -> list[Candidate]:
+        """The candidates whose value or an alias is closest to `text`, best first, at most `most`: only those
+        written exactly so where there are such, else those nearly as alike as the best."""
+        typed = _folded(text)
+        if typed in self.owners:
+            return [self.candidates[index] for index in self.owners[typed][:most]]
+        scores: dict[int, float] = {}
+        for match in difflib.get_close_matches(typed, list(self.owners), n=most * 2, cutoff=CUTOFF):
+            score = difflib.SequenceMatcher(None, typed, match).ratio()
+            for index in self.owners[match]:
+                scores[index] = max(score, scores.get(index, 0))
+        best = max(scores.values(), default=0)
+        # equally near ones in the list's order (difflib would give them in reverse alphabetical order)
+        found = sorted((i for i, score in scores.items() if score >= best - NEAR_BEST), key=lambda i: (-scores[i], i))
+        return [self.candidates[index] for index in found[:most]]
+
+    def is_a_name(self, text: str) -> bool:
+        """Whether `text` is what a candidate is called rather than its value: a unit's name where its id
+        belongs."""
+        return _folded(text) in self.names
+
+    def did_you_mean(self, text: str) -> str:
+        """' Menade du A (…) eller B (…)?', or '' when nothing is close."""
+        found = [candidate.shown() for candidate in self.nearest(text)]
+        if not found:
+            return ""
+        listed = found[0] if len(found) == 1 else f"{', '.join(found[:-1])} eller {found[-1]}"
+        return f" Menade du {listed}?"
+
+
 def nearest(text: str, candidates: list[Candidate], most: int = MOST) -> list[Candidate]:
-    """The candidates whose value or an alias is closest to `text`, best first, at most `most`: only those
-    written exactly so where there are such, else those nearly as alike as the best."""
-    owners: dict[str, list[int]] = {}
-    for index, candidate in enumerate(candidates):
-        for written in (candidate.value, *candidate.aliases):
-            if written and index not in owners.setdefault(_folded(written), []):
-                owners[_folded(written)].append(index)
-    typed = _folded(text)
-    if typed in owners:
-        return [candidates[index] for index in owners[typed][:most]]
-    scores: dict[int, float] = {}
-    for match in difflib.get_close_matches(typed, list(owners), n=most * 2, cutoff=CUTOFF):
-        score = difflib.SequenceMatcher(None, typed, match).ratio()
-        for index in owners[match]:
-            scores[index] = max(score, scores.get(index, 0))
-    best = max(scores.values(), default=0)
-    # equally near ones in the order the list gives them (difflib would put them in reverse alphabetical order)
-    found = sorted((i for i, score in scores.items() if score >= best - NEAR_BEST), key=lambda i: (-scores[i], i))
-    return [candidates[index] for index in found[:most]]
-
-
-def is_a_name(text: str, candidates: list[Candidate]) -> bool:
-    """Whether `text` is what a candidate is called rather than its value: a unit's name where its id belongs."""
-    typed = _folded(text)
-    return any(typed == _folded(alias) for candidate in candidates for alias in candidate.aliases if alias)
+    return Index(candidates).nearest(text, most)
 
 
 def did_you_mean(text: str, candidates: list[Candidate]) -> str:
-    """' Menade du A (…) eller B (…)?', or '' when nothing is close."""
-    found = [candidate.shown() for candidate in nearest(text, candidates)]
-    if not found:
-        return ""
-    listed = found[0] if len(found) == 1 else f"{', '.join(found[:-1])} eller {found[-1]}"
-    return f" Menade du {listed}?"
+    return Index(candidates).did_you_mean(text)
 
 
 def _folded(text: str) -> str:

@@ -13,7 +13,7 @@ from dashboard.import_kinds import Field, Kind
 from dashboard.import_lists import FOR_REFERENCE
 from dashboard.import_overlaps import check_overlaps
 from dashboard.import_read import Table
-from dashboard.import_suggest import Candidate, did_you_mean, is_a_name
+from dashboard.import_suggest import Candidate, Index, did_you_mean
 from dashboard.text import code_problem, refused_character
 
 MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -30,8 +30,9 @@ DIAGNOSES = re.compile(r"\b(schizofren\w*|bipolär\w*|psykos\w*|depression\w*|ad
                        r"borderline|ptsd|ångestsyndrom\w*|ätstörning\w*|anorexi\w*)\b", re.IGNORECASE)
 FORMULA_START = ("=", "+", "@")   # a tab or line break before one is refused as a character
 MAX_TEXT = 500
-# distinct unknown values per file given suggestions: a file of 20 000 misspelt ids must not take minutes
-MAX_SUGGESTED = 200
+# texts compared for suggestions per file, about a second's work: a file of 20 000 misspelt ids against 2 000 units
+# must not take minutes (the first ones show the pattern; the rest point to the list)
+SUGGESTION_BUDGET = 60_000
 FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
 # kronor in one agreement: the programme's yearly grant is 3,5 mnkr; under 100 000 kr is a unit mistake, as the
 # scenario's yearly budget floor (`scenario.BOUNDS`)
@@ -61,15 +62,20 @@ class References:
     responses: pd.DataFrame = None        # existing respondent-level answers
     candidates: dict[str, list[Candidate]] = None   # kind -> what a file may write, for suggestions
     suggested: dict = dataclass_field(default_factory=dict)   # (kind, value) -> suggestion, once per file
+    indexes: dict = dataclass_field(default_factory=dict)     # kind -> its candidates' `Index`, made when needed
+    budget: list = dataclass_field(default_factory=lambda: [SUGGESTION_BUDGET])   # texts still to compare
 
     def unknown(self, kind: str, value: str) -> str:
         """Why `value` is no valid reference of `kind`, with the nearest valid ones ('Menade du …?') or where to
         find them. A code that is not ASCII is explained, unless it is what something is called (a unit's name
         where its id belongs): then the name is the mistake, not its letters."""
         key = (kind, value)
-        if key not in self.suggested and len(self.suggested) < MAX_SUGGESTED:
-            found = (self.candidates or {}).get(kind, [])
-            self.suggested[key] = did_you_mean(value, found), is_a_name(value, found)
+        if kind not in self.indexes:
+            self.indexes[kind] = Index((self.candidates or {}).get(kind, []))
+        index = self.indexes[kind]
+        if key not in self.suggested and index.size <= self.budget[0]:
+            self.budget[0] -= index.size
+            self.suggested[key] = index.did_you_mean(value), index.is_a_name(value)
         suggestion, named = self.suggested.get(key, ("", False))
         why = "" if named else code_problem(value)
         return (f"'{value}' finns inte bland befintliga {_NOUNS[kind]}." + (f" {why}" if why else "")
