@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 CUTOFF = 0.6   # difflib's default: 'U_OTS' finds U_OST, 'Atlantis' finds nothing
 MOST = 3       # more than three is a list, not a suggestion: the template's id sheet holds the list
-NEAR_BEST = 0.15   # a match this much less alike than the best is noise beside it ('U_OTS': U_OST, not U_SKA)
+NEAR_BEST = 0.1   # a match this much less alike than the best is noise beside it ('U_OTS': U_OST, not U_SKA)
 
 
 @dataclass(frozen=True)

@@ -211,3 +211,15 @@ def test_a_file_no_longer_valid_on_confirming_stops_after_the_check(fresh):
     with pytest.raises(importer.ImportRejected, match="finns inte bland befintliga enheter"):
         importer.apply(placement, OPERATOR, progress=steps.append)
     assert steps == ["Kontrollerar filen igen"]
+
+
+def test_a_file_of_many_unknown_ids_against_a_long_list_is_suggested_within_a_budget():
+    """City scale: 3 000 units, a file of 100 misspelt ids. Each look-up compares with 3 000 texts, so the first
+    20 (60 000 comparisons, about a second) are suggested and the rest point to the template's list."""
+    from dashboard.import_validate import References
+
+    refs = References({}, {}, pd.DataFrame(), candidates={"unit": [Candidate(f"U{n:06d}") for n in range(3000)]})
+    messages = [refs.unknown("unit", f"U{n:06d}X") for n in range(100)]
+    assert sum("Menade du" in m for m in messages) == 20
+    assert messages[0] == "'U000000X' finns inte bland befintliga enheter. Menade du U000000?"
+    assert messages[-1].endswith("Giltiga värden står på bladet 'Befintliga enheter' i Excel-mallen.")
