@@ -11,6 +11,7 @@ PAGE = "importera"
 ACCEPTED = f"{PAGE}__accepted"   # imports accepted in this session: part of the uploader's key, so each one clears it
 CONFIRMED = f"{PAGE}__changes_confirmed"
 CHANGED_CELL = "background-color: #fff3bf"   # a changed cell also reads 'before → after': the colour is not the sign
+MARKED_ROWS = 2_000
 
 
 def confirm(result: importer.Preview, stated) -> None:
@@ -73,13 +74,16 @@ def problem_table(problems: list) -> None:
 
 
 def show_values(result: importer.Preview) -> None:
-    """What each row will write; a changed cell reads 'before → after' and is marked."""
+    """What each row will write; a changed cell reads 'before → after' and, in a file of up to `MARKED_ROWS`
+    rows, is marked with a colour too (styling 20 000 rows took two seconds per page run)."""
     st.success(f"Förhandsgranskning: {_counted(result)}. Så här skrivs raderna:")
+    shown = result.actions
     if result.changed.to_numpy().any():
-        st.caption("En ändrad cell visas som 'nuvarande → nytt' och är markerad. '–' betyder att värdet lämnas "
-                   "tomt.")
-    marks = result.changed.map(lambda changed: CHANGED_CELL if changed else "")
-    st.dataframe(result.actions.style.apply(lambda _: marks, axis=None), hide_index=True, width="stretch")
+        st.caption("En ändrad cell visas som 'nuvarande → nytt'. '–' betyder att värdet lämnas tomt.")
+        if len(shown) <= MARKED_ROWS:
+            marks = result.changed.map(lambda changed: CHANGED_CELL if changed else "")
+            shown = shown.style.apply(lambda _: marks, axis=None)
+    st.dataframe(shown, hide_index=True, width="stretch")
 
 
 filters = sidebar.shared_filters()
