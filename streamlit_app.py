@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from dashboard.ui import blocks, cache, identity, sidebar
+from dashboard.ui import blocks, cache, identity, routing, sidebar
 
 PAGES = [
-    st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
+    # The default page's address is the root; its own name is left free for `/oversikt`, the address users guess.
+    st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True, url_path="start"),
     st.Page("pages/placeringar.py", title="Placeringar", icon=":material/location_on:"),
     st.Page("pages/enheter.py", title="Enheter", icon=":material/groups:"),
     st.Page("pages/finansiering.py", title="Finansiering", icon=":material/payments:"),
@@ -26,7 +27,8 @@ if actor.how == "ej inloggad":   # sign-in is configured and this session has no
     st.navigation([st.Page(identity.sign_in_page, title="Logga in", default=True)]).run()
     st.stop()
 # A page the role may not use is not in the navigation (its address falls back to Översikt) and refuses itself.
-page = st.navigation([p for p in PAGES if p.url_path != "importera" or actor.may("import")])
+page = st.navigation([p for p in PAGES if p.url_path != "importera" or actor.may("import")]
+                     + [routing.overview_by_name(PAGES[0])])
 with cache.one_data_version(), sidebar.shared_for_pages(sidebar.shared_filters(entrypoint=True)):
     identity.banner(actor)
     page.run()

@@ -3,7 +3,8 @@
 Under plain `streamlit run`, the first session waits about three seconds after the page has loaded for pandas,
 Altair and DuckDB to import and the seed database to be checked or built. Here that work runs in a thread once
 the server exists, while the browser loads the page. This module imports nothing heavy itself, so the server
-starts at once.
+starts at once. It also settles, before the first session, that the navigation is the entrypoint's and never the
+`pages/` folder's file names (`ui.routing.use_entrypoint_navigation`).
 """
 
 import sys
@@ -28,6 +29,10 @@ def _warm_up() -> None:
 def main(argv: list[str] | None = None) -> int:
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     from streamlit.web import cli
+
+    from dashboard.ui.routing import use_entrypoint_navigation
+
+    use_entrypoint_navigation()   # before the first session: never the pages/ folder's file names as navigation
 
     options = sys.argv[1:] if argv is None else argv
     return cli.main.main(args=["run", str(ROOT / "streamlit_app.py"), *options], prog_name="streamlit")
