@@ -93,6 +93,12 @@ MEASURE_LABELS = {"supporters": "Peer supportrar", "units": "Verksamheter", "dis
 AREA_KIND_LABELS = {"stadsdel": "stadsdel", "central": "central förvaltning"}
 
 
+def numeric_headers(frame: pd.DataFrame) -> list[str]:
+    """The screen headers of `frame`'s counts, shares and amounts: a table laid out as text aligns them right."""
+    return [COLUMNS[name].label for name in visible_columns(frame)
+            if name in COLUMNS and COLUMNS[name].kind in COUNT_KINDS | {"sek"}]
+
+
 def visible_columns(frame: pd.DataFrame) -> list[str]:
     return [c for c in frame.columns if c not in HIDDEN]
 

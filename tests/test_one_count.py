@@ -28,6 +28,7 @@ from dashboard.access import operator
 from dashboard.data_age import age_sentence, full_years
 from dashboard.formatting import stockholm_time
 from tests.reliability.corpus import csv_bytes, row
+from tests.tables import shown_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -200,7 +201,7 @@ def test_oversikt_enheter_and_scenarier_show_the_same_numbers(as_of):
 
     enheter = run_page("enheter.py", as_of=as_of)
     assert f"Verksamheter: {units_text};" in unescaped(texts(enheter))
-    shown = enheter.dataframe[0].value["Status"].tolist()
+    shown = shown_tables(enheter)[0]["Status"].tolist()
     assert sum(status in ("aktuell", "senast känt") for status in shown) == units_named
 
     if as_of != "2018-06-30":   # 2018's amount is not published: Scenarier asks for one and derives nothing
@@ -254,7 +255,7 @@ def test_oversikt_counts_days_and_the_decision_date_from_the_datas_date():
 def test_a_plan_is_planned_on_enheter_and_oversikt(fresh):
     _import([row("placements", **{"Placerings-id": "PL_PLAN", "Enhets-id": "U_FAR", "Startdatum": "2021-03-01"})])
     enheter = run_page("enheter.py", as_of="2021-06-30")
-    table = enheter.dataframe[0].value.set_index("Enhet")
+    table = shown_tables(enheter)[0].set_index("Enhet")
     assert table.loc["Enhet i Farsta (namn ej publicerat)", "Status"] == "planerad"
     oversikt = run_page("oversikt.py", as_of="2021-06-30")
     assert {m.label: m.value for m in oversikt.metric}["Med aktuell placering"] == "0"

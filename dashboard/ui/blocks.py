@@ -1,12 +1,15 @@
 """What every page draws: the header, an indicator block (chart with a table alternative, downloads, sources)."""
 
+import functools
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import columns, export, formatting, indicators
+from dashboard import columns, export, formatting, html_table, indicators
 from dashboard.data_age import age_sentence
 from dashboard.filters import ViewFilters, describe_binding, describe_page
 from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, source_descriptions, view
@@ -18,45 +21,20 @@ if TYPE_CHECKING:   # Altair takes half a second to import; the landing page dra
     import altair as alt
 
 
-# The document's language, caption contrast (Streamlit's grey is about 3.9:1 on white; WCAG AA needs 4.5:1) and
-# the few English texts Streamlit has no parameter for, translated where they appear.
-SWEDISH_DOCUMENT = r"""
-<style>
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * { color: #474a55 !important; }
-[data-testid="stCaptionContainer"] { opacity: 1 !important; }   /* Streamlit 1.67 dims captions to 60 % */
-</style>
-<script>
-document.documentElement.lang = "sv";
-const swedish = [
-  [/^Drag and drop files? here$/, "Dra och släpp en fil här"], [/^Browse files$/, "Välj fil"],
-  [/^(?:Limit )?(\S+) per file(.*)$/, "Högst $1 per fil$2"], [/^Upload$/, "Ladda upp"], [/^Choose options?$/, "Välj"],
-  [/^No options to select\.?$/, "Inget att välja"], [/^No results$/, "Inga träffar"],
-];
-function translate(root) {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue.trim();
-    for (const [pattern, replacement] of swedish) {
-      if (pattern.test(text)) { node.nodeValue = text.replace(pattern, replacement); break; }
-    }
-  }
-}
-function relabel() {   // screen-reader names Streamlit gives its help buttons
-  for (const node of document.querySelectorAll('[aria-label^="Help for "]')) {
-    node.setAttribute("aria-label", "Hjälp om " + node.getAttribute("aria-label").slice(9));
-  }
-}
-translate(document.body);
-relabel();
-new MutationObserver(() => { document.documentElement.lang = "sv"; translate(document.body); relabel(); })
-  .observe(document.body, {childList: true, subtree: true});
-</script>
-"""
+# The document's language, caption contrast, and the English Streamlit shows with no parameter to change it.
+DOCUMENT = Path(__file__).with_name("swedish_document")
+
+
+@functools.cache
+def _swedish_document() -> str:
+    css = DOCUMENT.with_suffix(".css").read_text(encoding="utf-8")
+    return f"<style>{css}</style><script>{DOCUMENT.with_suffix('.js').read_text(encoding='utf-8')}</script>"
 
 
 def swedish_document() -> None:
-    """Once per run, from the entrypoint: `<html lang>` is hard-coded 'en' in Streamlit's page shell."""
-    st.html(SWEDISH_DOCUMENT, unsafe_allow_javascript=True)
+    """Once per run, from the entrypoint: `<html lang>` is hard-coded 'en' in Streamlit's page shell, and its menus,
+    toolbars, date fields and screen-reader labels are English (swedish_document.js, .css)."""
+    st.html(_swedish_document(), unsafe_allow_javascript=True)
 
 
 def page_header(title: str, filters: ViewFilters, intro: str = "") -> None:
@@ -167,9 +145,24 @@ def _display_table(frame: pd.DataFrame) -> pa.Table:
     return pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
 
 
+# Up to this many rows a table is laid out as text (`html_table`): every word of every column readable at 1280
+# and 390 px. A longer one is a grid that scrolls, sorts and searches.
+TEXT_TABLE_ROWS = 60
+
+
 def show_table(frame: pd.DataFrame) -> None:
-    st.dataframe(view(_display_table, frame), hide_index=True, width="stretch")
+    shown = view(_display_table, frame)
+    if shown.num_rows <= TEXT_TABLE_ROWS:
+        name = label(frame) if "indicator" in frame.attrs else ""   # a scenario's own frame has no indicator
+        text_table(shown.to_pandas(), name, columns.numeric_headers(frame))
+    else:
+        st.dataframe(shown, hide_index=True, width="stretch")
     st.caption("Teckenförklaring: " + formatting.legend())
+
+
+def text_table(shown: pd.DataFrame, name: str, numeric: Sequence[str] = (), marked: Sequence[bool] = ()) -> None:
+    """A table of display strings laid out as text (see `html_table`), named `name` for screen readers."""
+    st.html(html_table.html_table(shown, f"Tabell: {name}" if name else "Tabell", numeric, marked))
 
 
 def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:

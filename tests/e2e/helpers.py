@@ -62,17 +62,25 @@ def header_caption(page) -> str:
     return caption.inner_text().strip()
 
 
-def grid(frame) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows of an `st.dataframe`, from the accessible table Glide renders inside its canvas.
+# A table on the page: an st.dataframe grid, or a table or record list laid out as text (dashboard.html_table).
+TABLES = ':is([data-testid="stDataFrame"], .peer-table-region, .peer-records)'
 
-    Only the rendered (visible) columns and rows are there; enough for the small tables checked here.
-    """
-    frame.locator('table[role="grid"] td[role="gridcell"]').first.wait_for(state="attached")
+
+def grid(frame) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of a table (`TABLES`). For an `st.dataframe`, from the accessible table Glide renders inside
+    its canvas: only the rendered (visible) columns and rows are there; enough for the small tables checked here."""
+    frame.locator('td[role="gridcell"], td, dd').first.wait_for(state="attached")
     return frame.evaluate("""el => {
-        const table = el.querySelector('table[role="grid"]');
-        const headers = [...table.querySelectorAll('th[role="columnheader"]')].map(c => c.textContent);
+        const records = el.matches('.peer-records') ? el : el.querySelector('.peer-records');
+        if (records) {
+            const items = [...records.querySelectorAll(':scope > li')];
+            return [[...items[0].querySelectorAll('dt')].map(c => c.textContent),
+                    items.map(li => [...li.querySelectorAll('dd')].map(c => c.textContent))];
+        }
+        const table = el.querySelector('table[role="grid"], table.peer-table');
+        const headers = [...table.querySelectorAll('th[role="columnheader"], thead th')].map(c => c.textContent);
         const rows = [...table.querySelectorAll('tbody tr')].map(
-            r => [...r.querySelectorAll('td[role="gridcell"]')].map(c => c.textContent));
+            r => [...r.querySelectorAll('td')].map(c => c.textContent));
         return [headers, rows];
     }""")
 

@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, ROOT, VIEWPORT, require_tool
-from tests.e2e.helpers import (alerts, assert_no_exception, choose, column, data_as_of, date_value, grid,
+from tests.e2e.helpers import (TABLES, alerts, assert_no_exception, choose, column, data_as_of, date_value, grid,
                                header_caption, open_app, pick_radio, query, radio_value, selectbox_value,
                                wait_for_rendering, wait_for_run)
 
@@ -60,18 +60,18 @@ FILE_NAME = re.compile(r"^[a-z0-9_]+_(\d{4}-\d{2}-\d{2})\.(csv|xlsx)$")
 
 
 def frame_after(page, heading: str, index: int = 0):
-    """The `index`-th st.dataframe after the block heading `heading` (e.g. 'Placeringar i stadsdelar')."""
-    return page.locator(
-        f'xpath=//h3[normalize-space()="{heading}"]/following::*[@data-testid="stDataFrame"]').nth(index)
+    """The `index`-th table (`TABLES`) after the block heading `heading` (e.g. 'Placeringar i stadsdelar')."""
+    return page.locator(f'xpath=//h3[normalize-space()="{heading}"]/following::*[@data-testid="stDataFrame" or '
+                        f'contains(@class, "peer-table-region") or contains(@class, "peer-records")]').nth(index)
 
 
 def table_tab(page, index: int = 0):
-    """Open the `index`-th 'Visa som tabell' tab and return the dataframe inside it."""
+    """Open the `index`-th 'Visa som tabell' tab and return the table (`TABLES`) inside it."""
     tab = page.get_by_role("tab", name="Visa som tabell").nth(index)
     tab.click()
     wait_for_run(page)   # only the open tab is drawn: the table arrives with the rerun the click starts
     panel_id = tab.get_attribute("aria-controls")
-    return page.locator(f'[id="{panel_id}"] [data-testid="stDataFrame"]')
+    return page.locator(f'[id="{panel_id}"] {TABLES}')
 
 
 def _columns(table: tuple, headers: list[str]) -> list[list[str]]:

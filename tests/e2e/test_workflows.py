@@ -4,7 +4,7 @@ then a good one, and see the pages change."""
 import csv
 import io
 
-from tests.e2e.helpers import alerts, column, open_app, pick_radio, query, wait_for_rendering, wait_for_run
+from tests.e2e.helpers import TABLES, alerts, column, open_app, pick_radio, query, wait_for_rendering, wait_for_run
 
 PLACEMENT_HEADERS = ["Placerings-id", "Peer supporter (kod)", "Enhets-id", "Startdatum", "Slutdatum",
                      "Arbetstid (andel av heltid)", "Frånvaro från", "Frånvaro till", "Frånvaroslag"]
@@ -98,7 +98,7 @@ def test_upload_bad_then_good_file_and_see_the_pages_change(page, app_url, tmp_p
     wait_for_rendering(page)
     assert "Data t.o.m. 2020-06-11" in " ".join(_main(page).locator('[data-testid="stCaptionContainer"]')
                                                  .all_inner_texts())
-    tables = _main(page).locator('[data-testid="stDataFrame"]:visible')
+    tables = _main(page).locator(f'{TABLES}:visible')
     per_area = tables.nth(tables.count() - 2)          # the districts table (the last is central administrations)
     assert column(per_area, "Placeringar") == ["1"]
 
