@@ -30,7 +30,7 @@ st.markdown(
     "peer support.")
 st.subheader("Indikatorerna och hur du läser dem")
 for indicator in indicators.REGISTRY.values():
-    with st.expander(f"{indicator.label} ({indicator.name})"):
+    with st.expander(indicator.label):
         st.markdown(indicator.how_to_read)
 st.subheader("Inloggning och roller")
 st.markdown(
@@ -46,21 +46,40 @@ st.markdown(
     + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
 st.subheader("Tillgänglighetsredogörelse")
 st.markdown(
-    "Socialförvaltningen står bakom den här tjänsten och vill att så många som möjligt ska kunna använda den. "
-    "Tjänsten ska uppfylla lagen om tillgänglighet till digital offentlig service (DOS-lagen) och WCAG 2.1 nivå AA.\n\n"
-    "- Sidan är märkt som svensk (`lang=\"sv\"`), så skärmläsare läser den med svensk röst.\n"
-    "- Alla diagram har ett alternativ: fliken *Visa som tabell*, och varje tabell kan laddas ner. Med valet "
-    "*Visa tabeller i stället för diagram* i sidopanelen öppnas tabellerna först på alla sidor. Nyckeltalen "
-    "på Översikt öppnas till raderna de räknats fram ur, med grund och källa.\n"
+    "Socialförvaltningen i Stockholms stad står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna "
+    "använda den. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig "
+    "service (DOS-lagen), vilka kända brister den har och hur du kan rapportera problem.\n\n"
+    "#### Hur tillgänglig är tjänsten?\n\nTjänsten är **delvis förenlig** med DOS-lagen och WCAG 2.1 nivå AA, på grund "
+    "av bristerna nedan. Det här fungerar:\n\n"
+    "- Sidan är märkt som svensk, och menyer, verktygsfält, datumfält och skärmläsartexter är på svenska.\n"
+    "- Alla diagram har ett alternativ: fliken *Visa som tabell*. Med valet *Visa tabeller i stället för diagram* "
+    "i sidopanelen öppnas tabellerna först på alla sidor. En skärmläsare läser varje diagram som en bild med "
+    "diagrammets namn och en hänvisning till tabellen.\n"
+    "- Tabeller radbryter långa texter i stället för att klippa dem; en tabell som är för bred för skärmen visas "
+    "som en lista där varje uppgift står under sin rubrik.\n"
     "- Sidhuvudet och varje tabell säger vilka filter siffrorna följer och vilka som inte gäller dem.\n"
     "- Text och bildtexter har minst kontrasten 4,5:1 mot bakgrunden.\n"
-    "- Färger kommer från en palett som fungerar vid färgblindhet och kompletteras alltid med text eller form.\n"
+    "- Färger kommer från en palett som fungerar vid färgblindhet och kompletteras med text eller form.\n"
     "- Tjänsten kan användas med tangentbord och förstoras till 200 %.\n\n"
-    "**Kända brister:** diagrammens interaktiva verktygstips nås inte med skärmläsare; använd tabellen. Några "
-    "texter som Streamlit själv lägger i sina komponenter (till exempel filuppladdningen) översätts i webbläsaren "
-    "när sidan laddats och kan kort synas på engelska.\n\n"
-    "**Rapportera brister:** kontakta Socialförvaltningen, avdelningen för stadsövergripande frågor, via stadens "
-    "växel 08-508 00 508, och ange sidan och vad som inte fungerar. Om du inte är nöjd med hur vi hanterar "
-    "ditt ärende kan du kontakta Myndigheten för digital förvaltning (Digg).\n\n"
-    "Redogörelsen uppdaterades senast när tjänsten driftsattes.")
+    "#### Innehåll som inte är tillgängligt\n\n"
+    "- Diagrammens verktygstips visas bara när muspekaren står på ett värde, och enskilda staplar och punkter nås "
+    "inte med skärmläsare (WCAG 1.1.1, 2.1.1). Samma uppgifter finns i tabellen under fliken *Visa som tabell*.\n"
+    "- Streamlit, som tjänsten är byggd med, märker sidan som engelsk och har engelska texter i sina komponenter. "
+    "Tjänsten byter språk och texter i webbläsaren när sidan har laddats; utan JavaScript, eller ett ögonblick "
+    "medan sidan laddas, kan de synas på engelska (WCAG 3.1.1, 3.1.2).\n"
+    "- Tabeller med fler än 60 rader visas som ett rutnät som ritas i webbläsaren. Det kan sorteras och sökas, "
+    "men en skärmläsare når bara raderna som syns och navigeringen skiljer sig från en vanlig tabell (WCAG 1.3.1). "
+    "Hela tabellen kan laddas ner som CSV eller Excel.\n"
+    "- Diagrammens axeltexter är ljusgrå och når inte alltid kontrasten 4,5:1 (WCAG 1.4.3).\n\n"
+    "#### Hur vi testat tjänsten\n\nVi har granskat tjänsten själva. Alla sidor testas automatiskt med axe-core "
+    "(reglerna för WCAG 2.1 nivå A och AA) i webbläsartesterna, i 1 280 och 390 pixlars bredd, vid varje ändring "
+    "av tjänsten. Dessutom har sidorna kontrollerats manuellt i samma bredder: språk, kontrast, radbrytning i "
+    "tabeller, tangentbord och skärmläsartexter. Bedömningen gjordes 2026-12-07. Redogörelsen uppdaterades senast "
+    "2026-12-07.\n\n"
+    "#### Rapportera brister eller be om innehåll i annan form\n\nSkriv till "
+    "*[e-postadress för tjänstens förvaltning – fylls i av förvaltningen innan tjänsten tas i drift]* eller ring "
+    "Stockholms stads växel, 08-508 00 508, och be att få tala med Socialförvaltningens avdelning för "
+    "stadsövergripande frågor. Ange sidan och vad som inte fungerar.\n\n"
+    "#### Tillsyn\n\nMyndigheten för digital förvaltning (Digg) har tillsyn över DOS-lagen. Om du inte är nöjd med "
+    "hur vi hanterar dina synpunkter kan du anmäla det till Digg: https://www.digg.se/tdosanmalan")
 blocks.page_end(filters)
