@@ -54,6 +54,9 @@
     ["Delete", "Ta bort"], ["Remove file", "Ta bort filen"],
   ]);
   const SEGMENTS = {year: "år", month: "månad", day: "dag"};
+  const MONTHS = {January: "januari", February: "februari", March: "mars", April: "april", May: "maj", June: "juni",
+                  July: "juli", August: "augusti", September: "september", October: "oktober",
+                  November: "november", December: "december"};
   const PATTERNS = [
     [/^(?:Limit )?(\S+) per file(.*)$/, "Högst $1 per fil$2"],
     [/^Press Enter to apply$/, "Tryck Enter för att använda"],
@@ -61,6 +64,7 @@
     [/^Press (Ctrl|⌘)\+Enter to (apply|submit form)$/,
      (_, key, what) => `Tryck ${key}+Enter för att ${what === "apply" ? "använda" : "skicka formuläret"}`],
     [/^(year|month|day), (.+)$/, (_, segment, label) => `${SEGMENTS[segment]}, ${label}`],
+    [/^(\d\d) – ([A-Z][a-z]+)$/, (whole, number, month) => MONTHS[month] ? `${number} – ${MONTHS[month]}` : whole],
     [/^Choose date, (.+)$/, "Välj datum, $1"],
     [/^Help for (.+)$/, "Hjälp om $1"],
     [/^Remove (.+)$/, "Ta bort $1"],
