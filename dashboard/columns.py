@@ -17,7 +17,7 @@ from dashboard.text import visible
 @dataclass(frozen=True)
 class Column:
     label: str
-    kind: str = "text"   # text, int, decimal, percent, sek, date, bool, basis
+    kind: str = "text"   # text, int, decimal, percent, sek, date, time, bool, basis, actor
 
 
 COLUMNS: dict[str, Column] = {
@@ -74,9 +74,10 @@ COLUMNS: dict[str, Column] = {
     "fieldwork_end": Column("Insamlingen avslutad", "date"),
     "import_id": Column("Nr", "int"), "imported_at": Column("Tid"), "kind": Column("Slag"), "file_name": Column("Fil"),
     "file_sha256": Column("SHA-256"), "rows_added": Column("Tillagda", "int"), "rows_changed": Column("Ändrade", "int"),
-    "rows_unchanged": Column("Oförändrade", "int"), "who": Column("Vem"), "detected": Column("Upptäckt"),
+    "rows_unchanged": Column("Oförändrade", "int"), "who": Column("Vem", "actor"), "detected": Column("Upptäckt"),
     "source_dated": Column("Uppgifter per", "date"), "post": Column("Post"), "undone_at": Column("Ångrad"),
-    "undone_by": Column("Ångrad av"),
+    "undone_by": Column("Ångrad av", "actor"), "updated_by": Column("Av", "actor"),
+    "updated_at": Column("Senast ändrad", "time"), "data_as_of": Column("Data t.o.m.", "date"), "name": Column("Namn"),
     "headcount_low": Column("Peer supportrar i programmet (lägst)", "int"),
     "headcount_high": Column("Peer supportrar i programmet (högst)", "int"),
     "headcount_refers_to": Column("Programmets antal avser"), "headcount_sources": Column("Källa för programmets antal"),
@@ -147,6 +148,7 @@ def _display_value(column: Column, name: str, value):
     formatter = {
         "int": fmt.number, "decimal": lambda v: fmt.number(v, 1), "percent": fmt.percent,
         "sek": fmt.mnkr, "date": fmt.iso_date, "bool": fmt.yes_no, "basis": BASIS_LABELS.get,
+        "actor": fmt.actor_shown, "time": fmt.minute,
     }.get(column.kind)
     if formatter:
         return formatter(value)
@@ -164,7 +166,7 @@ def _export_value(column: Column, name: str, value):
         return round(float(value) * 100, 4)
     if column.kind == "date":
         return fmt.iso_date(value)
-    if column.kind in ("bool", "basis"):
+    if column.kind in ("bool", "basis", "actor", "time"):
         return _display_value(column, name, value)
     return _label(name, value)
 

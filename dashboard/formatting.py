@@ -32,6 +32,20 @@ def plain(text) -> str:
     return LIST_START.sub(r"\1\\\2", MARKDOWN_SPECIALS.sub(r"\\\1", visible(text)))
 
 
+ACTOR_ID = re.compile(r" \((?:oid|sub) [^)]*\)$")
+
+
+def actor_shown(name) -> str:
+    """Who did something, as a reader is shown it; the store keeps the whole record. The operating-system account
+    behind local mode or the command line is the server's, not a person a reader knows ('root (lokalt läge)' is
+    'lokalt läge'), and a provider's id for a signed-in user is a code ('a@stad.se (oid 12ab…)' is 'a@stad.se')."""
+    name = str(name)
+    for how in ("lokalt läge", "kommandorad"):
+        if name.endswith(f" ({how})"):
+            return how
+    return ACTOR_ID.sub("", name)
+
+
 def legend() -> str:
     """'– uppgift saknas …; . kan inte förekomma; .. för få …', as every table and export explains it."""
     return "; ".join(f"{code} {text}" for code, text in MISSING_LEGEND.items())
@@ -88,6 +102,11 @@ def iso_date(value) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def minute(value) -> str:
+    """A time of day to the minute: '2026-12-07 09:56'."""
+    return pd.Timestamp(value).strftime("%Y-%m-%d %H:%M")
 
 
 def count_range(low, high) -> str:

@@ -6,6 +6,7 @@ import dataclasses
 import streamlit as st
 
 from dashboard import brief, brief_pdf, export, formatting, indicators, userdata
+from dashboard.filters import describe_binding
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "namndunderlag"
@@ -70,7 +71,8 @@ right.download_button("Ladda ner Markdown", lambda: markdown.encode("utf-8"),
                       export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md",
                       on_click="ignore")
 st.subheader("Förhandsgranskning")
-st.caption("Samma innehåll som i PDF:en; sidbrytningar och sidnummer finns bara i PDF:en.")
+st.caption(formatting.plain(describe_binding({"as_of": filters.as_of}, filters)
+                            + "; samma innehåll som i PDF:en, där sidbrytningar och sidnummer finns."))
 with st.container(border=True):
     st.html(preview)
 blocks.page_end(filters)

@@ -89,7 +89,8 @@ def comparison(chosen: list[str]) -> None:
                       "och spara det igen för att räkna om det med dagens data.")
     table = scenario_io.comparison_frame(compared)
     shown = table.map(formatting.cell)
-    st.dataframe(shown.style.apply(scenario_saved.highlight_differences, axis=1), hide_index=True, width="stretch")
+    # laid out as text: a grid showed one scenario at 390 px and cut long labels at 1280
+    blocks.text_table(shown, "Jämförelse av scenarier", marked=(shown["Skiljer sig"] == "ja").tolist())
     about = {"Uttag": "Jämförelse av scenarier", "Scenarier": ", ".join(chosen),
              "Data t.o.m.": filters.as_of.isoformat()}
     left, right = st.columns(2)

@@ -16,6 +16,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import scenario, scenario_address, scenario_baseline, scenario_io, userdata
 from dashboard.amounts import parse_amount
 from dashboard.access import operator
+from tests.tables import shown_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 TO_TARGET = 11 * 500_000 + 4 * 500_000 * 5 / 52      # 5 692 307,69 kr
@@ -174,6 +175,6 @@ def test_a_comparison_is_in_the_address_too(fresh):
     assert _query(app) == {"compare1": "Två per enhet", "compare2": "Som i dag"}
     reopened = _page(**app.query_params, compare3="Borttaget")
     assert reopened.multiselect(key="scenarier__compare").value == ["Två per enhet", "Som i dag"]
-    assert list(reopened.dataframe[-1].value.columns) == ["Uppgift", "Två per enhet", "Som i dag", "Skiljer sig"]
+    assert list(shown_tables(reopened)[-1].columns) == ["Uppgift", "Två per enhet", "Som i dag", "Skiljer sig"]
     assert _notices(reopened) == ["Adressen jämför 'Borttaget', men inget sparat scenario heter så (det kan ha "
                                   "tagits bort eller fått ett nytt namn); det är inte med i jämförelsen."]

@@ -5,7 +5,7 @@ from itertools import zip_longest
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, scenario, scenario_io, userdata
+from dashboard import access, columns, scenario, scenario_io, userdata
 from dashboard import formatting as fmt
 from dashboard.ui import blocks, identity, scenario_widgets, sidebar
 
@@ -36,9 +36,8 @@ def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor, ba
     if listed.empty:
         st.info("Inget sparat scenario matchar sökningen.")
         return []
-    st.dataframe(listed[["name", "updated_at", "updated_by", "data_as_of"]].rename(
-        columns={"name": "Namn", "updated_at": "Senast ändrad", "updated_by": "Av", "data_as_of": "Data t.o.m."}),
-        hide_index=True)
+    blocks.text_table(columns.display_frame(listed[["name", "updated_at", "updated_by", "data_as_of"]]),
+                      "Sparade scenarier")
     name = st.selectbox("Sparat scenario", listed["name"].tolist(), key=f"{page}__selected")
     load, rename, delete = st.columns(3)
     load.button("Läs in", key=f"{page}__load", on_click=_load, args=(page, name, baseline))
@@ -123,8 +122,3 @@ def _report(action, *args) -> bool:
     except (userdata.UserDataError, access.PermissionDenied) as error:
         blocks.notice("error", str(error))
         return False
-
-
-def highlight_differences(row: pd.Series) -> list[str]:
-    style = "background-color: #FFF3CD; font-weight: 600" if row.get("Skiljer sig") == "ja" else ""
-    return [style] * len(row)

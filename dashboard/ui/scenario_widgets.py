@@ -165,8 +165,18 @@ def _reset(page: str, baseline: scenario.Baseline) -> None:
 
 def _initialise(page: str, baseline: scenario.Baseline) -> None:
     """The inputs a session starts from: the address's, or the saved scenario it names. A value that cannot be
-    used is named and replaced (a crafted or mistyped link still opens the page); nothing is saved."""
-    if _key(page, "budget_sek") in st.session_state:
+    used is named and replaced (a crafted or mistyped link still opens the page); nothing is saved.
+
+    Streamlit forgets a widget's value when a run does not draw it (a client that sends no widget states, a run
+    cut short): an input missing later is set again to its default, and the others stay as they are."""
+    missing = [name for name in NAMES if _key(page, name) not in st.session_state]
+    if not missing:
+        return
+    if len(missing) < len(NAMES):
+        values = scenario.fill(baseline, {})
+        for name in missing:
+            st.session_state[_key(page, name)] = _widget_value(name, values[name],
+                                                               scenario.default_of(name, baseline, values))
         return
     raw = {name: st.query_params.get(name) for name in NAMES if st.query_params.get(name) is not None}
     given, refused = scenario_io.read_given(raw, cache.filter_options().areas)
