@@ -140,6 +140,9 @@
     try { Object.defineProperty(Navigator.prototype, name, {get: () => value, configurable: true}); } catch (e) {}
   }
   window.dispatchEvent(new Event("languagechange"));
+  // again once the widgets drawn in the same render have subscribed: one that subscribed after the first event
+  // kept the browser's month names (seen on a loaded machine)
+  for (const delay of [200, 1000, 3000]) setTimeout(() => window.dispatchEvent(new Event("languagechange")), delay);
   document.documentElement.lang = "sv";
   translate(document.body);
   new MutationObserver(onChange).observe(document.body, {

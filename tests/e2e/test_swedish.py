@@ -113,7 +113,7 @@ def test_menus_toolbars_and_the_calendar_are_swedish_in_an_english_browser(brows
     calendar = page.get_by_role("dialog")
     calendar.wait_for()   # the month names are translated just after the calendar is drawn
     page.wait_for_function("() => document.querySelector('[role=dialog]').innerText.includes('december')",
-                           timeout=5_000)
+                           timeout=10_000)
     assert "december" in calendar.inner_text() and "Välj datum" in calendar.get_attribute("aria-label")
     assert not heard_english()
     page.keyboard.press("Escape")

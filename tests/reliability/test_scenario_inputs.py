@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import scenario, scenario_baseline, userdata
 from dashboard.access import operator
+from tests.tables import shown_tables
 
 pytestmark = pytest.mark.reliability
 
@@ -123,7 +124,7 @@ def test_the_saved_scenarios_listed_do_not_grow_with_the_store(fresh):
                                        "now": datetime(2021, 1, 1) + timedelta(minutes=number), "who": "test"})
     app = scenarier()
     assert not app.exception
-    listed = app.dataframe[0].value["Namn"].tolist()
+    listed = shown_tables(app)[0]["Namn"].tolist()
     assert listed == [f"Scenario {n}" for n in range(300, 280, -1)] and len(app.selectbox(key="scenarier__selected").options) == 20
     assert len(app.multiselect(key="scenarier__compare").options) == 20
     assert any("Visar de 20 senast ändrade av 300" in c.value for c in app.caption)
@@ -131,7 +132,7 @@ def test_the_saved_scenarios_listed_do_not_grow_with_the_store(fresh):
     app.multiselect(key="scenarier__compare").set_value(["Scenario 300", "Scenario 299"]).run()
     app.text_input(key="scenarier__search").set_value("scenario 7").run()   # 7 and 70–79: eleven match
     assert not app.exception
-    found = app.dataframe[0].value["Namn"].tolist()
+    found = shown_tables(app)[0]["Namn"].tolist()
     assert sorted(found) == sorted(["Scenario 7", *[f"Scenario {n}" for n in range(70, 80)]])
     assert app.selectbox(key="scenarier__selected").value in found
     compare = app.multiselect(key="scenarier__compare")   # the chosen stay chosen and offered beside those found
