@@ -203,7 +203,7 @@ def test_good_placement_file_imports_and_shows_in_the_indicators(fresh, name, en
     result = importer.preview("placements", name, encode(rows))
     assert result.ok, result.problems
     assert result.counts() == {"läggs till": 2, "ändras": 0, "oförändrad": 0}
-    importer.apply(result, OPERATOR)
+    importer.apply(result, OPERATOR, as_of=date(2021, 6, 30))   # stated after they began: placements, not plans
     # Farsta in June 2021: the two imported placements (the seeds only observe Farsta in June 2019, which is
     # not carried into 2021); P20 is on sick leave; working time 0,5 + 0,5.
     farsta = indicators.run("placements_per_stadsdel", **{"as_of": "2021-06-30", "from": "2021-06-01",
@@ -222,6 +222,9 @@ def test_an_imported_plan_leaves_now_where_it_was_and_shows_as_planned(fresh):
     units = indicators.run("supporters_per_unit", as_of="2021-06-30")
     assert units.loc[units["sources"] == "IMP0001", "status"].tolist() == ["planned"]
     assert indicators.run("supporters_per_unit", as_of="2020-06-11")["sources"].str.contains("IMP").sum() == 0
+    # …and Placeringar does not count it: one definition of a plan (the seeds observe Farsta only in 2019)
+    assert indicators.run("placements_per_stadsdel", **{"as_of": "2021-06-30", "from": "2021-06-01",
+                                                        "to": "2021-06-30", "area": "Farsta"}).empty
 
 
 def test_every_template_imports_unchanged(fresh):
@@ -235,7 +238,7 @@ def test_every_template_imports_unchanged(fresh):
 
 
 def test_imports_survive_a_rebuild_from_changed_seeds(fresh, seed_copy, monkeypatch):
-    importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)
+    importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR, as_of=date(2021, 6, 30))
     text = (seed_copy / "area.csv").read_text(encoding="utf-8").replace("farsta,Farsta,", "farsta,Farsta sdf,")
     (seed_copy / "area.csv").write_text(text, encoding="utf-8")
     monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))

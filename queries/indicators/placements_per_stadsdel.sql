@@ -8,6 +8,8 @@
 -- observation overlapping the period reports it staffed (observed_units). supporters is exact only where every
 -- unit is counted from intervals; otherwise NULL, and supporters_min is what the sources guarantee (one person
 -- may work in several units, so observed units are not added up). The caller clips to_date to the as-of date.
+-- A plan (a placement that starts after the date its source states facts for, an import's "uppgifter per") is
+-- not a placement here: Enheter lists its unit as planned (the one definition, supporters_per_unit).
 with areas as (
     select area_id, name as area, area_kind,
     from area
@@ -26,7 +28,9 @@ intervals as (
         u.area_id,
     from placement as p
     join units as u using (unit_id)
+    join source as s using (source_id)
     where p.start_date <= $to and (p.end_date is null or p.end_date >= $from)
+        and p.start_date <= coalesce(s.dated, p.start_date)
 ),
 
 observed as (

@@ -119,7 +119,7 @@ def paused(source, target):
     time.sleep(60)
 import_commit.os.replace = paused
 from dashboard.cli import main
-sys.exit(main(["import", "placements", sys.argv[1]]))
+sys.exit(main(["import", "placements", sys.argv[1], "--as-of", "2021-06-30"]))
 """
 
 
