@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard import export
 from dashboard.columns import FUNDING_STATUS_LABELS
-from dashboard.formatting import number
+from dashboard.formatting import cell, number
 from dashboard.import_kinds import KINDS
 
 DECIDED = FUNDING_STATUS_LABELS["decided"]
@@ -116,4 +116,5 @@ def _amount(value) -> str:
 
 
 def _shown(value) -> str:
-    return "tomt" if value is None else f"'{value}'"
+    """A value in a message as a reader writes it: '3 500 000', '0,5', '2020-03-31'."""
+    return "tomt" if value is None else f"'{cell(value) if isinstance(value, float) else value}'"

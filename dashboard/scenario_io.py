@@ -159,7 +159,7 @@ FIELD_LABELS = {
     "secured_months": "Säkrade månader från årsskiftet", "agreement_years": "Avtalslängd (år)",
     "supporters_funded": "Finansierade peer supportrar", "fte_funded": "Finansierade heltider",
     "recruits": "Att rekrytera och utbilda", "units_at_target": "Enheter som når målet",
-    "districts_covered": "Stadsdelar med peer support",
+    "districts_covered": "Stadsdelar med känd enhet med peer support",
     "cost_per_unit_at_target_sek": "Kostnad per enhet vid målet (kr per år)",
     "budget_needed_for_target_sek": "Budget som krävs första året för målet i alla enheter (kr)",
     "cost_per_supporter_sek": "Kostnad per peer supporter och år (kr)", "overhead_share": "Overhead (andel)",

@@ -222,6 +222,8 @@ def test_legends_are_never_cut_and_symbols_are_outlined(chart_of):
     assert legend["labelLimit"] == 0 and legend["titleLimit"] == 0
     assert legend["columns"] == {"expr": "width < 560 ? 1 : 3"}   # one column on a phone
     assert legend["symbolStrokeColor"] == chart_style.OUTLINE and legend["symbolOpacity"] == 1
+    axis = chart_of().to_dict()["config"]["axis"]   # Vega's grey axis text was 3,7:1
+    assert all(chart_style.contrast(axis[part], chart_style.BACKGROUND) >= 4.5 for part in ("labelColor", "titleColor"))
 
 
 def test_row_labels_wrap_to_fit_a_phone_instead_of_being_cut():

@@ -69,3 +69,11 @@ def test_an_impossible_decision_date_is_refused(fresh, cli, changes, message):
     assert result.returncode == 1 and "kolumn 'Beslutsdatum'" in result.stderr
     assert message.replace("(2022-12-31", "(2023-01-15) är daterat efter periodens slut (2022-12-31") in result.stderr \
         if "Beslutet" in message else message in result.stderr
+
+
+def test_a_rewritten_amount_is_shown_as_a_reader_writes_it(fresh):
+    changed = csv_bytes("agreements", [row("agreements", **{
+        "Överenskommelse-id": "FA2020", "Dnr": "1.5.1–858/2019", "Belopp (kr)": "3 600 000", "Period från": "2020-01-01",
+        "Period till": "2020-12-31", "Beslutsdatum": ""})])
+    found = [p.message for p in importer.preview("agreements", "a.csv", changed).confirmations]
+    assert "FA2020: '3\u00a0500\u00a0000' enligt S000 (dokumenterat) blir '3\u00a0600\u00a0000'." in found, found
