@@ -16,8 +16,10 @@ from dashboard.settings import suppression_threshold
 from dashboard.text import visible
 
 MAX_ROWS = 40
+# What the documents say about the programme the nämnd funds. The only survey in them (004's) asked users of
+# personligt ombud, not of peer support: it can be chosen, but it is not peer-support evidence by default.
 DEFAULT_INDICATORS = ("headcount", "supporters_per_unit", "placements_per_stadsdel", "funding_summary", "funding_horizon",
-                      "survey_response", "survey_outcome_shares", "supporter_gender")
+                      "supporter_gender")
 # Columns that fit an A4 page; indicators not listed show all their visible columns.
 COMPACT = {
     "headcount": ["measure", "low", "high", "status", "observed_on", "refers_to", "basis", "sources"],

@@ -68,7 +68,7 @@ def test_the_pdf_is_tagged_swedish_and_titled_with_text_alternatives(pdf_bytes, 
     assert reader.metadata.title == "PEER support – underlag till socialnämnden"
     tags = structure(root["/StructTreeRoot"], {})
     charts = [section for section in seed_brief.sections if section.chart_svg]
-    assert len(tags["/Figure"]) == len(charts) >= 4
+    assert len(tags["/Figure"]) == len(charts) >= 3   # units, funding, gender
     assert all(alt and alt.startswith("Diagram: ") for alt in tags["/Figure"])
     assert len(tags["/TH"]) >= 10 and tags["/H1"] and tags["/H2"] and tags["/Table"]
     # bookmarks: the title, and under it a bookmark per section, the decision first
@@ -97,8 +97,8 @@ def test_pdf_figures_match_the_documents(pdf_text):
     # 203 / 30.4375 = 6,7 months; three of the four decided agreements (2018, 2019, 2020; not 2016–2017) are
     # one calendar year; nothing published decides 2021.
     assert "Källor 2020-12-31 203 6,7 75 % okänd S000, S001, S002" in flat
-    # 004: 24 possible, 15 answered: 15/24 = 62,5 % rounds half-even to 62 %, drop-out 38 %.
-    assert "Södermalm 2019 24 15 62 % 38 % S004" in flat
+    # 004's survey asked users of personligt ombud, not of peer support: not in the pack unless chosen
+    assert "Svarsfrekvens" not in flat
     # 000 and 002: the registry numbers of the two agreements with 3,5 mnkr each.
     assert "1.5.1–858/2019" in flat and "1.5.1–646/2018" in flat and "3,5 mnkr" in flat
     # 000 (June 2020): seven employed; units and districts are last known from June 2019 (001, 002).
@@ -120,6 +120,13 @@ def test_markdown_has_every_chosen_section(seed_brief):
     for name in brief.DEFAULT_INDICATORS:
         assert f"## {indicators.get(name).label}" in markdown
     assert "## Öppna rekommendationer" in markdown
+
+
+def test_a_chosen_survey_is_in_the_pack_with_its_response_rate():
+    flat = " ".join(brief.brief_markdown(brief.build_brief(indicator_names=("survey_response",),
+                                                           render_charts=False)).split())
+    # 004: 24 possible, 15 answered: 15/24 = 62,5 % rounds half-even to 62 %, drop-out 38 %.
+    assert "| Enkät avseende personligt ombud, Södermalm 2019 | 24 | 15 | 62 % | 38 % |" in flat.replace("\u00a0", " ")
 
 
 def test_brief_keeps_suppressed_cells_suppressed(tmp_path, seed_copy, monkeypatch):

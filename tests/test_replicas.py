@@ -35,10 +35,15 @@ def get(url: str, cookie: str | None = None):
         return error.code, dict(error.headers), error.read()
 
 
-def upstreams(log: Path, marker: str) -> list[str]:
-    """The replicas nginx's access log says served the requests whose address holds `marker`."""
-    lines = [line for line in log.read_text().splitlines() if marker in line]
-    return [line.rsplit("upstream=", 1)[1] for line in lines]
+def upstreams(log: Path, marker: str, expected: int = 1) -> list[str]:
+    """The replicas nginx's access log says served the requests whose address holds `marker`; waits up to five
+    seconds for `expected` of them (nginx writes a line after its response, so the last may not be there yet)."""
+    deadline = time.monotonic() + 5
+    while True:
+        lines = [line for line in log.read_text().splitlines() if marker in line]
+        if len(lines) >= expected or time.monotonic() > deadline:
+            return [line.rsplit("upstream=", 1)[1] for line in lines]
+        time.sleep(0.05)
 
 
 async def data_date(url: str) -> str:
@@ -75,10 +80,11 @@ def test_an_import_on_one_replica_shows_on_the_other_behind_nginx(tmp_path, post
         cookie, *attributes = [part.strip() for part in headers["Set-Cookie"].split(";")]
         assert cookie.startswith("peer_replica=") and {"Secure", "HttpOnly", "SameSite=Lax"} <= set(attributes)
         responses = [get(balancer + f"/?sticky={n}", cookie)[1] for n in range(5)]
-        assert len(set(upstreams(log, "sticky="))) == 1 and len(upstreams(log, "sticky=")) == 5
+        sticky = upstreams(log, "sticky=", 5)
+        assert len(set(sticky)) == 1 and len(sticky) == 5
         for _ in range(20):
             responses.append(get(balancer + "/?new")[1])
-        assert set(upstreams(log, "/?new")) == set(addresses)   # new browsers are spread over both
+        assert set(upstreams(log, "/?new", 20)) == set(addresses)   # new browsers are spread over both
         assert not [h for r in responses for h in r.items() if "upstream" in h[0].lower()
                     or any(address in h[1] for address in addresses)]
 
