@@ -3,7 +3,7 @@
 Each import becomes a source row (`IMP0001`, …) that its rows cite, so provenance holds for imported data.
 `staged` registers every imported row once, as two Arrow tables the `queries/replay/*.sql` statements read:
 `imported_source` (one row per import) and `imported_row` (one row per imported row: import_id, source_id,
-kind, file_row, record as JSON text). Each statement then writes one target table with one `insert … select`:
+kind, file_row, record as JSON text), and the placement rows read out once as `imported_placement`. Each statement then writes one target table with one `insert … select`:
 where several imports give the same key, the latest import's row (and within it the last row) is the one
 written, as if they were replayed one by one. So a build costs a few statements per table however many rows
 users have imported.
@@ -50,9 +50,11 @@ def staged(con: duckdb.DuckDBPyConnection, rows: pd.DataFrame):
     `imported_source`."""
     con.register("imported_row", _row_table(rows))
     con.register("imported_source", _source_table(rows))
+    con.execute(sqlfiles.load("replay/stg_imported_placement").sql)   # three statements read the placements
     try:
         yield
     finally:
+        con.execute("drop view imported_placement")
         con.unregister("imported_row")
         con.unregister("imported_source")
 

@@ -4,18 +4,8 @@
 --   there is left as it is
 -- params: (none)
 -- columns: (none)
--- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`.
+-- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.replay`.
 insert or ignore into supporter (supporter_id, employer, source_id, source_ref, basis, rule)
-with imported as (
-    select
-        record ->> 'supporter_id' as supporter_id,
-        source_id,
-        'rad ' || file_row as source_ref,
-        import_id,
-        file_row,
-    from imported_row
-    where kind = 'placements'
-)
 select supporter_id, 'NSPH Stockholms län', source_id, source_ref, 'documented', null
-from imported
+from imported_placement
 qualify row_number() over (partition by supporter_id order by import_id, file_row) = 1
