@@ -1,7 +1,8 @@
 """Who may do what. Three roles, each with the rights of the one before it: `läsare` reads and downloads,
-`planerare` also saves, renames, deletes and restores scenarios, `förvaltare` also imports data, undoes imports
-and sets recommendation status (an import of its own). Every write checks its actor here, whatever path it came
-by (a page, a widget value sent by hand, a URL), so hiding a control is a courtesy, not the protection.
+`planerare` also saves, renames, deletes and restores scenarios, `förvaltare` also imports data, undoes imports,
+sets recommendation status (an import of its own) and writes the administration's proposal for a decision. Every
+write checks its actor here, whatever path it came by (a page, a widget value sent by hand, a URL), so hiding a
+control is a courtesy, not the protection.
 """
 
 import os
@@ -18,10 +19,12 @@ class Role(IntEnum):
 
 ROLE_NAMES = {Role.LASARE: "läsare", Role.PLANERARE: "planerare", Role.FORVALTARE: "förvaltare"}
 NEEDS = {"save_scenario": Role.PLANERARE, "rename_scenario": Role.PLANERARE, "delete_scenario": Role.PLANERARE,
-         "restore_scenario": Role.PLANERARE, "import": Role.FORVALTARE, "undo_import": Role.FORVALTARE}
+         "restore_scenario": Role.PLANERARE, "import": Role.FORVALTARE, "undo_import": Role.FORVALTARE,
+         "write_proposal": Role.FORVALTARE}
 WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på scenarier",
         "delete_scenario": "ta bort scenarier", "restore_scenario": "återställa scenarier",
-        "import": "importera data", "undo_import": "ångra importer"}
+        "import": "importera data", "undo_import": "ångra importer",
+        "write_proposal": "skriva förvaltningens förslag till beslut"}
 
 
 class PermissionDenied(PermissionError):

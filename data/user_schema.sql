@@ -37,6 +37,15 @@ create table if not exists import_row (
     primary key (import_id, row_number)
 );
 
+-- Förvaltningens förslag till beslut, as förvaltare write it for the board pack: every save is a new version and
+-- none is ever changed or deleted, so the pack's proposal always has a who and a when, and so do the earlier ones.
+create table if not exists decision_proposal (
+    version       integer primary key,   -- 1, 2, 3, … in the order saved; the highest is the proposal shown
+    proposal_text varchar not null,      -- exactly as written (line breaks as \n), checked by dashboard/proposal.py
+    saved_at      timestamp not null,
+    saved_by      varchar not null
+);
+
 -- Stores made before scenarios could be restored and imports undone, and before writes said who made them.
 alter table saved_scenario add column if not exists deleted_at timestamp;
 alter table saved_scenario add column if not exists created_by varchar;

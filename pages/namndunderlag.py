@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import brief, brief_pdf, export, formatting, indicators, userdata
 from dashboard.filters import describe_binding
-from dashboard.ui import blocks, cache, sidebar
+from dashboard.ui import blocks, cache, proposal_form, sidebar
 
 PAGE = "namndunderlag"
 PRINTED = f"{PAGE}__printed"   # (the content the PDF was printed from, the PDF)
@@ -52,6 +52,7 @@ filters = sidebar.shared_filters()
 blocks.page_header("Nämndunderlag", filters,
                    "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
                    "sidorna, per datumet i sidopanelen.")
+proposal_form.proposal_form(PAGE)
 chosen = st.multiselect("Indikatorer", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
                         placeholder="Välj indikatorer",
                         format_func=lambda n: indicators.get(n).label, key=f"{PAGE}__indicators")
