@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="t.ex. budget_sek=4000000 staffing=to_target agreement_years=3")
     planner.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="utgångsläget (standard: datans datum)")
     planner.add_argument("--format", choices=("table", "json"), default="table")
+    planner.add_argument("--save", metavar="NAME", help="spara scenariot under det här namnet, som sidan Scenarier "
+                         "gör (sparas som operativsystemets användare)")
     planner.set_defaults(handler=_scenario)
 
     brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF eller Markdown")
@@ -146,11 +148,17 @@ def _scenario(args) -> int:
     try:
         as_of = as_of_or_data(args.as_of)
         baseline = scenario_baseline.load_baseline(as_of)
-        result = scenario.evaluate(scenario_io.parse_inputs(_pairs(args.param), baseline), baseline)
+        inputs = scenario_io.parse_inputs(_pairs(args.param), baseline)
+        result = scenario.evaluate(inputs, baseline)
     except (ParameterError, scenario.ScenarioError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
     document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline, names=True)}
+    if args.save is not None:   # saved before anything is printed: a refused name prints no result
+        refused = _save_scenario(args.save, inputs, result, as_of)
+        if refused:
+            return refused
+        document["saved"] = {"name": args.save.strip(), "created_by": access.operator().name}
     if args.format == "json":
         # every input is bounded (scenario.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
         # is better than Infinity, which is not JSON. `bounded` names the outputs that are bounds ("högst", "minst").
@@ -163,6 +171,24 @@ def _scenario(args) -> int:
         if bounded:
             print(f"\n{scenario_io.bounds_note(document, baseline)}")
         print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
+        if "saved" in document:
+            print(f"\nSparat som scenariot '{document['saved']['name']}' av {document['saved']['created_by']}; det "
+                  "finns på sidan Scenarier och kan väljas till nämndunderlaget.")
+    return 0
+
+
+def _save_scenario(name: str, inputs, outcome: dict, as_of: date) -> int:
+    """`scenario --save`: saved as the page saves it, by the operator; 0, or after a Swedish line the exit status
+    (2 for a name that is taken or not a name, 3 while the user store cannot be reached)."""
+    from dashboard.stores import StoreUnavailable
+    from dashboard.userdata import UserDataError, save_scenario
+
+    version = indicators.run_query("lookups/data_as_of").iloc[0]["data_version"]
+    try:
+        save_scenario(name, scenario.inputs_as_dict(inputs), outcome, version, as_of, access.operator())
+    except UserDataError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3 if isinstance(error.__cause__, StoreUnavailable) else 2
     return 0
 
 

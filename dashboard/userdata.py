@@ -16,6 +16,7 @@ import pandas as pd
 
 from dashboard import access, paths, sqlfiles, stores
 from dashboard.formatting import stockholm_time
+from dashboard.text import refused_character
 
 
 class UserDataError(ValueError):
@@ -148,4 +149,7 @@ def _clean(name: str) -> str:
         raise UserDataError("Ge scenariot ett namn.")
     if len(name) > 80:
         raise UserDataError("Namnet får vara högst 80 tecken.")
+    found = refused_character(name)   # as in imported text: nothing that hides, reorders or breaks what is shown
+    if found:
+        raise UserDataError(f"Namnet innehåller {found}, som inte får finnas i ett namn.")
     return name
