@@ -6,7 +6,8 @@ r = recruits (supporters above today's), t = training cost per recruit, Y = agre
     staff      = n·c
     training   = r·t                                   (first year only)
     year_cost  = (staff + training) / (1 − s)          the first year (cost_per_year_sek); overhead is a share
-    total_cost = Σ_{y=0}^{Y−1} (staff·(1+g)^y + [y=0]·training) / (1 − s)
+    cost_y     = (staff·(1+g)^y + [y=0]·training) / (1 − s)    agreement year y = 0 … Y−1 (`cost_by_year`)
+    total_cost = Σ_{y=0}^{Y−1} cost_y
     budget_total = Y·B                                 (budget_total_sek)
     balance    = Y·B − total_cost
     secured_months = 12·Y when balance ≥ 0, else 12·Y·(Y·B / total_cost)
@@ -236,11 +237,8 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
     validate(inputs)
     supporters = supporters_needed(inputs, baseline)
     recruits = max(0, supporters - (baseline.supporters or 0))
-    staff = supporters * inputs.cost_per_supporter_sek
-    training = recruits * inputs.training_cost_per_person_sek
     keep_share = 1 - inputs.overhead_share
-    total_cost = sum(staff * (1 + inputs.annual_increase) ** year + (training if year == 0 else 0)
-                     for year in range(inputs.agreement_years)) / keep_share
+    total_cost = sum(cost_by_year({**asdict(inputs), "supporters_funded": supporters, "recruits": recruits}))
     budget_total = inputs.budget_sek * inputs.agreement_years
     balance = budget_total - total_cost
     months = 12 * inputs.agreement_years
@@ -264,6 +262,16 @@ def evaluate(inputs: ScenarioInputs, baseline: Baseline) -> dict:
         "budget_needed_for_target_sek": round(_first_year_cost(target_inputs, baseline), 2),   # every unit, year one
         "bounded": bounded_outputs(inputs, baseline, balance),
     }
+
+
+def cost_by_year(result: dict) -> list[float]:
+    """The cost of each agreement year, first year first, from `evaluate`'s result (or a saved copy of it: the
+    inputs and `supporters_funded`, `recruits`): (staff·(1+g)^y + [y=0]·training) / (1 − s). They add up to
+    `total_cost_sek`; where that is an upper bound ("högst"), so is each year's."""
+    staff = result["supporters_funded"] * result["cost_per_supporter_sek"]
+    training = result["recruits"] * result["training_cost_per_person_sek"]
+    return [(staff * (1 + result["annual_increase"]) ** year + (training if year == 0 else 0))
+            / (1 - result["overhead_share"]) for year in range(int(result["agreement_years"]))]
 
 
 def bounded_outputs(inputs: ScenarioInputs, baseline: Baseline, balance: float) -> dict[str, str]:
