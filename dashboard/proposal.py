@@ -22,7 +22,7 @@ from dashboard.text import refused_character
 from dashboard.userdata import UserDataError
 
 LIMIT = 5_000    # characters: two pages of att-satser is far more than a tjänsteutlåtande's förslag till beslut holds
-ATTEMPTS = 5     # saves at one moment from several replicas: each loser numbers its version again
+ATTEMPTS = 20    # saves at one moment from several replicas: each loser numbers its version again
 LIMIT_SHOWN = formatting.number(LIMIT)
 BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")   # one or more empty lines: a new paragraph
 

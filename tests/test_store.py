@@ -7,10 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import access, importer, indicators, stores, userdata
+from dashboard import access, importer, indicators, proposal, stores, userdata
+from dashboard.formatting import stockholm_time
 from tests.reliability import corpus
 
 PLANNER = access.Actor("planerare@stad.se", access.Role.PLANERARE, "inloggad")
+FORVALTARE = access.Actor("forvaltare@stad.se (oid 1f2e)", access.Role.FORVALTARE, "inloggad", "forvaltare@stad.se")
 READER = access.Actor("lasare@stad.se", access.Role.LASARE, "inloggad")
 OPERATOR = access.operator()
 
@@ -30,6 +32,31 @@ def test_scenarios_say_who_saved_renamed_and_deleted_them(store):
     assert userdata.list_scenarios().empty
     userdata.restore_scenario("Dagens nivå", PLANNER)
     assert userdata.list_scenarios()["name"].tolist() == ["Dagens nivå"]
+
+
+def test_proposals_are_versions_that_say_who_and_when(store):
+    assert proposal.latest() is None and proposal.history() == []
+    before = stockholm_time()
+    first = proposal.save("att godkänna förslaget", OPERATOR)
+    second = proposal.save("att godkänna förslaget\natt uppdra åt förvaltningen", FORVALTARE)
+    after = stockholm_time()
+    assert [(p.version, p.who, p.text) for p in proposal.history()] == [
+        (2, "forvaltare@stad.se (oid 1f2e)", "att godkänna förslaget\natt uppdra åt förvaltningen"),
+        (1, OPERATOR.name, "att godkänna förslaget")]
+    assert proposal.history() == [second, first] and proposal.latest() == second   # as read back, to the microsecond
+    assert before <= first.saved_at <= second.saved_at <= after
+    with pytest.raises(access.PermissionDenied, match="kräver rollen förvaltare; du är planerare"):
+        proposal.save("planerarens förslag", PLANNER)
+    assert proposal.latest() == second
+
+
+def test_proposals_saved_at_the_same_moment_each_get_a_version_of_their_own(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(6) as pool:   # in PostgreSQL, six connections numbering their version at once
+        saved = list(pool.map(lambda n: proposal.save(f"förslag {n}", OPERATOR), range(6)))
+    assert sorted(p.version for p in saved) == [1, 2, 3, 4, 5, 6]
+    assert sorted(p.text for p in proposal.history()) == sorted(p.text for p in saved)
 
 
 def test_a_transaction_that_fails_writes_nothing(store):
@@ -64,13 +91,17 @@ def test_an_import_and_its_undo_reach_the_store_and_the_seed_database(store):
     lambda actor: importer.apply(importer.preview("units", "u.csv", corpus.csv_bytes("units", [
         corpus.VALID["units"]])), actor),
     lambda actor: importer.undo(1, actor),
-], ids=["save", "rename", "delete", "import", "undo"])
+    lambda actor: proposal.save("att godkänna", actor),
+], ids=["save", "rename", "delete", "import", "undo", "proposal"])
 def test_a_write_without_the_role_changes_nothing(store, write):
     userdata.save_scenario("Kvar", {}, {}, "v", date(2020, 6, 11), OPERATOR)
     importer.apply(importer.preview("placements", "p.csv", corpus.csv_bytes("placements", [corpus.row(
         "placements")])), OPERATOR)
+    proposal.save("Förvaltningens", OPERATOR)
     scenarios, log, seed = userdata.list_scenarios(), userdata.import_log(), indicators.run("sources")
+    proposals = proposal.history()
     with pytest.raises(access.PermissionDenied):
         write(READER)
     assert userdata.list_scenarios().equals(scenarios) and userdata.import_log().equals(log)
+    assert proposal.history() == proposals
     assert indicators.run("sources").equals(seed)

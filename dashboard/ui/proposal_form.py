@@ -19,9 +19,10 @@ def proposal_form(page: str) -> None:
         blocks.notice("warning", f"Förslaget kan inte läsas: {error.what}.")
         return
     latest = saved[0] if saved else None
-    if latest is None:
-        st.caption("Ej ifyllt: inget förslag är sparat, och underlaget säger det. Programmet skriver aldrig ett "
-                   "förslag självt.")
+    if latest is None:   # as the pack shows it
+        with st.container(border=True):
+            st.markdown("Förvaltningens förslag: ej ifyllt")
+            st.caption("Inget förslag är sparat, och underlaget säger det. Programmet skriver aldrig ett förslag självt.")
     else:
         _shown(latest, " (den senaste)")
     actor = identity.current()
@@ -45,10 +46,13 @@ def _form(page: str, latest: proposal.Proposal | None) -> None:
     if key not in st.session_state:   # the form opens on the latest version, to be edited
         st.session_state[key] = latest.text if latest else ""
     with st.form(f"{page}__proposal"):
-        st.text_area("Skriv eller ändra förslaget", key=key, max_chars=proposal.LIMIT, height=160,
-                     help=f"Högst {proposal.LIMIT_SHOWN} tecken. Visas i underlaget precis som det skrivs, som ren "
-                          "text: radbrytningar behålls, men inga rubriker, länkar eller formler. Varje sparning blir "
-                          "en ny version med vem och när.")
+        st.text_area(f"Skriv eller ändra förslaget (högst {proposal.LIMIT_SHOWN} tecken)", key=key,
+                     max_chars=proposal.LIMIT, height=160)
+        # the field cuts a longer paste at the limit without a word (a browser's maxlength): say so where it shows
+        st.caption(f"Text efter {proposal.LIMIT_SHOWN} tecken kommer inte med; räknaren under fältet visar hur många "
+                   "som används. Förslaget visas i underlaget precis som det skrivs, som ren text: radbrytningar "
+                   "behålls, men inga rubriker, länkar eller formler. Varje sparning blir en ny version med vem och "
+                   "när.")
         st.form_submit_button("Spara förslaget", on_click=_save, args=(page,), type="primary")
     blocks.outcome(f"{page}__proposal")
 
