@@ -14,10 +14,11 @@ import pandas as pd
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from dashboard.brief_doc import Figure, Heading, Items, PageBreak, Para, Table
 from dashboard.text import visible
@@ -28,6 +29,7 @@ GREY = RGBColor(0x33, 0x33, 0x33)
 HEADING_SIZES = {1: 16, 2: 13, 3: 11, 4: 10}
 TABLE_SIZE = Pt(8.5)
 KEEP_WHOLE = 12   # rows of a table kept on one page
+SHORT_LEAD = 400   # characters of a paragraph after a heading that is kept with what follows it
 TEXT_WIDTH_CM = 17.0   # A4 less 2 cm each side
 CM_PER_CHAR, CELL_PADDING_CM = 0.23, 0.6   # a bold DejaVu Sans digit at 8.5 pt is 0.21 cm; margins 0.38 cm
 # A chart is drawn 500 px wide for the page: at 0.03 cm a pixel it is 15 cm on paper and its 10-px labels 8.5 pt.
@@ -49,8 +51,21 @@ def brief_docx(title: str, blocks) -> bytes:
     _page(document)
     _styles(document)
     _properties(document, title)
+    body, page_break, previous = document.element.body, False, None
     for block in blocks:
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
+        first = len(body) - 1   # where the block's first element goes: before the section properties
         _render(document, block)
+        if page_break and len(body) - 1 > first:   # a block that wrote nothing passes the break on
+            _break_before(document, body[first])
+            page_break = False
+        if isinstance(previous, Heading) and _short(block):
+            # a heading's short lead-in ("Så läser du: ...") goes with what it introduces, or the heading and it
+            # are left at the foot of a page with their chart on the next
+            Paragraph(body[first], document._body).paragraph_format.keep_with_next = True
+        previous = block
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -69,10 +84,23 @@ def _render(document, block) -> None:
             _table(document, block)
         case Figure():
             _figure(document, block)
-        case PageBreak():
-            document.add_page_break()
         case _:
             raise TypeError(f"not a block of the board pack: {type(block).__name__}")
+
+
+def _short(block) -> bool:
+    return isinstance(block, Para) and len(" ".join((block.label, block.text, *block.lines))) <= SHORT_LEAD
+
+
+def _break_before(document, element) -> None:
+    """A page break as the next paragraph's "page break before": a break of its own, in a paragraph that falls at
+    the top of a page, left that page empty."""
+    if element.tag == qn("w:p"):
+        Paragraph(element, document._body).paragraph_format.page_break_before = True
+    else:   # a table: Word has no break before one, so a paragraph holding the break goes before it
+        breaker = OxmlElement("w:p")
+        element.addprevious(breaker)
+        Paragraph(breaker, document._body).add_run().add_break(WD_BREAK.PAGE)
 
 
 def _para(document, block: Para) -> None:
@@ -133,16 +161,22 @@ def _row_properties(row, header: bool) -> None:
 
 
 def _widths(rows: list[list]) -> list[Cm]:
-    """Column widths by the longest text in each column, a heading by its longest word (it may wrap, a figure should
-    keep its line); as narrow as that allows, so a small table's figures stand near their labels, and never wider
-    than the page."""
-    def longest(column: int) -> int:
-        heading = max((len(word) for word in str(rows[0][column]).split()), default=0)
-        return min(max([heading, *(len(str(row[column])) for row in rows[1:])]), 40)
+    """Column widths as a browser lays out a table: each column at least as wide as its longest word (no word is
+    split while the page has room), the room left shared by how much more each column's longest text wants (up to
+    40 characters, then it wraps); as narrow as that allows, so a small table's figures stand near their labels."""
+    def cm(characters: int) -> float:
+        return characters * CM_PER_CHAR + CELL_PADDING_CM
 
-    widths = [longest(column) * CM_PER_CHAR + CELL_PADDING_CM for column in range(len(rows[0]))]
-    shrink = min(1.0, TEXT_WIDTH_CM / sum(widths))
-    return [Cm(width * shrink) for width in widths]
+    columns = [[str(row[column]) for row in rows] for column in range(len(rows[0]))]
+    least = [cm(max(len(word) for text in texts for word in [*text.split(), ""])) for texts in columns]
+    wanted = [max(low, cm(min(max(len(text) for text in texts[1:] or [""]), 40)))
+              for low, texts in zip(least, columns)]
+    if sum(wanted) <= TEXT_WIDTH_CM:
+        return [Cm(width) for width in wanted]
+    if sum(least) >= TEXT_WIDTH_CM:
+        return [Cm(width * TEXT_WIDTH_CM / sum(least)) for width in least]
+    share = (TEXT_WIDTH_CM - sum(least)) / (sum(wanted) - sum(least))
+    return [Cm(low + (want - low) * share) for low, want in zip(least, wanted)]
 
 
 def _shade(cell, colour: str) -> None:

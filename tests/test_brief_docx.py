@@ -54,6 +54,7 @@ def test_word_sees_headings_quote_list_table_picture_and_swedish(docx_bytes):
     label = next(p for p in paragraphs if p.text.startswith("Kostnad i dag."))
     assert label.text == "Kostnad i dag. 3,5 mnkr per år."
     assert label.runs[0].text == "Kostnad i dag." and label.runs[0].bold
+    assert label.paragraph_format.keep_with_next   # a heading's short lead-in stays with what it introduces
     assert any(p.text == "<b>x</b>\n=SUMMA(A1)\n# rubrik" for p in paragraphs)   # line breaks, not markup
     assert [p.text for p in paragraphs if p.style.name == "List Bullet"] == list(ITEMS)
 
@@ -72,7 +73,8 @@ def test_word_sees_headings_quote_list_table_picture_and_swedish(docx_bytes):
     assert [shape._inline.docPr.get("descr") for shape in document.inline_shapes] == [ALT]
     picture = next(i for i, p in enumerate(paragraphs) if p._p.xpath(".//w:drawing"))
     assert paragraphs[picture + 1].text == "Kostnad per år"
-    assert paragraphs[picture + 2]._p.xpath('.//w:br[@w:type="page"]')
+    assert (paragraphs[picture + 2].text, paragraphs[picture + 2].paragraph_format.page_break_before) == (
+        "Bilaga", True)
 
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
@@ -102,6 +104,18 @@ def test_a_chart_that_cannot_be_drawn_leaves_its_caption_and_a_note():
                                                      Figure("<svg", ALT, "Andel per år")])))
     assert not document.inline_shapes
     assert [p.text for p in document.paragraphs] == ["Kostnad per år", CHART_FAILED, "Andel per år", CHART_FAILED]
+
+
+def test_a_page_break_starts_the_next_block_on_a_new_page_and_never_leaves_one_empty():
+    """A break of its own, in a paragraph at the top of a page, printed an empty page: the break goes on the next
+    paragraph, or before a table (which has no break of its own) in a paragraph of its own."""
+    table = Table(pd.DataFrame({"År": ["2021"]}))
+    document = Document(io.BytesIO(brief_docx("T", [Para("Ett."), PageBreak(), Para("Två."), PageBreak(), table,
+                                                    PageBreak()])))
+    assert [(p.text, p.paragraph_format.page_break_before) for p in document.paragraphs[:2]] == [
+        ("Ett.", None), ("Två.", True)]
+    assert len(document.element.body.xpath('.//w:br[@w:type="page"]')) == 1
+    assert document.tables[0]._tbl.getprevious().xpath('.//w:br[@w:type="page"]')
 
 
 def test_libreoffice_opens_it_and_prints_the_headings_and_table(docx_bytes, tmp_path):
