@@ -95,11 +95,11 @@ def changes(page) -> dict[str, list[float]]:
     """Seconds per change on an open, built page, by kind."""
     times = {"indicators": [], "scenarios": [], "since": [], "as_of": []}
     for name in EXTRA:
-        times["indicators"].append(timed(page, add(page, "Indikatorer", name), present=[name]))
-        times["indicators"].append(timed(page, remove(page, "Indikatorer", name), absent=[name]))
-        times["indicators"].append(timed(page, add(page, "Indikatorer", name), present=[name]))
-        times["indicators"].append(timed(page, remove(page, "Indikatorer", name), absent=[name]))
-    chosen = "Scenarier att jämföra (högst tre)"
+        times["indicators"].append(timed(page, add(page, "Indikatorer i bilagan", name), present=[name]))
+        times["indicators"].append(timed(page, remove(page, "Indikatorer i bilagan", name), absent=[name]))
+        times["indicators"].append(timed(page, add(page, "Indikatorer i bilagan", name), present=[name]))
+        times["indicators"].append(timed(page, remove(page, "Indikatorer i bilagan", name), absent=[name]))
+    chosen = "Alternativ: sparade scenarier (högst tre)"
     for _ in range(2):   # a scenario's name heads its column in the comparison
         for name in SCENARIOS:
             times["scenarios"].append(timed(page, add(page, chosen, name), present=[name]))
@@ -147,7 +147,7 @@ def measure(env: dict[str, str]) -> dict:
         page.set_default_timeout(120_000)
         started = time.perf_counter()
         page.goto(url + PAGE + "?as_of=2020-06-11")
-        wait_for_preview(page, present=["Beslutet"])
+        wait_for_preview(page, present=["Sammanfattning"])
         first = time.perf_counter() - started
         times = changes(page)
         printed = timed_print(page)

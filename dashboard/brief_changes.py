@@ -1,10 +1,12 @@
-"""'Sedan förra underlaget': what changed between an earlier board pack's date and this one's (no Streamlit)."""
+"""'Sedan förra underlaget': what changed between an earlier board pack's date and this one's, only what is
+material (documents, imports, follow-up, funding decisions and periods; conflicts as a count) (no Streamlit)."""
 
 from datetime import date
 
 import pandas as pd
 
-from dashboard import indicators, userdata
+from dashboard import formatting, indicators, userdata
+from dashboard.brief_doc import Heading, Items
 
 
 def changes_since(since: date, as_of: date) -> list[str]:
@@ -30,8 +32,16 @@ def changes_since(since: date, as_of: date) -> list[str]:
           for row in statuses.itertuples() if within(row.status_date)],
         *[f"Beslut om överenskommelsen {_period(row)} ({_day(row.decided_on)})." for row in decided.itertuples()],
         *[f"Överenskommelsen {_period(row)} gäller från {_day(row.period_start)}." for row in started.itertuples()],
-        *[f"Ny motstridig uppgift: {row.topic} ({row.source_a} mot {row.source_b})." for row in brought.itertuples()],
+        *([f"{formatting.number(len(brought))} nya motstridiga uppgifter mellan källorna; de står i bilagan under "
+            "Motstridiga uppgifter i källorna."] if len(brought) else []),
     ]
+
+
+def changes_blocks(since: date, as_of: date) -> tuple[list, list[str]]:
+    """The part 'Sedan förra underlaget' and the changes it lists."""
+    changes = changes_since(since, as_of)
+    return [Heading(f"Sedan förra underlaget ({since.isoformat()})", 2),
+            Items(tuple(changes or ["Inga ändringar i källorna."]))], changes
 
 
 def _day(value) -> str:

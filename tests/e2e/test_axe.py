@@ -45,3 +45,17 @@ def test_what_opens_on_use_is_accessible_too(page, app_url):
     assert_accessible(page)
     page.keyboard.press("Escape")
     wait_for_run(page)
+
+
+def test_the_board_pack_html_is_accessible(page, fresh):
+    """The pack's HTML twin (the city publishes documents in HTML first), charts and all, at 1280 and 390 px."""
+    from dashboard.brief import build_brief
+    from dashboard.brief_files import brief_file
+
+    content = build_brief(None, ("supporters_per_unit", "funding_horizon", "supporter_gender"))
+    page.set_content(brief_file(content, ".html").decode("utf-8"))
+    for width in (1280, 390):
+        page.set_viewport_size({"width": width, "height": 720})
+        assert_accessible(page)
+    assert page.evaluate("document.documentElement.lang") == "sv-SE"
+    assert page.locator("h1").count() == 1 and page.locator("img:not([alt])").count() == 0

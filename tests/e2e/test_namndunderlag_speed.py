@@ -23,9 +23,9 @@ def test_a_change_redraws_the_preview_and_the_pdf_is_printed_on_request(browser,
     try:
         page.goto(app_url + "/namndunderlag?as_of=2020-06-11")
         wait_for_run(page)
-        wait_for_preview(page, present=["Beslutet", "Säkrad finansiering"], dated="Siffror per 2020-06-11")
-        removed = timed(page, remove(page, "Indikatorer", "Säkrad finansiering"), absent=["Säkrad finansiering"])
-        added = timed(page, add(page, "Indikatorer", "Placeringar över tid"), present=["Placeringar över tid"])
+        wait_for_preview(page, present=["Sammanfattning", "Säkrad finansiering"], dated="Siffror per 2020-06-11")
+        removed = timed(page, remove(page, "Indikatorer i bilagan", "Säkrad finansiering"), absent=["Säkrad finansiering"])
+        added = timed(page, add(page, "Indikatorer i bilagan", "Placeringar över tid"), present=["Placeringar över tid"])
         print(f"\n{width} px: change to preview {removed * 1000:.0f} ms (removed), {added * 1000:.0f} ms (added)")
         assert_no_exception(page)
         main = page.locator('[data-testid="stMain"]')
@@ -49,6 +49,10 @@ def test_a_change_redraws_the_preview_and_the_pdf_is_printed_on_request(browser,
         assert data.startswith(b"%PDF-")
         text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
         assert "Placeringar över tid" in text and "Siffror per 2020-06-11" in text   # the preview's pack
+        with page.expect_download() as event:   # Word, made on the click from the same document
+            main.get_by_role("button", name="Ladda ner Word").click()
+        assert event.value.suggested_filename == "namndunderlag_2020-06-11.docx"
+        assert open(event.value.path(), "rb").read().startswith(b"PK")
         assert_no_exception(page)
     finally:
         context.close()

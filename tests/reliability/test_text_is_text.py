@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import brief, charts, columns, export, formatting, indicators
+from dashboard.brief_markdown import brief_markdown
 from dashboard.build import build_database
 from dashboard.paths import ROOT
 from tests.tables import shown_tables
@@ -57,7 +58,7 @@ def test_the_board_pack_is_written_whole_in_a_process_of_its_own(hostile_seeds):
 
 
 def test_the_board_pack_markdown_keeps_each_row_on_its_line(hostile_seeds):
-    markdown = brief.brief_markdown(brief.build_brief("2019-06-30", render_charts=False))
+    markdown = brief_markdown(brief.build_brief("2019-06-30", render_charts=False))
     row = next(line for line in markdown.splitlines() if "Aktivitets" in line and line.startswith("|"))
     assert row.endswith("|") and "\r" not in row and "\ufffe" not in row and "\u202e" not in row
 
