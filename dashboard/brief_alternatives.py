@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard import formatting as fmt
 from dashboard.brief_doc import Heading, Para, Table
 from dashboard.brief_text import OWN_SCENARIO, amount, bounded, day, words
-from dashboard.scenario import UPPER, cost_by_year
+from dashboard.scenario import LOWER, UPPER, cost_by_year
 from dashboard.scenario_io import STAFFING_LABELS
 from dashboard.scenario_io import bounded as bounds_of
 
@@ -39,9 +39,9 @@ def alternative(number: int, scenario: dict, first_year: int) -> list:
     result, marks = scenario["outputs"], bounds_of(scenario["outputs"])
     years = len(cost_by_year(result))
     return [Heading(f"Alternativ {number}: {scenario['name']}", 3),
-            Para(buys(result, marks), "Vad det ger."),
+            Para(_sentence(buys(result, marks)), "Vad det ger."),
             Table(per_year(result, marks, first_year), numeric=(COST, BUDGET), row_headers=True),
-            Para(f"{balance(result, marks).capitalize()} för hela perioden ({years} år). Budgeten räcker "
+            Para(f"{_sentence(balance(result, marks))} för hela perioden ({years} år). Budgeten räcker "
                  f"{months(result, marks)} månader.", "Balans."),
             Para(inputs_line(result), "Indata.", kind="note"),
             Para(_saved(scenario) + _bounds_note(marks), kind="note")]
@@ -52,10 +52,22 @@ def buys(result: dict, marks: dict) -> str:
     recruits = result.get("recruits", 0)
     trained = (f" ({bounded(fmt.number(recruits), marks.get('recruits'))} att rekrytera och utbilda)"
                if recruits else "")
+    target = f"målet {words(result['target_per_unit'])} per enhet"
+    reached = (f"ingen enhet är känd att nå {target}" if at_target(result, marks) == NONE_KNOWN
+               else f"{at_target(result, marks)} enheter når {target}")
     return (f"{bounded(fmt.number(result['supporters_funded']), marks.get('supporters_funded'))} peer supportrar"
-            f"{trained}; {bounded(fmt.number(result['units_at_target']), marks.get('units_at_target'))} enheter "
-            f"når målet {words(result['target_per_unit'])} per enhet; "
-            f"{fmt.number(result['districts_covered'])} stadsdelar med känd enhet med peer support.")
+            f"{trained}; {reached}; {fmt.number(result['districts_covered'])} stadsdelar med känd enhet med peer "
+            "support.")
+
+
+NONE_KNOWN = "ingen känd"
+
+
+def at_target(result: dict, marks: dict) -> str:
+    """'minst 0' says nothing: where the units reaching the target are counted from minimums and none is known to,
+    the pack says so."""
+    count, bound = result["units_at_target"], marks.get("units_at_target")
+    return NONE_KNOWN if bound == LOWER and count == 0 else bounded(fmt.number(count), bound)
 
 
 def per_year(result: dict, marks: dict, first_year: int) -> pd.DataFrame:
@@ -74,6 +86,8 @@ def balance(result: dict, marks: dict) -> str:
     """'underskott högst 6,2 mnkr': the sign in words, so that the bound reads one way (a balance that is at least
     −6,2 mnkr is a deficit of at most 6,2 mnkr)."""
     value, bound = result["balance_sek"], marks.get("balance_sek")
+    if round(value) == 0:
+        return "i balans (0 kr)"
     if value < 0:
         return f"underskott {bounded(amount(-value), UPPER if bound else None)}"
     return f"överskott {bounded(amount(value), bound)}"
@@ -89,8 +103,8 @@ def inputs_line(result: dict) -> str:
     staffing = STAFFING_LABELS.get(result["staffing"], result["staffing"])
     return "; ".join([
         f"budget {amount(result['budget_sek'])} per år",
-        f"kostnad per peer supporter {amount(result['cost_per_supporter_sek'])} per år",
-        f"utbildning {amount(result['training_cost_per_person_sek'])} per ny peer supporter",
+        f"kostnad per peer supporter {per_person(result['cost_per_supporter_sek'])} per år",
+        f"utbildning {per_person(result['training_cost_per_person_sek'])} per ny peer supporter",
         f"overhead {fmt.percent(result['overhead_share'])}",
         f"mål {fmt.number(result['target_per_unit'])} per enhet",
         f"dagens enheter: {staffing}",
@@ -99,6 +113,15 @@ def inputs_line(result: dict) -> str:
         f"avtalslängd {fmt.number(result['agreement_years'])} år",
         f"årlig kostnadsökning {fmt.percent(result['annual_increase'], 1)}",
     ]) + "."
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def per_person(sek) -> str:
+    """A cost per person in tkr ('500 tkr'): '0,5 mnkr' hides what a salary is."""
+    return f"{fmt.number(sek / 1000)} tkr"
 
 
 def _saved(scenario: dict) -> str:
@@ -116,7 +139,7 @@ def _bounds_note(marks: dict) -> str:
 
 ROWS = (  # (label, how a scenario's figure is written): the comparison's rows, in the blocks' order
     ("Peer supportrar", lambda r, m, y: bounded(fmt.number(r["supporters_funded"]), m.get("supporters_funded"))),
-    ("Enheter som når målet", lambda r, m, y: bounded(fmt.number(r["units_at_target"]), m.get("units_at_target"))),
+    ("Enheter som når målet", lambda r, m, y: at_target(r, m)),
     ("Stadsdelar med känd enhet", lambda r, m, y: fmt.number(r["districts_covered"])),
     ("Avtalslängd", lambda r, m, y: f"{fmt.number(r['agreement_years'])} år"),
     ("Kostnad första året ({year})", lambda r, m, y: bounded(amount(r["cost_per_year_sek"]),
