@@ -27,7 +27,8 @@ PREVIEW_SHOWS = """([present, absent, dated]) => {
     const preview = document.querySelector('.brief-preview');
     if (!preview || !preview.querySelector('.meta').textContent.includes(dated)) return false;
     const names = [...preview.querySelectorAll('h2, h3, th')].map(h => h.textContent.trim());
-    if (!present.every(h => names.includes(h)) || absent.some(h => names.includes(h))) return false;
+    const shown = h => names.some(n => n === h || n.endsWith(': ' + h));   // 'Alternativ 1: <scenario>'
+    if (!present.every(shown) || absent.some(shown)) return false;
     return Math.max(performance.now() - (window.__lastPress || 0), 0.001);
 }"""
 # The time of the last press in the page: the clock starts when the user presses, not when the driver has finished
