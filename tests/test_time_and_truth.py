@@ -142,15 +142,17 @@ def test_scenario_without_a_published_amount_asks_for_one_instead_of_crashing():
 EXPECTED_CONFLICTS = {
     # topic fragment: (source a, source b)
     "kön": ("S002", "S000"),                  # 2 + 6 employed so far vs 7 "varav tre män och sex kvinnor"
-    "beslutad till och med": ("S004", "S002"),  # "fram till och med mars 2020" vs calendar-year agreements
+    "beslutad till och med": ("S004", "S000"),  # "fram till och med mars 2020" vs the 2020 agreement, Jan–Dec
     "internationellt": ("S003", "S000"),      # "senaste 15 åren" vs "senaste tjugo åren"
-    "år tre": ("S004", "S000"),               # "NSPH och CEPI" vs "Sweco"
+    "utvärderar år tre": ("S004", "S000"),    # "NSPH och CEPI" vs "Sweco"
     "ensamma": ("S001", "S002"),              # "Majoriteten" vs "några"
-    "slututvärderingen": ("S000", "S000"),    # socialförvaltningen vs Sweco in the same report
     "år ett": ("S001", "S002"),               # interviewed vs surveyed
-    "började": ("S000", "S004"),              # "sedan 2016" vs "påbörjades 2017"
     "utbildningen": ("S002", "S004"),         # NSPH vs socialförvaltningen's planned training
-    "2020": ("S004", "S000"),                 # decision end of January vs agreement from 1 January
+    "i arbete": ("S002", "S004"),             # "arbetar sju" (Aug 2019) vs Södermalm's on sick leave from March 2019
+    "verksamheter med peer support": ("S001", "S002"),  # five units vs the units 002 lists
+    "utvärdering år tre": ("S004", "S000"),   # NSPH "planerad till hösten 2019" vs Sweco from January 2020
+    "Södermalms rapport": ("S004", "S004"),   # "verksamhetsplanen för 2109" vs "för 2019"
+    "inriktningen": ("S000", "S000"),         # "inriktningsförslag för 2020" vs "hösten 2020"
 }
 
 
@@ -165,8 +167,8 @@ def test_each_recorded_conflict_keeps_both_sources():
 
 @pytest.mark.parametrize("as_of, expected", [
     ("2019-06-30", []),                                  # 002, the other side of every conflict with 001, is August 2019
-    ("2019-09-01", ["C05", "C07"]),                      # 001 against 002
-    ("2019-12-31", ["C02", "C05", "C07", "C09"]),        # and 004 (December 2019) against 002
+    ("2019-09-01", ["C05", "C07", "C12"]),               # 001 against 002
+    ("2019-12-31", ["C05", "C07", "C09", "C11", "C12", "C14"]),  # and 004 (December 2019) against 002 and itself
 ])
 def test_a_conflict_is_shown_from_when_both_documents_exist(as_of, expected):
     assert indicators.run("source_conflicts", as_of=as_of)["conflict_id"].tolist() == expected
