@@ -20,6 +20,7 @@ from dashboard.brief_risks import risks_blocks
 from dashboard.brief_summary import proposal_blocks, summary_blocks
 from dashboard.now import data_as_of
 from dashboard.params import ParameterError, as_of_or_data
+from dashboard.stores import StoreUnavailable
 from dashboard.text import visible
 
 __all__ = ["MAX_ROWS", "DEFAULT_INDICATORS", "Brief", "build_brief", "brief_dates", "meeting_date"]
@@ -40,6 +41,7 @@ class Brief:
     blocks: tuple                # after the title and the dates line, in reading order
     sections: list[Section]      # the appendix's indicators, as built
     changes: tuple[str, ...] = ()
+    known_on: date | None = None   # the facts as the sources dated by then stated them; None: all of them
     title: str = TITLE
 
     def document(self) -> list:
@@ -49,28 +51,32 @@ class Brief:
 
 def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, scenario_names=(),
                 render_charts: bool = True, since: date | None = None, section_cache=None,
-                meeting: date | None = None) -> Brief:
-    """Raises `stores.StoreUnavailable` where the proposal cannot be read: 'ej ifyllt' would then be untrue.
-    `section_cache(key, compute)` may return a section built before for the same key (the dashboard keeps them
+                meeting: date | None = None, known_on: date | None = None) -> Brief:
+    """`section_cache(key, compute)` may return a section built before for the same key (the dashboard keeps them
     per data version, so a change of the chosen indicators redraws only the added section's chart)."""
     as_of = as_of_or_data(as_of)
+    known_on = indicators.filtered_on(known_on) if known_on else None   # on or after the data's date: all of it
     unknown = [n for n in indicator_names if n not in indicators.REGISTRY]
     if unknown:
         raise indicators.UnknownIndicator(f"Okänd indikator {', '.join(unknown)}. Giltiga: {', '.join(indicators.REGISTRY)}")
     saved = [userdata.load_scenario(name) for name in scenario_names]   # a name not saved: UserDataError naming it
-    facts = load_facts(as_of)
+    facts = load_facts(as_of, known_on)
     source_table = facts.sources.set_index("source_id")
     cached = section_cache or (lambda key, compute: compute())
-    sections = [cached((name, as_of, render_charts),
-                       lambda name=name: section(name, as_of, source_table, render_charts))
+    sections = [cached((name, as_of, render_charts, known_on),
+                       lambda name=name: section(name, as_of, source_table, render_charts, known_on))
                 for name in indicator_names]
     created = formatting.stockholm_now()
     change_blocks, changes = changes_blocks(since, as_of) if since else ([], ())
-    blocks = (*proposal_blocks(proposal.latest_or_unreachable()), *summary_blocks(facts, meeting, date.fromisoformat(created[:10])),
+    try:
+        written = proposal_blocks(proposal.latest_or_unreachable())
+    except StoreUnavailable as error:   # never 'ej ifyllt' when it cannot be read: the pack says so and goes on
+        written = proposal_blocks(None, unreadable=error.what)
+    blocks = (*written, *summary_blocks(facts, meeting, date.fromisoformat(created[:10])),
               PageBreak(), *alternatives_blocks(saved, facts.first_year, facts.funding.secured_until),
               *risks_blocks(facts), *background_blocks(facts), *change_blocks,
-              PageBreak(), *appendix_blocks(sections, as_of, _known_sources(facts.sources, as_of)))
-    return Brief(as_of, data_as_of(), created, meeting, blocks, sections, tuple(changes))
+              PageBreak(), *appendix_blocks(sections, as_of, _known_sources(facts.sources, as_of), known_on))
+    return Brief(as_of, data_as_of(), created, meeting, blocks, sections, tuple(changes), known_on=known_on)
 
 
 def _known_sources(sources, as_of: date) -> list[str]:
@@ -82,7 +88,9 @@ def _known_sources(sources, as_of: date) -> list[str]:
 
 def brief_dates(brief: Brief) -> str:
     meeting = f" · Sammanträde {brief.meeting.isoformat()}" if brief.meeting else ""
-    return (f"Siffror per {brief.as_of.isoformat()} · Data t.o.m. {brief.data_as_of.isoformat()}{meeting} · "
+    known = (f" · Som känt per {brief.known_on.isoformat()} (källor daterade t.o.m. den dagen)" if brief.known_on
+             else "")
+    return (f"Siffror per {brief.as_of.isoformat()}{known} · Data t.o.m. {brief.data_as_of.isoformat()}{meeting} · "
             f"Skapad {brief.created}")
 
 

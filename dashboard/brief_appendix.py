@@ -66,10 +66,11 @@ class Section:
     about: str = ""              # whom a survey asked, where it is not peer support's users
 
 
-def section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool) -> Section:
+def section(name: str, as_of: date, source_table: pd.DataFrame, render_charts: bool,
+            known_on: date | None = None) -> Section:
     indicator = indicators.get(name)
     params = {"as_of": as_of} if "as_of" in indicator.param_names else {}
-    frame = indicators.run(name, **params)
+    frame = indicators.run(name, **params, **({"known_on": known_on} if known_on else {}))
     chart = CHARTS.get(name) if render_charts and not frame.empty else None
     table = compact(name, frame.head(MAX_ROWS))
     svg = _svg(chart(frame.head(MAX_ROWS))) if chart else None
@@ -153,16 +154,18 @@ def section_blocks(item: Section) -> list:
     return blocks
 
 
-def appendix_blocks(sections: list[Section], as_of: date, listed: list[str]) -> list:
+def appendix_blocks(sections: list[Section], as_of: date, listed: list[str], known_on: date | None = None) -> list:
     """`listed`: every source the pack may cite, as the source list describes it."""
-    recommendations = indicators.run("recommendations", as_of=as_of)
+    clock = {"known_on": known_on} if known_on else {}
+    recommendations = indicators.run("recommendations", as_of=as_of, **clock)
     open_ones = recommendations[recommendations["status"] != "genomförd"]
-    conflicts = columns.display_frame(indicators.run("source_conflicts", as_of=as_of)[
+    conflicts = columns.display_frame(indicators.run("source_conflicts", as_of=as_of, **clock)[
         ["topic", "value_a", "source_a", "value_b", "source_b"]])
-    gaps = columns.display_frame(indicators.run("data_gaps")[["topic", "missing", "sources"]])
+    gaps = columns.display_frame(indicators.run("data_gaps", **clock)[["topic", "missing", "sources"]])
     return [
         Heading("Bilaga: indikatorer, källor och regler", 2),
-        Para(f"Urval: datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; hela staden. "
+        Para(f"Urval: datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; hela staden"
+             + (f"; som källorna daterade t.o.m. {known_on.isoformat()} angav det" if known_on else "") + ". "
              + BASIS_LEGEND, kind="note"),
         *[block for item in sections for block in section_blocks(item)],
         Heading("Öppna rekommendationer och uppföljning", 3), Table(compact("recommendations", open_ones)),

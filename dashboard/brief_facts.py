@@ -13,9 +13,11 @@ from dashboard.brief_text import Citations, day
 @dataclass(frozen=True)
 class Facts:
     as_of: date
+    known_on: date | None         # the facts as the sources dated by then stated them; None: all of them
     funding: decision.FundingDecision
     summary: pd.Series            # funding_summary's one row
     agreements: pd.DataFrame      # funding_horizon
+    statements_of_funding: pd.DataFrame   # documents' own "funding is decided up to …" holding on the date
     headcount: pd.DataFrame
     units: pd.DataFrame           # supporters_per_unit
     units_then: pd.DataFrame | None   # supporters_per_unit on the date the documented district count is for
@@ -44,26 +46,30 @@ class Facts:
         return (ends or self.as_of).year + 1
 
 
-def load_facts(as_of: date) -> Facts:
-    summary = indicators.run("funding_summary", as_of=as_of).iloc[0]
-    sources = indicators.run("sources")
-    headcount = indicators.run("headcount", as_of=as_of)
+def load_facts(as_of: date, known_on: date | None = None) -> Facts:
+    """`known_on`: the facts as the sources dated by then stated them (default: all of them)."""
+    clock = {"known_on": known_on} if known_on else {}
+    summary = indicators.run("funding_summary", as_of=as_of, **clock).iloc[0]
+    sources = indicators.run("sources", **clock)
+    headcount = indicators.run("headcount", as_of=as_of, **clock)
     counted = headcount.set_index("measure").loc["districts", "observed_on"]
     return Facts(
         as_of=as_of,
+        known_on=known_on,
         funding=decision.funding_decision(summary, as_of),
         summary=summary,
-        agreements=indicators.run("funding_horizon", as_of=as_of),
+        agreements=indicators.run("funding_horizon", as_of=as_of, **clock),
+        statements_of_funding=indicators.run_query("lookups/funding_statements", known_on=known_on, as_of=as_of),
         headcount=headcount,
-        units=indicators.run("supporters_per_unit", as_of=as_of),
-        units_then=None if pd.isna(counted) else indicators.run("supporters_per_unit", as_of=day(counted)),
-        statements=indicators.run("decision_facts", as_of=as_of),
-        gaps=indicators.run("data_gaps"),
-        gender=indicators.run("supporter_gender", as_of=as_of),
-        evaluations=_published_by(indicators.run("evaluations"), sources, as_of),
-        findings=indicators.run("findings", as_of=as_of),
-        recommendations=indicators.run("recommendations", as_of=as_of),
-        conflicts=indicators.run("source_conflicts", as_of=as_of),
+        units=indicators.run("supporters_per_unit", as_of=as_of, **clock),
+        units_then=None if pd.isna(counted) else indicators.run("supporters_per_unit", as_of=day(counted), **clock),
+        statements=indicators.run("decision_facts", as_of=as_of, **clock),
+        gaps=indicators.run("data_gaps", **clock),
+        gender=indicators.run("supporter_gender", as_of=as_of, **clock),
+        evaluations=_published_by(indicators.run("evaluations", **clock), sources, as_of),
+        findings=indicators.run("findings", as_of=as_of, **clock),
+        recommendations=indicators.run("recommendations", as_of=as_of, **clock),
+        conflicts=indicators.run("source_conflicts", as_of=as_of, **clock),
         sources=sources,
         cite=Citations(sources),
     )

@@ -10,7 +10,7 @@ RISKS = (
     ("Ettårig finansiering", ("finansiering",), ()),   # the findings' summary of it drops 001's 'beskrivs'
 
     ("Arbetsgivaransvaret och ansvarsfördelningen", ("arbetsgivaransvar",), ("organisering och arbetsgivaransvar",)),
-    ("Det som går förlorat utan peer support", ("brukarnas röst",), ("nytta för brukarna",)),
+    ("Det som går förlorat utan peer support", ("upphör", "brukarnas röst"), ("nytta för brukarna",)),
 )
 GAP_TOPICS = ("finansiering", "kostnader")
 

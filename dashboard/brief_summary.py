@@ -17,10 +17,14 @@ PREPARATION_WEEKS = 4   # an assumption, marked as one wherever it is used: the 
 NOT_WRITTEN = "Förvaltningens förslag: ej ifyllt"
 
 
-def proposal_blocks(proposal) -> list:
+def proposal_blocks(proposal, unreadable: str = "") -> list:
     """The proposal exactly as written (plain text, its lines kept) with who wrote it and when; 'ej ifyllt' when
-    none is written. The software never writes one."""
+    none is written, and that it could not be read when the user store cannot be reached. The software never
+    writes one."""
     head = Heading("Förvaltningens förslag till beslut", 2)
+    if unreadable:
+        return [head, Para(f"Förvaltningens förslag kunde inte läsas: {unreadable}. Skapa underlaget igen när "
+                           "förbindelsen är tillbaka.", kind="notice")]
     if proposal is None:
         return [head, Para(NOT_WRITTEN),
                 Para("Förslaget skrivs av förvaltningen på sidan Nämndunderlag; tjänsten skriver aldrig ett förslag.",
@@ -35,7 +39,7 @@ def summary_blocks(facts: Facts, meeting: date | None, today: date) -> list:
     question = (f"Ska socialnämnden finansiera peer support efter {until.isoformat()}, och i så fall hur länge och i "
                 "vilken omfattning?" if until else
                 "Ska socialnämnden finansiera peer support, och i så fall hur länge och i vilken omfattning?")
-    return [Heading("Sammanfattning", 2), *data_age(facts.as_of, today), Para(question, "Frågan."), funding(facts),
+    return [Heading("Sammanfattning", 2), *data_age(facts.as_of, today, facts.known_on), Para(question, "Frågan."), funding(facts),
             cost_today(facts), *deadline(facts), *meeting_blocks(facts, meeting), where(facts),
             *earlier_proposals(facts)]
 
@@ -43,16 +47,20 @@ def summary_blocks(facts: Facts, meeting: date | None, today: date) -> list:
 FAR_APART_DAYS = 92   # a quarter: further apart, the dates line alone lets "dagar kvar" read as from today
 
 
-def data_age(as_of: date, today: date) -> list[Para]:
-    """'Siffrorna beskriver läget per 2020-06-11 …; underlaget skapades 2026-12-07, sex år senare.'"""
+def data_age(as_of: date, today: date, known_on: date | None = None) -> list[Para]:
+    """'Siffrorna beskriver läget per 2020-06-11 …; underlaget skapades 2026-12-07, sex år senare.' With a
+    known-on date, the clock the whole pack reads."""
+    known = ([Para(f"Underlaget visar vad som gällde {as_of.isoformat()} så som källorna daterade t.o.m. "
+                   f"{known_on.isoformat()} angav det: uppgifter från senare dokument är inte med.",
+                   "Som känt per " + known_on.isoformat() + ".", kind="notice")] if known_on else [])
     days = (today - as_of).days
     if days <= FAR_APART_DAYS:
-        return []
+        return known
     years = days // 365
     apart = f"{words(years)} år" if years else f"{words(days // 30)} månader"
-    return [Para(f"Siffrorna beskriver läget per {as_of.isoformat()} så som källorna anger det; underlaget skapades "
-                 f"{today.isoformat()}, {apart} senare. Dagar kvar och sista dag för beslut räknas från "
-                 f"{as_of.isoformat()}, inte från i dag.", "Observera datumen.", kind="notice")]
+    return [*known, Para(f"Siffrorna beskriver läget per {as_of.isoformat()} så som källorna anger det; underlaget "
+                         f"skapades {today.isoformat()}, {apart} senare. Dagar kvar och sista dag för beslut räknas "
+                         f"från {as_of.isoformat()}, inte från i dag.", "Observera datumen.", kind="notice")]
 
 
 def _covering(facts: Facts) -> pd.Series | None:
@@ -73,11 +81,19 @@ def _agreement(row) -> str:
 
 def funding(facts: Facts) -> Para:
     """Until when the funding is decided, by which agreement, and that nothing after it is decided."""
-    as_of, row = facts.as_of.isoformat(), _covering(facts)
-    if row is None:
-        return Para(f"Ingen beslutad finansiering täcker {as_of} i källorna per det datumet.", "Finansiering.")
-    text = (f"Säkrad t.o.m. {day(row.period_end)}: {_agreement(row)} gäller {day(row.period_start)}–"
-            f"{day(row.period_end)} {facts.cite(row.sources)}.")
+    as_of, row, until = facts.as_of.isoformat(), _covering(facts), facts.funding.secured_until
+    stated = facts.statements_of_funding
+    stated = stated[stated["decided_until"].map(day) == until.isoformat()] if until else stated.iloc[0:0]
+    if row is not None:
+        text = (f"Säkrad t.o.m. {day(row.period_end)}: {_agreement(row)} gäller {day(row.period_start)}–"
+                f"{day(row.period_end)} {facts.cite(row.sources)}.")
+    elif not stated.empty:   # a document's own statement, not a published agreement (004, December 2019)
+        text = (f"Säkrad t.o.m. {until.isoformat()} enligt {stated.iloc[0]['source_id']}: "
+                f"'{stated.iloc[0]['text']}' {facts.cite(stated.iloc[0]['source_id'])}; ingen publicerad "
+                "överenskommelse slutar den dagen.")
+    else:   # unknown, not absent: the sources end, or say nothing of the date
+        return Para(f"Ingen känd beslutad finansiering täcker {as_of}: källorna anger ingen för datumet. Det "
+                    "betyder inte att finansiering saknas, bara att ingen källa anger den.", "Finansiering.")
     if facts.funding.next_period_decided:
         return Para(text + " Även nästa period är beslutad.", "Finansiering.")
     return Para(text + f" Något beslut om tiden därefter finns inte i källorna per {as_of}; utan ett nytt beslut "
@@ -105,7 +121,8 @@ def deadline(facts: Facts) -> list[Para]:
     if decision.next_period_decided:
         return []
     if decision.decide_by is None:
-        return [Para("Nu: ingen beslutad finansiering täcker datumet.", "Beslut behövs.")]
+        return [Para("Kan inte räknas ut: ingen känd beslutad finansiering täcker datumet, så slutet som "
+                     "framförhållningen räknas från är okänt.", "Beslut behövs.")]
     passed = f" Den dagen har passerat per {facts.as_of.isoformat()}." if decision.overdue else ""
     notice = words(decision.notice_months)
     return [Para(f"Senast {decision.decide_by.isoformat()}, för {notice} månaders framförhållning före "

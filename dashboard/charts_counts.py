@@ -173,10 +173,13 @@ def headcount_trend(frame: pd.DataFrame) -> alt.Chart:
 
 
 def _when(start, end) -> str:
-    """'2018' for a figure about a calendar year, else the month it is about: 'juni 2019'."""
+    """'2018' for a figure about a calendar year, 'september–december 2018' for months of one, else the month it
+    is about: 'juni 2019'."""
     start, end = pd.Timestamp(start), pd.Timestamp(end)
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return str(start.year)
+    if start.year == end.year and start.month != end.month and start.day == 1:
+        return f"{MONTHS[start.month - 1]}–{MONTHS[end.month - 1]} {end.year}"
     return f"{MONTHS[end.month - 1]} {end.year}"
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from dashboard import access, export, importer, indicators, outputs, scenario, scenario_baseline, scenario_io
 from dashboard.argparse_sv import SwedishParser
 from dashboard.build import build_database, ensure_database
-from dashboard.params import ParameterError, as_of_or_data
+from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.seeds import SeedError
 
 
@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     indicator.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
     indicator.add_argument("--from", metavar="DATE")
     indicator.add_argument("--to", metavar="DATE")
+    indicator.add_argument("--known-on", dest="known_on", metavar="YYYY-MM-DD",
+                           help="som källorna daterade t.o.m. detta datum angav det (standard: datans datum)")
     indicator.add_argument("--param", action="append", default=[], metavar="key=value")
     indicator.add_argument("--format", choices=("table", "csv", "json"), default="table")
     indicator.set_defaults(handler=_indicator)
@@ -89,6 +91,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--out", required=True, metavar="FILE.pdf",
                        help="filen att skriva: .pdf, .html, .docx eller .md")
     brief.add_argument("--meeting", metavar="YYYY-MM-DD", help="socialnämndens sammanträde som underlaget är för")
+    brief.add_argument("--known-on", dest="known_on", metavar="YYYY-MM-DD",
+                       help="som källorna daterade t.o.m. detta datum angav det: underlaget som det kunde skrivas då")
     brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
     brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
     brief.add_argument("--since", metavar="YYYY-MM-DD", help="förra underlagets datum: vad som ändrats sedan dess")
@@ -209,7 +213,8 @@ def _brief(args) -> int:
         as_of = as_of_or_data(args.as_of)
         content = build_brief(as_of, tuple(args.indicator) or DEFAULT_INDICATORS, tuple(args.scenario),
                               since=as_of_or_data(args.since) if args.since else None,
-                              meeting=meeting_date(args.meeting, as_of) if args.meeting else None)
+                              meeting=meeting_date(args.meeting, as_of) if args.meeting else None,
+                              known_on=convert(KNOWN_ON, args.known_on))
     except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
@@ -329,7 +334,7 @@ def _pairs(items: list[str]) -> dict:
 
 def _params(args) -> dict:
     params = _pairs(args.param)
-    for name in ("as_of", "from", "to"):   # the options' names are the parameters' names
+    for name in ("as_of", "from", "to", "known_on"):   # the options' names are the parameters' names
         if vars(args)[name] is not None:
             params[name] = vars(args)[name]
     return params

@@ -1,5 +1,9 @@
 """The one execution choke point: read-only DuckDB access, a cursor per call.
 
+The seed database is attached read-only as `seed`. A query asked for "as known on" a date runs in a cursor whose
+temporary views of the same names hold only the facts whose source is dated by then: the second clock, applied to
+every query alike.
+
 The database file is replaced atomically when it is rebuilt. DuckDB caches one instance per path
 in a process, so the old connection must be closed before the new file can be opened: queries
 register while they run and the swap waits until none is in flight. `one_version()` holds the connection for
@@ -8,12 +12,13 @@ a whole page run, so every query of the run reads the same file even if an impor
 
 import threading
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from dashboard import paths
+from dashboard import paths, sqlfiles
 
 
 class _Reader:
@@ -24,11 +29,15 @@ class _Reader:
         self._connection = None
         self._pinned = threading.local()   # (connection, key) held by this thread's page run
 
-    def query(self, sql: str, params: dict | None = None) -> pd.DataFrame:
+    def query(self, sql: str, params: dict | None = None, known_on: date | None = None) -> pd.DataFrame:
         pinned = getattr(self._pinned, "held", None)
         connection = pinned[0] if pinned else self._acquire()[0]
         cursor = connection.cursor()
         try:
+            cursor.execute("use seed")
+            if known_on is not None:   # the cursor's own temporary views: no other query sees them
+                cursor.execute(sqlfiles.load("clock/known_sources").sql, {"known_on": known_on})
+                cursor.execute(sqlfiles.load("clock/known_views").sql)
             return cursor.execute(sql, params or {}).df()
         finally:
             cursor.close()
@@ -63,7 +72,8 @@ class _Reader:
                 self._guard.wait_for(lambda: self._active == 0)
                 if self._connection is not None:
                     self._connection.close()
-                self._connection = duckdb.connect(str(path), read_only=True)
+                self._connection = duckdb.connect()   # in memory, the seed database attached as `seed`
+                self._connection.execute(sqlfiles.load("clock/attach").sql, {"path": str(path)})
                 self._key = key
             self._active += 1
             return self._connection, self._key
@@ -93,9 +103,10 @@ def _file_key(path: Path) -> tuple:
 _reader = _Reader()
 
 
-def query(sql: str, params: dict | None = None) -> pd.DataFrame:
-    """Run one read-only statement with bound parameters."""
-    return _reader.query(sql, params)
+def query(sql: str, params: dict | None = None, known_on: date | None = None) -> pd.DataFrame:
+    """Run one read-only statement with bound parameters; with `known_on`, against the database as known on that
+    date (every fact from a source dated after it left out, `queries/clock/known_views.sql`)."""
+    return _reader.query(sql, params, known_on)
 
 
 def data_version() -> tuple:

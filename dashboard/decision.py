@@ -43,11 +43,16 @@ def funding_decision(summary: pd.Series, as_of: date, notice_months: int = NOTIC
                            notice_months)
 
 
+# Unknown, not absent: where no decided agreement is known for the date, the sources end or say nothing of it.
+UNKNOWN_COVER = ("Ingen känd beslutad överenskommelse täcker datumet: källorna anger ingen. Om finansiering finns är "
+                 "okänt, inte att den saknas.")
+
+
 def deadline_sentence(decision: FundingDecision) -> str:
     if decision.next_period_decided:
         return "Nästa period är beslutad."
     if decision.decide_by is None:
-        return "Ingen beslutad överenskommelse täcker datumet: finansiering saknas."
+        return UNKNOWN_COVER
     passed = " – den dagen har passerat" if decision.overdue else ""
     return (f"Nästa period är inte beslutad. För {decision.notice_months} månaders framförhållning behövs beslut "
             f"senast {decision.decide_by.isoformat()}{passed}.")

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.columns import AREA_KIND_LABELS
-from dashboard.now import DataDates
+from dashboard.now import DataDates, data_as_of
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class FilterOptions:
         return cls(ordered("area"), ordered("area_kind"), tuple(sorted(ordered("unit_type"))), dates)
 
 
-FILTER_NAMES = ("as_of", "from", "to", "area", "area_kind", "unit_type")
+FILTER_NAMES = ("as_of", "from", "to", "area", "area_kind", "unit_type", "known_on")
 UNSET = {"area": "alla områden", "area_kind": "alla förvaltningstyper", "unit_type": "alla enhetstyper"}
 PAGE_SETTINGS = {"target": "mål {} per enhet", "survey": "enkät: {}", "question": "fråga: {}", "status": "status: {}",
                  "theme": "tema: {}", "topic": "ämne: {}", "evaluation": "utvärdering: {}"}
@@ -37,14 +37,15 @@ PAGE_SETTINGS = {"target": "mål {} per enhet", "survey": "enkät: {}", "questio
 @dataclass(frozen=True)
 class ViewFilters:
     """The shared filters under their one public name each: the URL's, the indicators' and the SQL's
-    (`as_of`, `from`, `to`, `area`, `area_kind`, `unit_type`). None means "all"."""
+    (`as_of`, `from`, `to`, `area`, `area_kind`, `unit_type`, and the second clock `known_on`). None means "all"
+    (for `known_on`: everything known, the data's own date)."""
     values: dict
 
     @classmethod
     def of(cls, as_of: date, **values) -> "ViewFilters":
         start, end = default_period(as_of)
         return cls({"as_of": as_of, "from": start, "to": end, "area": None, "area_kind": None, "unit_type": None,
-                    **values})
+                    "known_on": None, **values})
 
     @classmethod
     def default(cls, options: FilterOptions, as_of: date | None = None) -> "ViewFilters":
@@ -127,6 +128,8 @@ def _bound_parts(params: dict) -> list[str]:
         parts.append(f"period {params['from'].isoformat()}–{params['to'].isoformat()}")
     if "as_of" in params:
         parts.append(f"datum {params['as_of'].isoformat()}")
+    if params.get("known_on") and params["known_on"] < data_as_of():
+        parts.append(f"som känt per {params['known_on'].isoformat()} (källor daterade t.o.m. den dagen)")
     return parts
 
 
@@ -164,7 +167,7 @@ def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[s
     """Filters from URL parameters; each invalid value is ignored and named in a notice."""
     filters, notices = ViewFilters.default(options), []
     dates = {}
-    for key in ("as_of", "from", "to"):
+    for key in ("as_of", "from", "to", "known_on"):
         raw = _single(query.get(key))
         if raw is None:
             continue
@@ -175,7 +178,7 @@ def from_query(query: dict, options: FilterOptions) -> tuple[ViewFilters, list[s
             continue
         dates[key] = parsed
     default = ViewFilters.default(options, dates.get("as_of"))   # the period follows the date unless given
-    filters = default.replace(**{name: dates[name] for name in ("from", "to") if name in dates})
+    filters = default.replace(**{name: dates[name] for name in ("from", "to", "known_on") if name in dates})
     if filters["from"] > filters["to"]:
         notices.append("Perioden i adressen slutade före sin början och ignorerades.")
         filters = filters.replace(**{"from": default["from"], "to": default["to"]})

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db, export, sqlfiles
+from dashboard.now import data_as_of
 from dashboard.params import (
-    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET, THEME, TO,
-    TOPIC, UNIT_TYPE, Param, ParameterError, convert,
+    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET,
+    THEME, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
 from dashboard.settings import suppression_threshold
 
@@ -22,10 +23,16 @@ class UnknownIndicator(LookupError):
 
 @dataclass(frozen=True)
 class Indicator:
+    """`params` are the indicator's own; every indicator also takes `known_on` (the second clock), which is not
+    a SQL parameter: the query runs against the database as known on that date (`db.query`)."""
     name: str
     label: str
     how_to_read: str
-    params: tuple[Param, ...] = ()
+    own_params: tuple[Param, ...] = ()
+
+    @property
+    def params(self) -> tuple[Param, ...]:
+        return (*self.own_params, KNOWN_ON)
 
     @property
     def param_names(self) -> list[str]:
@@ -183,10 +190,17 @@ def resolve(indicator: Indicator, supplied: dict) -> dict:
     return resolved
 
 
-def run_query(name: str, **sql_params) -> pd.DataFrame:
-    """A query that is not an indicator (`lookups/…`, `imports/…`), by its name below `queries/`."""
+def filtered_on(known_on):
+    """The known-on date to filter by, or None where it leaves nothing out: on or after the data's own date every
+    source is known, and the query reads the database as it is."""
+    return known_on if known_on < data_as_of() else None
+
+
+def run_query(name: str, known_on=None, **sql_params) -> pd.DataFrame:
+    """A query that is not an indicator (`lookups/…`, `imports/…`), by its name below `queries/`; with
+    `known_on`, as the sources dated by then stated it."""
     sql = sqlfiles.load(name)
-    return db.query(sql.sql, sql.bind(sql_params))
+    return db.query(sql.sql, sql.bind(sql_params), known_on=filtered_on(known_on) if known_on else None)
 
 
 def run(name: str, **params) -> pd.DataFrame:
@@ -198,6 +212,6 @@ def run(name: str, **params) -> pd.DataFrame:
     sql = sqlfiles.load(f"indicators/{name}")
     configured = {"threshold": suppression_threshold()} if "threshold" in sql.params else {}
     bound = {p.name: resolved[p.name] for p in indicator.params if p.name in sql.params}
-    frame = db.query(sql.sql, sql.bind({**bound, **configured}))
+    frame = db.query(sql.sql, sql.bind({**bound, **configured}), known_on=filtered_on(resolved["known_on"]))
     frame.attrs.update(indicator=name, params=resolved)
     return frame

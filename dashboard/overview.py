@@ -7,7 +7,7 @@ import pandas as pd
 from dashboard import counts, surveys
 from dashboard import formatting as fmt
 from dashboard.columns import AREA_KIND_LABELS
-from dashboard.decision import FundingDecision, days_left_text
+from dashboard.decision import UNKNOWN_COVER, FundingDecision, days_left_text
 from dashboard.filters import ViewFilters
 
 NAMES_LISTED = 10
@@ -143,7 +143,7 @@ def funding_alert(decision: FundingDecision) -> Alert | None:
     if decision.next_period_decided:
         return None
     if decision.secured_until is None:
-        return Alert("error", "Ingen beslutad överenskommelse täcker datumet: finansiering saknas.")
+        return Alert("warning", UNKNOWN_COVER)
     secured = (f"Finansieringen är säkrad t.o.m. {decision.secured_until.isoformat()} "
                f"({days_left_text(decision)})")
     if decision.overdue:

@@ -59,6 +59,8 @@ def _count(param: Param, value) -> int:
 
 
 AS_OF = Param("as_of", date, lambda resolved: data_as_of())
+# The second clock: what the sources dated on or before this date said (default: the data's own date, all of it).
+KNOWN_ON = Param("known_on", date, lambda resolved: data_as_of())
 FROM = Param("from", date, lambda resolved: date(resolved["as_of"].year, 1, 1))
 TO = Param("to", date, lambda resolved: resolved["as_of"])   # a period ends at the as-of date at the latest
 AREA = Param("area", str)

@@ -2,7 +2,7 @@
 
 A query's name is its path below `queries/` without `.sql`, so the name says what kind it is:
 `indicators/<indicator>`, `lookups/…`, `imports/…` (what an import compares with), `replay/…` (imports written
-into a rebuilt database) and `user/…` (the user store). A file opens with a comment header whose `-- params:`
+into a rebuilt database), `user/…` (the user store) and `clock/…` (the database as known on a date). A file opens with a comment header whose `-- params:`
 line declares every `$name` the SQL uses; the loader rejects a file whose declaration and use differ, or a call
 that supplies missing or extra parameters.
 """

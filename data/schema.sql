@@ -163,6 +163,21 @@ create table funding_agreement (
     check (basis = 'documented' or rule is not null)
 );
 
+-- A document's own statement that funding is decided up to a date ("beslut om finansieringsmedel fram till och med
+-- mars 2020", 004, December 2019): usable from the date it describes, whether or not an agreement with that end is
+-- published. Not an agreement: it adds to how long funding is secured, never to the agreements counted.
+create table funding_statement (
+    statement_id  varchar primary key,
+    decided_until date not null,
+    stated_on     date not null,       -- the present of the statement: from this date it is known to hold
+    text          varchar not null,
+    source_id     varchar not null references source (source_id),
+    source_ref    varchar not null,
+    basis         varchar not null check (basis in ('documented', 'derived', 'unknown')),
+    rule          varchar,
+    check (basis = 'documented' or rule is not null)
+);
+
 create table evaluation (
     evaluation_id varchar primary key,
     round         integer check (round >= 1),    -- NULL: outside the city's series of three

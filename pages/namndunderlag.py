@@ -5,7 +5,7 @@ import dataclasses
 
 import streamlit as st
 
-from dashboard import brief, brief_files, export, formatting, indicators, stores, userdata
+from dashboard import brief, brief_files, export, formatting, indicators, userdata
 from dashboard.filters import describe_binding
 from dashboard.ui import blocks, cache, proposal_form, sidebar
 
@@ -79,11 +79,8 @@ chosen = st.multiselect("Indikatorer i bilagan", list(indicators.REGISTRY), defa
                         key=f"{PAGE}__indicators")
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
                       min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
-try:
-    content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since, meeting)
-except stores.StoreUnavailable as error:
-    blocks.notice("error", f"Underlaget kan inte skapas: förvaltningens förslag kan inte läsas ({error.what}).")
-    st.stop()
+content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since, meeting,
+                                      filters["known_on"])
 left, right = st.columns(2)
 with left:
     pdf_download(content, export.file_name("namndunderlag", filters.as_of, "pdf"))
@@ -92,7 +89,7 @@ with right:
     file_download(content, ".html", "Ladda ner HTML", filters.as_of)
     file_download(content, ".md", "Ladda ner Markdown", filters.as_of)
 st.subheader("Förhandsgranskning")
-st.caption(formatting.plain(describe_binding({"as_of": filters.as_of}, filters)
+st.caption(formatting.plain(describe_binding({"as_of": filters.as_of, "known_on": filters["known_on"]}, filters)
                             + "; samma innehåll som i filerna, där PDF:en har sidbrytningar och sidnummer."))
 with st.container(border=True):
     st.html(preview)

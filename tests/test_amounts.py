@@ -63,13 +63,14 @@ def test_the_command_line_reads_the_same_amounts(cli, text, expected):
 
 
 def test_a_three_year_scenario_states_per_year_and_per_period_costs(cli):
-    """2020-06-11: 3,5 mnkr for seven employed (000) is 500 000 kr each; four units are last known with at least
-    one supporter, so 'to target' funds 7 + 4 = 11 and trains 4 at 5/52 of 500 000 kr (003's five weeks)."""
+    """2020-06-11: 3,5 mnkr for seven employed (000) is 500 000 kr each; five units are last known: four with at
+    least one supporter (002) and Aktivitetshuset with one (004), so 'to target' funds at most 7 + 5 = 12 and
+    trains at most 5 at 5/52 of 500 000 kr (003's five weeks)."""
     result = cli("scenario", "--param", "staffing=to_target", "--param", "agreement_years=3", "--format", "json")
     document = json.loads(result.stdout)
-    training = 4 * 500_000 * 5 / 52                                      # 192 307,69
-    assert document["supporters_funded"] == 11 and document["recruits"] == 4
-    assert document["cost_per_year_sek"] == pytest.approx(11 * 500_000 + training, abs=0.01)     # 5 692 307,69
-    assert document["total_cost_sek"] == pytest.approx(3 * 11 * 500_000 + training, abs=0.01)   # 16 692 307,69
+    training = 5 * 500_000 * 5 / 52                                      # 240 384,62
+    assert document["supporters_funded"] == 12 and document["recruits"] == 5
+    assert document["cost_per_year_sek"] == pytest.approx(12 * 500_000 + training, abs=0.01)     # 6 240 384,62
+    assert document["total_cost_sek"] == pytest.approx(3 * 12 * 500_000 + training, abs=0.01)   # 18 240 384,62
     assert document["budget_total_sek"] == 3 * 3_500_000
-    assert document["balance_sek"] == pytest.approx(10_500_000 - (16_500_000 + training), abs=0.01)
+    assert document["balance_sek"] == pytest.approx(10_500_000 - (18_000_000 + training), abs=0.01)

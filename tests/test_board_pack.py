@@ -17,10 +17,11 @@ from dashboard.brief_files import brief_file
 OPERATOR = access.operator()
 FULL_KRONOR = re.compile(r"(?<![\d-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-])")
 # Today's programme, and three years with every unit at two and 3 % a year more: 000 gives 3,5 mnkr for seven
-# employed (500 000 kr each); four units are published only as having at least one, so at most four recruits at
-# 5/52 of 500 000 kr (48 077 kr). Year one 11 × 500 000 + 4 × 48 077 = 5 692 308 kr (5,7 mnkr), year two
-# 5 500 000 × 1,03 = 5 665 000 (5,7), year three 5 500 000 × 1,03² = 5 834 950 (5,8); the period 17 192 258 (17,2)
-# against 3 × 3,5 = 10,5 mnkr: a deficit of at most 6,7 mnkr.
+# employed (500 000 kr each). Five units are known: Aktivitetshuset with one (004's placement) and four published
+# only as having at least one (001, 002), so at most five recruits at 5/52 of 500 000 kr (48 077 kr) and at most
+# 12 funded. Year one 12 × 500 000 + 5 × 48 077 = 6 240 385 kr (6,2 mnkr), year two 6 000 000 × 1,03 = 6 180 000
+# (6,2), year three 6 000 000 × 1,03² = 6 365 400 (6,4); the period 18 785 785 (18,8) against 3 × 3,5 = 10,5 mnkr:
+# a deficit of at most 8,3 mnkr.
 SCENARIOS = {"Som i dag": {}, "Två per enhet i tre år": {"staffing": "to_target", "agreement_years": "3",
                                                           "annual_increase": "0.03"}}
 # date: (meeting, funding secured to, the agreement's source, decide by, the meeting's days before it, first year)
@@ -104,9 +105,9 @@ def test_each_alternative_has_a_cost_per_calendar_year(pack):
     first = PACKS[as_of][5]
     text = found["html"]
     assert f"{first} 3,5 mnkr 3,5 mnkr Hela perioden {first} 3,5 mnkr 3,5 mnkr" in text   # one year: as today
-    assert (f"{first} högst 5,7 mnkr 3,5 mnkr {first + 1} högst 5,7 mnkr 3,5 mnkr {first + 2} högst 5,8 mnkr 3,5 mnkr "
-            f"Hela perioden {first}–{first + 2} högst 17,2 mnkr 10,5 mnkr") in text
-    assert "Underskott högst 6,7 mnkr för hela perioden (3 år)" in text
+    assert (f"{first} högst 6,2 mnkr 3,5 mnkr {first + 1} högst 6,2 mnkr 3,5 mnkr {first + 2} högst 6,4 mnkr 3,5 mnkr "
+            f"Hela perioden {first}–{first + 2} högst 18,8 mnkr 10,5 mnkr") in text
+    assert "Underskott högst 8,3 mnkr för hela perioden (3 år)" in text
     # today's units are published only as having at least one each (001, 002): none is known to have two
     assert "Vad det ger. 7 peer supportrar; ingen enhet är känd att nå målet två per enhet" in text
 
@@ -133,7 +134,7 @@ def test_the_same_facts_and_numbers_in_every_format(pack):
     as_of, _, found = pack
     meeting, until, cited, decide_by, days, first = PACKS[as_of]
     facts = ["Förvaltningens förslag: ej ifyllt", f"Säkrad t.o.m. {until}", "3,5 mnkr per år", cited,
-             f"Senast {decide_by}", "Antagande:", f"{days} dagar före {decide_by}", "högst 17,2 mnkr",
+             f"Senast {decide_by}", "Antagande:", f"{days} dagar före {decide_by}", "högst 18,8 mnkr",
              f"Hela perioden {first}–{first + 2}", "Alternativ 2: Två per enhet i tre år", "Konsekvenser och risker",
              "Minskade projektmedel tycks redan påverka tillgången av peer support", "Bakgrund",
              "Bilaga: indikatorer, källor och regler", "Källförteckning"]

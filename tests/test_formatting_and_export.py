@@ -111,7 +111,7 @@ def test_filters_default_to_the_data_year():
     assert notices == []
     # the year up to the data's date: nothing after the date is counted
     assert filters == ViewFilters({"as_of": date(2020, 6, 11), "from": date(2020, 1, 1), "to": date(2020, 6, 11),
-                                   "area": None, "area_kind": None, "unit_type": None})
+                                   "area": None, "area_kind": None, "unit_type": None, "known_on": None})
     assert "from" not in filters.to_query()   # a default period is left out of the link
 
 

@@ -159,8 +159,9 @@ def test_placements_per_area_in_period():
     (("2019-03-01", "2019-06-29"), {"Norrby": 2, "Centralförvaltningen": 1}),
     # PL3 starts 2019-07-01 == to
     (("2019-03-01", "2019-07-01"), {"Norrby": 3, "Söderby": 1, "Centralförvaltningen": 1}),
-    # only the open-ended PL2 and PL3 reach 2021; PL5 ended 2020-12-31, PL4 2019-12-31
-    (("2021-01-01", "2021-12-31"), {"Norrby": 1, "Söderby": 1}),
+    # PL5 ended 2020-12-31, PL4 2019-12-31; the open-ended PL2 and PL3 are known only up to their sources' dates
+    # (SRC_B 2019-12-31, SRC_A 2020-06-30): an end not published is not a placement still running (issue 25)
+    (("2021-01-01", "2021-12-31"), {}),
 ])
 def test_placements_period_overlap_edges(period, expected):
     start, end = period
@@ -312,8 +313,9 @@ def test_a_date_outside_the_data_is_refused_not_answered_empty(as_of):
 @pytest.mark.parametrize("as_of, expected_absent", [
     ("2019-04-15", {"Norrby träffpunkt": 1, "Central arbetsträning": 0}),  # AB1 (PL2); AB2 over, AB3 not begun
     ("2019-05-01", {"Norrby träffpunkt": 0, "Central arbetsträning": 0}),  # AB1 ended 2019-04-30
-    # default as_of 2020-06-30: AB3 is open-ended on PL5
-    (None, {"Norrby träffpunkt": 0, "Söderby aktivitetshus": 0, "Central arbetsträning": 1}),
+    # default as_of 2020-06-30: AB3 is open-ended on PL5; Norrby's open PL2 is known only to SRC_B's 2019-12-31,
+    # so on 2020-06-30 it is an observation of that date, and whether anyone is absent now is not known
+    (None, {"Norrby träffpunkt": None, "Söderby aktivitetshus": 0, "Central arbetsträning": 1}),
 ])
 def test_supporters_per_unit_absent(as_of, expected_absent):
     assert {u: r["absent"] for u, r in per_unit(as_of).items()} == expected_absent
@@ -770,7 +772,8 @@ def test_cli_every_indicator_every_format(capsys, name, output_format):
 def test_cli_json_values_content(capsys):
     assert cli.main(["indicator", "funding_summary", "--as-of", "2019-11-20", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["params"] == {"as_of": "2019-11-20"}
+    # the second clock is said too: as known on the data's own date (SRC_A's, 2020-06-30), all of it
+    assert document["params"] == {"as_of": "2019-11-20", "known_on": "2020-06-30"}
     [row] = document["rows"]
     assert row["secured_until"] == "2020-12-31"  # chain F1 -> F2, see FUNDING_SUMMARY
     assert row["secured_days_left"] == 41 + 366

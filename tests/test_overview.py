@@ -46,7 +46,9 @@ def test_an_undecided_next_period_is_always_flagged_and_an_error_once_the_date_h
     late = overview.funding_alert(_decision(date(2020, 10, 2)))
     assert late.level == "error" and "behövdes beslut senast 2020-10-01" in late.text
     assert overview.funding_alert(_decision(date(2020, 6, 11), "decided")) is None
-    assert overview.funding_alert(_decision(date(2021, 2, 1), until=None)).level == "error"
+    # no decided agreement known for the date: unknown, not absent (issue 25) — a warning that says so
+    unknown = overview.funding_alert(_decision(date(2021, 2, 1), until=None))
+    assert unknown.level == "warning" and "okänt, inte att den saknas" in unknown.text
 
 
 def test_the_decision_is_read_from_a_funding_summary_row():

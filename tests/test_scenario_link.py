@@ -3,9 +3,10 @@ defaults, written as a Swede reads them, and reopening it gives the same scenari
 Swedish and still opens a valid view, and opening a link saves nothing.
 
 By hand, on the seed data (2020-06-11): today's agreement is 3,5 mnkr for seven employed (000, 002), so a
-supporter costs 500 000 kr a year and five weeks' training (003) 500 000 × 5 / 52 = 48 076,92 kr. The four
-units with a supporter are published only as having at least one, so "alla enheter till målet" (two per unit,
-001) funds at most 7 + 4 = 11: 11 × 500 000 + 4 × 48 076,92 = 5 692 307,69 kr the first year."""
+supporter costs 500 000 kr a year and five weeks' training (003) 500 000 × 5 / 52 = 48 076,92 kr. Five units
+are known: Aktivitetshuset with its one placed supporter (004) and four published only as having at least one
+(002), so "alla enheter till målet" (two per unit, 001) funds at most 7 + 5 = 12: 12 × 500 000 + 5 × 48 076,92 =
+6 240 384,62 kr the first year."""
 
 from datetime import date
 from pathlib import Path
@@ -19,7 +20,7 @@ from dashboard.access import operator
 from tests.tables import shown_tables
 
 ROOT = Path(__file__).resolve().parent.parent
-TO_TARGET = 11 * 500_000 + 4 * 500_000 * 5 / 52      # 5 692 307,69 kr
+TO_TARGET = 12 * 500_000 + 5 * 500_000 * 5 / 52      # 6 240 384,62 kr
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +34,7 @@ def test_a_typed_budget_leaves_the_cost_per_supporter_as_shown(baseline):
     inputs, refused = scenario_io.read_inputs({"budget_sek": "4 200 tkr", "staffing": "to_target"}, baseline)
     assert not refused and inputs.cost_per_supporter_sek == 500_000
     result = scenario.evaluate(inputs, baseline)
-    assert result["balance_sek"] == pytest.approx(4_200_000 - TO_TARGET, abs=0.01)   # −1 492 307,69: −1,5 mnkr
+    assert result["balance_sek"] == pytest.approx(4_200_000 - TO_TARGET, abs=0.01)   # −2 040 384,62: −2,0 mnkr
 
 
 @pytest.mark.parametrize("given, address", [
@@ -103,7 +104,7 @@ def test_the_issues_scenario_reopens_the_same_and_typing_the_default_back_clears
     app.radio(key="scenarier__in_staffing").set_value("to_target").run()
     app.text_input(key="scenarier__in_budget_sek").set_value("4 200 tkr").run()
     figures = _view(app)["figures"]
-    assert figures["Underskott för perioden (1 år)"] == "högst 1,5 mnkr"
+    assert figures["Underskott för perioden (1 år)"] == "högst 2,0 mnkr"
     assert _query(app) == {"budget_sek": "4200tkr", "staffing": "to_target"}
     reopened = _page(**app.query_params)   # a fresh session from the address alone
     assert not _notices(reopened) and _view(reopened) == _view(app)

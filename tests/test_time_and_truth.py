@@ -18,12 +18,13 @@ def test_headcount_mid_2018():
     # 001: "Under 2018 deltog mellan sju och åtta peer supportrar"; "Vid tiden för utvärderingen deltog fem
     # verksamheter i projektet, men ytterligare två verksamheter har deltagit under 2018".
     # 002: "Skarpnäck och Hägersten-Liljeholmen har även haft peer supportrar i sina verksamheter under 2018";
-    # 004: Aktivitetshuset (Södermalm) from "september 2018". Whether Farsta and Östermalm had one is not said.
+    # 004: Aktivitetshuset (Södermalm) from "september 2018", so not yet in June (issue 25). Whether Farsta and
+    # Östermalm had one is not said.
     rows = headcount("2018-06-30")
     assert (rows["supporters"]["low"], rows["supporters"]["high"], rows["supporters"]["sources"]) == (7, 8, "S001")
     assert rows["supporters"]["basis"] == "documented" and rows["supporters"]["status"] == "current"
     assert (rows["units"]["low"], rows["units"]["high"], rows["units"]["basis"]) == (7, 7, "derived")
-    assert (rows["districts"]["low"], rows["districts"]["basis"]) == (3, "derived")
+    assert (rows["districts"]["low"], rows["districts"]["basis"]) == (2, "derived")
     assert pd.isna(rows["districts"]["high"])   # the upper bound is not published
     assert all(row["observed_on"].date() <= date(2018, 6, 30) for row in rows.values())
 
@@ -73,9 +74,11 @@ def test_funding_position_in_january_2020():
 
 
 def test_on_the_last_day_of_2019_the_next_period_is_not_yet_decided():
-    # Nothing published says the 2020 agreement was decided by 2019-12-31.
+    # Nothing published says the 2020 agreement was decided by 2019-12-31; 004 (December 2019) says the project
+    # "har beslut om finansieringsmedel fram till och med mars 2020": secured to 2020-03-31, 91 days on.
     summary = indicators.run("funding_summary", as_of="2019-12-31").iloc[0]
-    assert summary["secured_days_left"] == 0 and summary["next_period_status"] != "decided"
+    assert summary["secured_days_left"] == 91 and summary["next_period_status"] != "decided"
+    assert pd.Timestamp(summary["secured_until"]).date() == date(2020, 3, 31) and "S004" in summary["sources"]
 
 
 @pytest.mark.parametrize("as_of", ["2017-06-30", "2018-06-30", "2019-06-30", "2019-11-18"])
@@ -92,10 +95,11 @@ def test_the_survey_appears_when_its_fieldwork_has_ended():
 
 
 def test_no_unit_is_shown_as_currently_staffed_where_no_source_places_it():
-    # 000 (June 2020) places nobody; Aktivitetshuset's employment ran "fram till och med mars 2020" (004).
+    # 000 (June 2020) places nobody. Aktivitetshuset's employment runs "fram till och med mars 2020" (004), which
+    # is not a published end of the placement: it is last known from December 2019, not gone (issue 25).
     units = indicators.run("supporters_per_unit", as_of="2020-06-11")
     assert set(units["status"]) == {"last_known"}
-    assert "Aktivitetshuset" not in set(units["unit"])
+    assert units.set_index("unit").loc["Aktivitetshuset", "refers_to"] == "placering, senast rapporterad 2019-12-01"
     # Skarpnäck and Hägersten-Liljeholmen had supporters "under 2018" but are not in 002's June 2019 list.
     june_2019 = indicators.run("supporters_per_unit", as_of="2019-06-30")
     assert set(june_2019["area"]) == {"Farsta", "Östermalm", "Södermalm"}

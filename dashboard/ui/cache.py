@@ -62,13 +62,13 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
 
 
 @st.cache_resource(show_spinner="Sammanställer underlaget …", max_entries=16)
-def _brief(as_of, names: tuple, scenarios: tuple, since, meeting, version: tuple, saved: str, today):
+def _brief(as_of, names: tuple, scenarios: tuple, since, meeting, known_on, version: tuple, saved: str, today):
     """(content, preview HTML), one object shared by every session. The files are made when asked for: WeasyPrint
     takes seconds, and printing the PDF on every change made each edit wait 10–17 s."""
     from dashboard.brief import build_brief
     from dashboard.brief_html import preview_html
 
-    content = build_brief(as_of, names, scenarios, since=since, meeting=meeting,
+    content = build_brief(as_of, names, scenarios, since=since, meeting=meeting, known_on=known_on,
                           section_cache=lambda key, compute: _brief_section(key, version, compute))
     return content, preview_html(content)
 
@@ -79,19 +79,19 @@ def _brief_section(key: tuple, version: tuple, _compute):
     return _compute()
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple, since=None, meeting=None):
+def cached_brief(as_of, names: tuple, scenarios: tuple, since=None, meeting=None, known_on=None):
     """The brief as (content, preview HTML), rebuilt only when its choices, the data, the saved scenarios, the
     proposal or the day change (the pack says how old its figures are on the day it is made)."""
     from datetime import date
 
     from dashboard import proposal, userdata
 
-    record_binding("Nämndunderlaget", {"as_of": as_of})
+    record_binding("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
     saved += userdata.import_log().to_json() if since else ""   # imports count as changes
-    latest = proposal.latest_or_unreachable()
+    latest = proposal.latest()   # None also while the store cannot be reached: the pack then says so itself
     saved += f"proposal {latest.version}" if latest else ""
-    return _brief(as_of, names, scenarios, since, meeting, db.data_version(), saved, date.today())
+    return _brief(as_of, names, scenarios, since, meeting, known_on, db.data_version(), saved, date.today())
 
 
 def view(function, frame: pd.DataFrame, *args):

@@ -45,7 +45,8 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
     if "shared__as_of" not in state:
         filters, notices = from_query(st.query_params.to_dict(), options)
         given = {"from", "to"} & set(st.query_params.to_dict())
-        state.update({f"shared__{name}": ALL if value is None else value for name, value in filters.values.items()})
+        state.update({f"shared__{name}": ALL if value is None and name != "known_on" else value
+                      for name, value in filters.values.items()})
         state.update({"shared__period_chosen": bool(given), "shared__notices": notices,
                       "shared__tables": st.query_params.get("view") == "table"})
     span = options.dates
@@ -65,6 +66,9 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
         st.selectbox("Förvaltningstyp", (ALL, *options.area_kinds), key="shared__area_kind",
                      format_func=lambda v: columns.AREA_KIND_LABELS.get(v, v))
         st.selectbox("Enhetstyp", (ALL, *options.unit_types), key="shared__unit_type")
+        st.date_input("Som det var känt per", key="shared__known_on", **{**bounds, "max_value": span.as_of},
+                      help="Tomt: allt som är känt. Ett datum visar det som källorna daterade t.o.m. den dagen "
+                           "angav, som ett underlag skrivet då kunde säga det; senare dokument räknas inte.")
         st.toggle("Visa tabeller i stället för diagram", key="shared__tables",
                   help="Varje diagram har en tabell med samma rader; med det här valet öppnas tabellen först.")
         st.button("Återställ filter", on_click=_reset_shared)
@@ -84,9 +88,10 @@ def _keep_within(span) -> str:
     """Dates this session chose before the data changed under it (an import or an undo moves "now" and the
     span) are moved inside the span, so no widget is ever given a date it does not allow; says what moved."""
     state, moved = st.session_state, []
-    for name, label in (("as_of", "Läget per datum"), ("from", "Period från"), ("to", "Period till")):
+    for name, label in (("as_of", "Läget per datum"), ("from", "Period från"), ("to", "Period till"),
+                        ("known_on", "Som det var känt per")):
         key = f"shared__{name}"
-        if key in state and state[key] != span.clamp(state[key]):
+        if state.get(key) is not None and state[key] != span.clamp(state[key]):
             moved.append(f"{label} {state[key].isoformat()} → {span.clamp(state[key]).isoformat()}")
             state[key] = span.clamp(state[key])
     if not moved:

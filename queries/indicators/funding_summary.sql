@@ -1,16 +1,23 @@
 -- name: indicators/funding_summary
--- question: Until when is funding secured by agreements decided by the as-of date, and how much came one year at a time?
+-- question: Until when is funding secured by agreements decided by the as-of date (and documents' statements of
+--   decided funding), and how much came one year at a time?
 -- grain: one row
 -- params: as_of date
 -- columns: as_of, secured_until, secured_days_left, secured_months_left, decided_agreements,
 --   one_year_agreements, one_year_share, next_period_start, next_period_status, sources
 with recursive agreements as (
     select
-        period_start, period_end, source_id,
-        -- Decided by as_of: the decision date is on or before it; with no published date, the period has begun.
-        status = 'decided' and coalesce(decided_on <= $as_of, period_start <= $as_of) as decided_by_as_of,
-        status,
-    from funding_agreement
+        f.period_start, f.period_end, f.source_id, f.status, false as is_statement,
+        -- Decided by as_of: a published decision date on or before it; with none published, the period had begun
+        -- (the agreement was in force) or a document dated by then states it.
+        f.status = 'decided' and coalesce(f.decided_on <= $as_of, f.period_start <= $as_of or s.dated <= $as_of,
+            false) as decided_by_as_of,
+    from funding_agreement as f
+    join source as s using (source_id)
+    union all
+    -- A document's own statement that funding is decided up to a date holds from the date it describes.
+    select stated_on, decided_until, source_id, 'decided', true, stated_on <= $as_of,
+    from funding_statement
 ),
 
 decided as (
@@ -35,6 +42,7 @@ counts as (
         count(*) filter (where datediff('day', period_start, period_end) + 1 between 365 and 366)
             as one_year_agreements,
     from decided
+    where not is_statement
 ),
 
 next_period as (
@@ -43,7 +51,7 @@ next_period as (
         min_by(case when decided_by_as_of then 'decided' when status = 'decided' then 'expected' else status end,
             period_start) as next_period_status,
     from agreements
-    where not decided_by_as_of
+    where not decided_by_as_of and not is_statement
         and period_end > coalesce((select secured_until from horizon), $as_of::date - 1)
 )
 
@@ -58,5 +66,6 @@ select
     c.one_year_agreements / nullif(c.decided_agreements, 0) as one_year_share,
     n.next_period_start,
     coalesce(n.next_period_status, 'unknown') as next_period_status,
-    (select string_agg(distinct source_id, ', ' order by source_id) from decided) as sources,
+    (select string_agg(distinct source_id, ', ' order by source_id) from decided
+        where not is_statement or period_end >= $as_of) as sources,
 from horizon as h, counts as c, next_period as n

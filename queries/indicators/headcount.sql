@@ -5,7 +5,8 @@
 -- columns: measure, low, high, basis, observed_on, status, refers_to, period_start, period_end, sources, note,
 --   rule, as_of
 -- A date answers from the latest observation whose reference period starts on or before it; nothing reported
--- about a later date is used. Within its period, or up to stale_days after it, the figure is 'current';
+-- about a later date is used. Within its period, or up to stale_days after an observation of a date or a month,
+-- the figure is 'current';
 -- later it is 'last_known' ("senast känt"); with no observation it is 'unknown' and low/high are NULL.
 -- high NULL with low set: at least low, upper bound not published.
 with measures as (
@@ -26,7 +27,9 @@ dated as (
     select *,
         case
             when period_end >= $as_of then 'covering'
-            when datediff('day', period_end, $as_of::date) <= $stale_days then 'current'
+            -- an observation of a longer period ('under 2018') says nothing about the time after it
+            when datediff('day', period_start, period_end) <= 31
+                and datediff('day', period_end, $as_of::date) <= $stale_days then 'current'
             else 'last_known'
         end as freshness,
     from observations

@@ -43,9 +43,11 @@ units as (
 intervals as (
     select b.bucket, p.unit_id, p.supporter_id, p.source_id, p.basis,
     from buckets as b
-    join placement as p on p.start_date <= b.bucket_end and (p.end_date is null or p.end_date >= b.bucket_start)
+    join placement as p on p.start_date <= b.bucket_end
     join source as s using (source_id)
     where p.unit_id in (select unit_id from units)
+        -- an end that is not published is not a placement still running: it is known up to its source's date
+        and coalesce(p.end_date, s.dated, b.bucket_start) >= b.bucket_start
         and p.start_date <= coalesce(s.dated, p.start_date)   -- a plan is not a placement (placements_per_stadsdel)
 ),
 

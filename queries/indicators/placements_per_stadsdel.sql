@@ -29,7 +29,8 @@ intervals as (
     from placement as p
     join units as u using (unit_id)
     join source as s using (source_id)
-    where p.start_date <= $to and (p.end_date is null or p.end_date >= $from)
+    -- an end that is not published is not a placement still running: it is known up to its source's date
+    where p.start_date <= $to and coalesce(p.end_date, s.dated, $from) >= $from
         and p.start_date <= coalesce(s.dated, p.start_date)
 ),
 

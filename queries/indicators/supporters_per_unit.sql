@@ -5,8 +5,9 @@
 -- columns: unit, area, supporters, supporters_min, target, meets_target, status, observed_on, refers_to, absent,
 --   basis, sources, unit_type, area_kind, supporters_max, target_source, as_of
 -- A placement interval covering the date counts its supporters. Otherwise the unit answers from its latest
--- observation reported on or before the date (a placement that has ended counts as an observation of none):
--- 'current' within the observed period or up to stale_days after it, 'last_known' after that. supporters is
+-- observation reported on or before the date (a placement that has ended counts as an observation of none, one
+-- whose end is not published as an observation on its source's date): 'current' within the observed period or
+-- up to stale_days after an observation of a date or a month, 'last_known' after that. supporters is
 -- the exact number where the source gives one; supporters_min/max bound it (max NULL: not published).
 -- meets_target is NULL when the bounds do not settle it. status 'planned': every placement covering the date
 -- started after the date its source reported (an imported plan); a plan never counts beside begun placements.
@@ -38,7 +39,9 @@ placements as (
 covering_placements as (
     select p.*, p.start_date > coalesce(p.source_dated, p.start_date) as is_plan,
     from placements as p
-    where p.end_date is null or p.end_date >= $as_of
+    -- An end that is not published is not a placement still running: it covers dates up to its source's date
+    -- (after that it is an observation of that date, below); a plan's open end runs as planned.
+    where coalesce(p.end_date, p.source_dated, $as_of) >= $as_of or p.start_date > p.source_dated
     qualify is_plan = bool_and(is_plan) over (partition by p.unit_id)
 ),
 
@@ -69,6 +72,13 @@ latest_observed as (
             source_id, basis, placement_id,
         from placements
         where end_date < $as_of
+        union all
+        select unit_id, count(distinct supporter_id), count(distinct supporter_id), source_dated, source_dated,
+            'placering, senast rapporterad ' || strftime(source_dated, '%Y-%m-%d'), min(source_id), min(basis),
+            min(placement_id),
+        from placements
+        where end_date is null and source_dated < $as_of and start_date <= source_dated
+        group by unit_id, source_dated
     )
     where unit_id not in (select unit_id from covering)
     qualify row_number() over (partition by unit_id order by period_end desc, period_start desc, tiebreak desc) = 1
@@ -81,7 +91,10 @@ states as (
     from covering
     union all
     select unit_id, supporters_low, supporters_high, null, basis,
-        case when period_end >= $as_of or datediff('day', period_end, $as_of::date) <= $stale_days
+        -- Current: within the observed period, or up to stale_days after an observation of a date or a month; an
+        -- observation of a longer period ('under 2018') says nothing about the time after it.
+        case when period_end >= $as_of or (datediff('day', period_start, period_end) <= 31
+                                           and datediff('day', period_end, $as_of::date) <= $stale_days)
             then 'current' else 'last_known' end,
         least(period_end, $as_of::date), refers_to, source_id,
     from latest_observed

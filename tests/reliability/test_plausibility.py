@@ -17,8 +17,8 @@ pytestmark = pytest.mark.reliability
 MOVED_UNIT = csv_bytes("units", [["U_FAR", "Enhet i Farsta (namn ej publicerat)", "okänd", "Skarpnäck",
                                   "Skarpnäcks stadsdelsförvaltning"]])
 REWRITTEN_PLACEMENT = csv_bytes("placements", [row("placements", **{
-    "Placerings-id": "PL01", "Peer supporter (kod)": "P01", "Enhets-id": "U_SOD_AKT", "Startdatum": "2018-09-01",
-    "Slutdatum": "2021-03-31", "Arbetstid (andel av heltid)": ""})])
+    "Placerings-id": "PL01", "Peer supporter (kod)": "P01", "Enhets-id": "U_SOD_AKT", "Startdatum": "2018-10-01",
+    "Slutdatum": "", "Arbetstid (andel av heltid)": ""})])
 SECOND_2020 = csv_bytes("agreements", [row("agreements", **{
     "Överenskommelse-id": "FA2020B", "Belopp (kr)": "90 000 000", "Period från": "2020-01-01",
     "Period till": "2020-12-31", "Beslutsdatum": "2020-01-30"})])
@@ -27,7 +27,7 @@ SECOND_2020 = csv_bytes("agreements", [row("agreements", **{
 @pytest.mark.parametrize("kind, data, expected", [
     ("units", MOVED_UNIT, ["Område", "U_FAR: 'farsta' enligt S002 (dokumenterat) blir 'skarpnack'."]),
     ("placements", REWRITTEN_PLACEMENT,
-     ["Slutdatum", "PL01: '2020-03-31' enligt S004 (dokumenterat) blir '2021-03-31'."]),
+     ["Startdatum", "PL01: '2018-09-01' enligt S004 (dokumenterat) blir '2018-10-01'."]),
     ("agreements", SECOND_2020,
      ["Period från", "FA2020 är redan beslutad för 2020-01-01–2020-12-31 (3\u00a0500\u00a0000 kr, S000); FA2020B gäller "
                      "delvis samma dagar."]),
