@@ -61,6 +61,13 @@ def stockholm_now() -> str:
     return stockholm_time().strftime("%Y-%m-%d %H:%M")
 
 
+# The one definition of 'current' (queries/indicators/headcount.sql and supporters_per_unit.sql apply it), said
+# the same way wherever a status is explained.
+CURRENT_RULE = ("'aktuell': uppgiften gäller datumet, eller avser en dag eller en månad högst ett halvår före; "
+                "'senast känt': äldre, eller om en längre period (som 'under 2018') som har slutat: senaste kända "
+                "läge, inte läget på datumet")
+
+
 def suppression_rule(threshold: int) -> str:
     """The small-numbers rule as every page, export and board pack states it."""
     return (f"Antal som räknats fram från enskilda svar och som är färre än {threshold} visas inte: de visas och "

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db, export, sqlfiles
+from dashboard.formatting import CURRENT_RULE
 from dashboard.now import data_as_of
 from dashboard.params import (
     AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET,
@@ -50,16 +51,16 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "Antal peer supportrar, verksamheter och stadsdelar som dokumenten anger för valt datum. Varje tal kommer "
         "från den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
         "datum och källa; inget som rapporteras om ett senare datum används. Ett intervall som '7–8' är "
-        "dokumentets eget. Mer än ett halvår efter uppgiftens period visas talet som 'senast känt'; finns "
-        "ingen uppgift visas '–', aldrig noll.",
+        "dokumentets eget. En uppgift om en dag eller en månad är 'aktuell' i ett halvår, en uppgift om en längre "
+        "period (som 'under 2018') bara under perioden; därefter visas talet som 'senast känt'. Finns ingen "
+        "uppgift visas '–', aldrig noll.",
         (AS_OF, STALE_DAYS),
     ),
     Indicator(
         "headcount_trend", "Antal över tid enligt källorna",
         "Varje antal peer supportrar, verksamheter och stadsdelar som dokumenten anger, som en stapel lika hög "
-        "som antalet vid den tid uppgiften avser. Inget fylls i mellan uppgifterna: 2018 anges 7–8 peer "
-        "supportrar (001), i augusti 2019 sju (002) och i juni 2020 sju (000). Ett intervall som 7–8 har sin "
-        "osäkra del streckad; 'minst 3' betyder att den övre gränsen inte anges.",
+        "som antalet vid den tid uppgiften avser, med dokumentet i tabellen. Inget fylls i mellan uppgifterna. "
+        "Ett intervall som 7–8 har sin osäkra del streckad; 'minst 3' betyder att den övre gränsen inte anges.",
         (AS_OF,),
     ),
     Indicator(
@@ -74,8 +75,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     Indicator(
         "supporters_per_unit", "Peer supportrar per enhet",
         "Verksamheter som källorna placerar peer supportrar i på valt datum, jämfört med målet minst två per "
-        "verksamhet (rekommendation i utvärdering år två, 001). Status 'aktuell': uppgiften gäller datumet "
-        "eller är högst ett halvår gammal; 'senast känt': äldre, ingen senare uppgift finns. Antalet per "
+        "verksamhet (rekommendation i utvärdering år två, 001). Status " + CURRENT_RULE + ". Antalet per "
         "verksamhet publiceras sällan: 'minst 1' betyder att dokumentet bara säger att verksamheten hade peer "
         "support. 001 säger att majoriteten var ensamma och att en verksamhet hade två (se Källor).",
         (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),

@@ -104,6 +104,10 @@ class Baseline:
     districts: tuple[str, ...]
     training_weeks: float
     units_count_unpublished: int = 0
+    # what the defaults are read from, as the rows state it: (year, amount, sources) of each decided agreement with
+    # a published amount, and how many of the decided periods were one calendar year long, of how many
+    decided_amounts: tuple[tuple[int, float, str], ...] = ()
+    one_year_periods: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcoun
     The supporters are the employed head count the sources give for the date (the lower end of a range such as
     7–8), never the placements with a known unit: the agreement pays for everyone employed. Units and districts
     are the named ones of `counts` (current or last known, never a plan), as Översikt and Enheter count them."""
-    decided = agreements[agreements["decided_by_as_of"] & agreements["amount_sek"].notna()]
-    latest = decided.sort_values("period_start").iloc[-1] if not decided.empty else None
+    periods = agreements[agreements["decided_by_as_of"]]
+    decided = periods[periods["amount_sek"].notna()].sort_values("period_start")
+    latest = decided.iloc[-1] if not decided.empty else None
+    one_year = sum(365 <= (pd.Timestamp(end) - pd.Timestamp(start)).days + 1 <= 366
+                   for start, end in zip(periods["period_start"], periods["period_end"]))
     employed = headcount.set_index("measure").loc["supporters"]
     known = not pd.isna(employed["low"])
     named = counts.named_units(units)
@@ -31,6 +34,9 @@ def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcoun
         districts=counts.named_districts(units),
         training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,
         units_count_unpublished=int(named["supporters"].isna().sum()),
+        decided_amounts=tuple((pd.Timestamp(row.period_start).year, float(row.amount_sek), row.sources)
+                              for row in decided.itertuples()),
+        one_year_periods=(int(one_year), len(periods)),
     )
 
 

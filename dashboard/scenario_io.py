@@ -136,14 +136,32 @@ def derivations(baseline: Baseline, names: bool = False) -> list[str]:
         "grundutbildning (003) av årets 52 veckor, en gång första året; utbildningsavgift publiceras inte.",
         f"{lead('target_per_unit')} minst två per verksamhet (utvärdering år två, 001).",
         f"{lead('staffing')} dagens enheter behålls eller når målet; nya enheter väljs för sig och bemannas med målet.",
-        f"{lead('agreement_years')} 1 – alla överenskommelser sedan 2018 har varit ettåriga.",
-        f"{lead('annual_increase')} 0 – överenskommelserna 2019 och 2020 var båda 3,5 mnkr.",
-        f"Dagens verksamheter: {len(baseline.unit_supporters)} med peer support enligt källorna per "
-        f"{baseline.as_of.isoformat()}; för {unpublished} publiceras inte antalet och de räknas med minst en, så "
-        "behovet för att nå målet är en övre gräns (märkt högst).",
+        f"{lead('agreement_years')} 1 – {_one_year(baseline)}",
+        f"{lead('annual_increase')} 0 – {_amounts(baseline)}",
+        f"Kända verksamheter: {len(baseline.unit_supporters)} med peer support enligt källorna per "
+        f"{baseline.as_of.isoformat()}, aktuella eller senast kända (se Enheter); för {unpublished} publiceras inte "
+        "antalet och de räknas med minst en, så behovet för att nå målet är en övre gräns (märkt högst).",
         f"{lead('fte_funded')} okänt – arbetstiden per peer supporter publiceras inte (004 frågar om alla klarar en "
         "heltidstjänst; 001 berättar om en som gått ner i tid). Modellen räknar kostnad per person, inte heltider.",
     ]
+
+
+def _one_year(baseline: Baseline) -> str:
+    """'3 av 4 beslutade perioder t.o.m. 2020-06-11 var ett kalenderår långa.' — from the agreements, never prose."""
+    one, total = baseline.one_year_periods
+    return (f"{one} av {total} beslutade perioder t.o.m. {baseline.as_of.isoformat()} var ett kalenderår långa."
+            if total else f"ingen beslutad period är känd t.o.m. {baseline.as_of.isoformat()}.")
+
+
+def _amounts(baseline: Baseline) -> str:
+    """'beslutade belopp: 2019 3,5 mnkr (S002), 2020 3,5 mnkr (S000); ingen ökning mellan dem.'"""
+    amounts = baseline.decided_amounts
+    listed = "; ".join(f"{year} {fmt.mnkr(amount)} ({sources})" for year, amount, sources in amounts)
+    if len(amounts) < 2:
+        return f"bara ett beslutat belopp är känt ({listed}), så ingen ökning kan räknas fram." if amounts else \
+            "inget beslutat belopp är känt."
+    same = len({amount for _, amount, _ in amounts}) == 1
+    return f"beslutade belopp: {listed}" + ("; ingen ökning mellan dem." if same else "; se Finansiering.")
 
 
 def _label(name: str) -> str:

@@ -21,13 +21,18 @@ st.markdown(
     "datum visas den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
     "datum och källa. Uppgifter om tiden efter datumet används aldrig: perioder slutar vid datumet och en enkät "
     "visas först när insamlingen är avslutad.\n\n"
-    "- **aktuell**: uppgiften gäller datumet eller är högst ett halvår gammal.\n"
-    "- **senast känt**: uppgiften är äldre; det är senaste kända läge, inte läget på datumet.\n"
+    "- **aktuell / senast känt**: " + formatting.plain(formatting.CURRENT_RULE) + ".\n"
     "- **–**: ingen uppgift finns, aldrig noll.\n"
     "- **dokumenterad / härledd / okänd**: står i källan / räknad ur källorna enligt en angiven regel / "
     "publiceras inte.\n"
     "- Ett intervall som 7–8 är källans eget; *minst 1* betyder att källan bara säger att verksamheten hade "
     "peer support.")
+st.markdown(
+    "**Två frågor om tid.** *Vad gällde på datumet* (Läget per datum) svaras med alla dokument tjänsten har, också "
+    "senare dokument som berättar om datumet: att överenskommelsen för 2019 gällde i januari 2019 står i ett "
+    "dokument från augusti 2019. *Vad var känt på datumet* (Som det var känt per) räknar bara dokument daterade "
+    "t.o.m. det datumet, så som ett underlag skrivet då kunde säga det, och återskapar vad nämnden fick veta. "
+    "Utan val gäller allt som är känt. När ett datum är valt står \"som känt per …\" i varje rubrik.")
 st.subheader("Indikatorerna och hur du läser dem")
 for indicator in indicators.REGISTRY.values():
     with st.expander(indicator.label):

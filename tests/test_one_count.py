@@ -209,7 +209,7 @@ def test_oversikt_enheter_and_scenarier_show_the_same_numbers(as_of):
 
     if as_of != "2018-06-30":   # 2018's amount is not published: Scenarier asks for one and derives nothing
         scenarier = run_page("scenarier.py", as_of=as_of)
-        assert f"Dagens verksamheter: {units_named} " in " ".join(m.value for m in scenarier.markdown)
+        assert f"Kända verksamheter: {units_named} " in " ".join(m.value for m in scenarier.markdown)
 
 
 def test_oversikt_marks_every_figure_the_area_filter_does_not_reach():
