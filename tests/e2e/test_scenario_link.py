@@ -2,9 +2,10 @@
 in fresh browser contexts at 1280 and 390 px and shows every key figure, warning and input the same; typing the
 default back takes the input out of the address; a tampered address opens a valid view with a Swedish notice.
 
-By hand (000, 002, 001, 003): 4 200 tkr with every one of the four units brought to two costs at most
-11 × 500 000 + 4 × 48 076,92 = 5 692 308 kr, a deficit of at most 1,5 mnkr; two new units in two districts on
-top add 2 × 2 supporters (4 more trained): 15 × 500 000 + 8 × 48 076,92 = 7 884 615 kr, at most 7,9 mnkr."""
+By hand (000, 002, 004, 001, 003): 4 200 tkr with every one of the five known units (four published only as
+having at least one, Aktivitetshuset with one) brought to two costs at most 12 × 500 000 + 5 × 48 076,92 =
+6 240 385 kr, a deficit of at most 2,0 mnkr; two new units in two districts on top add 2 × 2 supporters (4 more
+trained): 16 × 500 000 + 9 × 48 076,92 = 8 432 692 kr, at most 8,4 mnkr."""
 
 import time
 
@@ -68,8 +69,8 @@ def test_a_scenario_built_by_typing_opens_the_same_from_its_address(new_page, ap
     pick_radio(page, "Bemanning i dagens enheter", "alla enheter till målet")
     wait_for_run(page)
     _type(page, "Budget per år", "4 200 tkr")
-    _metric(page, "Underskott för perioden").filter(has_text="högst 1,5 mnkr").wait_for()
-    assert _metric(page, "Finansierade peer supportrar").inner_text().strip() == "högst 11"
+    _metric(page, "Underskott för perioden").filter(has_text="högst 2,0 mnkr").wait_for()
+    assert _metric(page, "Finansierade peer supportrar").inner_text().strip() == "högst 12"
     districts = _main(page).locator('[data-testid="stMultiSelect"]').filter(has_text="Stadsdelar för nya enheter")
     for name in ("Farsta", "Skarpnäck"):
         districts.locator("input").first.click()
@@ -77,7 +78,7 @@ def test_a_scenario_built_by_typing_opens_the_same_from_its_address(new_page, ap
         page.keyboard.press("Enter")
         page.keyboard.press("Escape")
         wait_for_run(page)
-    _metric(page, "Kostnad första året").filter(has_text="högst 7,9 mnkr").wait_for()   # 15 funded, 8 trained
+    _metric(page, "Kostnad första året").filter(has_text="högst 8,4 mnkr").wait_for()   # 16 funded, 9 trained
     assert query(page)["new_units"] == "2"                                             # one unit per district
     _type(page, "Kostnad per peer supporter och år (antagande: lön publiceras inte)", "500 000")   # the default
     built = _view(page)

@@ -31,7 +31,7 @@ def test_save_two_scenarios_compare_and_download(page, app_url, tmp_path):
     wait_for_run(page)
     # the fragment's rerun has drawn the new staffing before the scenario is saved (a loaded machine lags)
     funded = _main(page).locator('[data-testid="stMetric"]').filter(has_text="Finansierade peer supportrar")
-    funded.locator('[data-testid="stMetricValue"]', has_text="högst 11").wait_for()
+    funded.locator('[data-testid="stMetricValue"]', has_text="högst 12").wait_for()
     _save_scenario(page, "Två per enhet")
     compare = _main(page).locator('[data-testid="stMultiSelect"]').filter(has_text="Jämför (två till fyra)")
     for name in ("Som i dag", "Två per enhet"):
@@ -51,7 +51,7 @@ def test_save_two_scenarios_compare_and_download(page, app_url, tmp_path):
     assert rows[0] == ["Uppgift", "Som i dag", "Två per enhet", "Skiljer sig"]
     supporters = next(r for r in rows if r[0] == "Finansierade peer supportrar")
     # four units are published only as having at least one supporter: at most four more bring them to two
-    assert supporters == ["Finansierade peer supportrar", "7", "högst 11", "ja"]
+    assert supporters == ["Finansierade peer supportrar", "7", "högst 12", "ja"]
 
 
 def test_a_scenario_input_reruns_only_its_fragment_and_reaches_the_url(page, app_url):
@@ -61,8 +61,8 @@ def test_a_scenario_input_reruns_only_its_fragment_and_reaches_the_url(page, app
     assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "7"
     pick_radio(page, "Bemanning i dagens enheter", "alla enheter till målet")
     wait_for_run(page)
-    funded.locator('[data-testid="stMetricValue"]', has_text="högst 11").wait_for()   # the fragment has rerun
-    assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "högst 11"
+    funded.locator('[data-testid="stMetricValue"]', has_text="högst 12").wait_for()   # the fragment has rerun
+    assert funded.locator('[data-testid="stMetricValue"]').inner_text().strip() == "högst 12"
     assert query(page)["staffing"] == "to_target"
     assert query(page)["as_of"] == "2020-06-11"   # the shared filters stay in the address too
 
