@@ -19,7 +19,7 @@ NOTICE_BASIS = ("Antagande, inte dokumenterat: källorna anger ingen uppsägning
 class FundingDecision:
     as_of: date
     secured_until: date | None      # None: no decided agreement covers the date
-    days_left: int
+    days_left: int | None           # None: no decided funding is known for the date, so neither is the rest
     next_period_decided: bool
     notice_months: int
 
@@ -39,7 +39,8 @@ def funding_decision(summary: pd.Series, as_of: date, notice_months: int = NOTIC
     """From a `funding_summary` row."""
     until = summary["secured_until"]
     return FundingDecision(as_of, None if pd.isna(until) else pd.Timestamp(until).date(),
-                           int(summary["secured_days_left"]), summary["next_period_status"] == "decided",
+                           None if pd.isna(summary["secured_days_left"]) else int(summary["secured_days_left"]),
+                           summary["next_period_status"] == "decided",
                            notice_months)
 
 

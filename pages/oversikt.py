@@ -25,7 +25,8 @@ per = filters.as_of.isoformat()
 left, middle, right = decision_box.columns(3)
 left.metric("Finansiering säkrad t.o.m.", funding_decision.secured_until.isoformat()
             if funding_decision.secured_until else "–")
-middle.metric(f"Dagar kvar per {per}", f"{funding_decision.days_left}")
+middle.metric(f"Dagar kvar per {per}", "–" if funding_decision.days_left is None else f"{funding_decision.days_left}",
+              help=None if funding_decision.days_left is not None else decision.UNKNOWN_COVER)
 right.metric(f"Beslut behövs senast (per {per})",
              funding_decision.decide_by.isoformat() if funding_decision.decide_by else "–",
              help=f"{notice} månaders framförhållning före periodens slut, räknat från läget per {per}")

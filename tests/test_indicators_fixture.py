@@ -364,7 +364,7 @@ def test_funding_horizon():
 FUNDING_SUMMARY = {
     # F1 not decided yet (2019-02-15) and F4 ended: no covering agreement -> nothing secured.
     # Decided: F4 only (no decision date, its period has begun).
-    "2019-01-15": (None, 0, 1, 1, date(2019, 1, 1), "SRC_A"),
+    "2019-01-15": (None, None, 1, 1, date(2019, 1, 1), "SRC_A"),   # days left unknown, never 0 (issue 25)
     # F1 covers; F2 (decided 2019-11-20) does not count yet. 2019-06-01 -> 2019-12-31: 29 + 184 days.
     "2019-06-01": (date(2019, 12, 31), 29 + (31 + 31 + 30 + 31 + 30 + 31), 2, 2, date(2020, 1, 1), "SRC_A"),
     # F2's decision day counts: chain F1 -> F2. 2019-11-20 -> 2019-12-31 = 41, + 366 (2020).
@@ -375,7 +375,7 @@ FUNDING_SUMMARY = {
     # F3 lasts 181 days, so 3 of 4 decided agreements are one year long.
     "2020-09-01": (date(2021, 6, 30), 121 + 181, 4, 3, date(2021, 7, 1), "SRC_A, SRC_B, SRC_C"),
     # after F3: only the expected F5 covers as_of -> nothing secured.
-    "2021-08-01": (None, 0, 4, 3, date(2021, 7, 1), "SRC_A, SRC_B, SRC_C"),
+    "2021-08-01": (None, None, 4, 3, date(2021, 7, 1), "SRC_A, SRC_B, SRC_C"),
 }
 
 
@@ -385,7 +385,7 @@ def test_funding_summary(as_of):
     [row] = run("funding_summary", as_of=as_of)
     assert row["secured_until"] == secured_until
     assert row["secured_days_left"] == days
-    assert row["secured_months_left"] == pytest.approx(round(days / MONTH, 1))
+    assert row["secured_months_left"] == (None if days is None else pytest.approx(round(days / MONTH, 1)))
     assert row["decided_agreements"] == decided
     assert row["one_year_agreements"] == one_year
     assert row["one_year_share"] == pytest.approx(one_year / decided)

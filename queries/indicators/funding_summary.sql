@@ -58,8 +58,11 @@ next_period as (
 select
     $as_of::date as as_of,
     h.secured_until,
-    greatest(coalesce(datediff('day', $as_of::date, h.secured_until), 0), 0) as secured_days_left,
-    round(greatest(coalesce(datediff('day', $as_of::date, h.secured_until), 0), 0) / 30.4375, 1)
+    -- NULL where no decided funding is known for the date: unknown, never 0 days (greatest() skips a NULL)
+    case when h.secured_until is not null then greatest(datediff('day', $as_of::date, h.secured_until), 0) end
+        as secured_days_left,
+    case when h.secured_until is not null
+        then round(greatest(datediff('day', $as_of::date, h.secured_until), 0) / 30.4375, 1) end
         as secured_months_left,
     c.decided_agreements,
     c.one_year_agreements,
