@@ -163,7 +163,8 @@ def where(facts: Facts) -> Para:
     if fmt.is_missing(staff["low"]):
         return Para("Antalet anställda peer supportrar anges inte i källorna per "
                     f"{facts.as_of.isoformat()}.", "Var peer supportrarna arbetar.")
-    text = (f"{_count(staff).capitalize()} peer supportrar är anställda {_when(staff)} {facts.cite(staff['sources'])}"
+    text = (f"Källorna anger {_count(staff)} {fmt.stated(staff['stated_as'])} {_when(staff)} "
+            f"{facts.cite(staff['sources'])}"
             f"{_gender_conflict(facts, staff)}")
     if fmt.is_missing(units["low"]):
         return Para(text + "; var de arbetar anges inte.", "Var peer supportrarna arbetar.")

@@ -65,11 +65,12 @@ def days_left_text(decision: FundingDecision) -> str:
 
 
 def situation(headcount: pd.DataFrame, units: pd.DataFrame, decision: FundingDecision) -> str:
-    """'Per 2020-06-11: 7 peer supportrar är anställda (avser juni 2020, S000). Finansieringen är säkrad …';
+    """'Per 2020-06-11: 7 anställda peer supportrar (avser juni 2020, S000). Finansieringen är säkrad …';
     units and districts counted as everywhere else (`counts.programme`)."""
     employed = headcount.set_index("measure").loc["supporters"]
     staff = ("Antalet anställda peer supportrar är okänt" if pd.isna(employed["low"]) else
-             f"{fmt.count_range(employed['low'], employed['high'])} peer supportrar är anställda ({employed['note']})")
+             f"{fmt.count_range(employed['low'], employed['high'])} {fmt.stated(employed['stated_as'])} "
+             f"({employed['note']})")
     funding = (f"Finansieringen är säkrad t.o.m. {decision.secured_until.isoformat()} "
                f"({days_left_text(decision)})." if decision.secured_until else "")
     programme = counts.programme(headcount, units)

@@ -68,6 +68,12 @@ CURRENT_RULE = ("'aktuell': uppgiften gäller datumet, eller avser en dag eller 
                 "läge, inte läget på datumet")
 
 
+def stated(text) -> str:
+    """A document's own name for what it counts, inside a sentence: 'Peer supportrar i projektet' -> 'peer
+    supportrar i projektet'; 'peer supportrar' where none is given."""
+    return text[:1].lower() + text[1:] if isinstance(text, str) and text else "peer supportrar"
+
+
 def suppression_rule(threshold: int) -> str:
     """The small-numbers rule as every page, export and board pack states it."""
     return (f"Antal som räknats fram från enskilda svar och som är färre än {threshold} visas inte: de visas och "

@@ -70,8 +70,10 @@ def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFr
 
 def _supporters(headcount: pd.DataFrame, scope: str) -> KeyFigure:
     row = headcount.set_index("measure").loc["supporters"]
-    return KeyFigure("Peer supportrar (anställda)", fmt.count_range(row["low"], row["high"]),
-                     row["note"] + BASIS_MARKS.get(row["basis"], ""), scope)
+    # the document's own words: 001's 'deltog under 2018' is not a count of the employed
+    note = (f"{fmt.stated(row['stated_as'])}; " if not pd.isna(row["low"]) else "") + row["note"]
+    return KeyFigure("Peer supportrar", fmt.count_range(row["low"], row["high"]),
+                     note + BASIS_MARKS.get(row["basis"], ""), scope)
 
 
 def _planned(programme: counts.Programme) -> str:

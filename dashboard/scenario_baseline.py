@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard import counts, indicators
+from dashboard import formatting as fmt
 from dashboard.scenario import TRAINING_WEEKS_DEFAULT, Baseline
 
 
@@ -29,7 +30,7 @@ def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcoun
         agreement_source=f"dnr {latest['agreement']}, {latest['sources']}" if latest is not None
         else "ingen beslutad överenskommelse med publicerat belopp",
         supporters=int(employed["low"]) if known else None,
-        supporters_source=employed["note"],
+        supporters_source=f"{fmt.stated(employed['stated_as'])}, {employed['note']}" if known else employed["note"],
         unit_supporters=tuple(int(k) for k in named["supporters_min"]),
         districts=counts.named_districts(units),
         training_weeks=float(training["value_low"]) if training is not None else TRAINING_WEEKS_DEFAULT,

@@ -128,7 +128,7 @@ def derivations(baseline: Baseline, names: bool = False) -> list[str]:
     return [
         f"{lead('budget_sek')} senaste beslutade överenskommelse, {amount} kr per år ({baseline.agreement_source}).",
         f"{lead('cost_per_supporter_sek')} överenskommelsens belopp × (1 − overhead) / {baseline.supporters} "
-        f"anställda peer supportrar ({baseline.supporters_source}); lön publiceras inte. Följer overhead tills du "
+        f"peer supportrar ({baseline.supporters_source}); lön publiceras inte. Följer overhead tills du "
         "anger en egen kostnad.",
         f"{lead('overhead_share')} 0 – dokumenten delar inte upp beloppet på löner och NSPH:s samordning, så "
         "overhead ingår i kostnaden per peer supporter.",

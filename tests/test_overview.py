@@ -57,7 +57,8 @@ def test_the_decision_is_read_from_a_funding_summary_row():
 
 
 def _headcount(supporters=(7, 7, "avser juni 2020, S000"), units=(5, 5, "S001", "juni 2019"),
-               districts=(3, 3, "S002", "juni 2019"), status="last_known", basis="documented"):
+               districts=(3, 3, "S002", "juni 2019"), status="last_known", basis="documented",
+               stated="Anställda peer supportrar"):
     """A `headcount` frame: the employed (low, high, note); units and districts (low, high, source, refers_to)."""
     return pd.DataFrame({
         "measure": ["supporters", "units", "districts"],
@@ -65,13 +66,14 @@ def _headcount(supporters=(7, 7, "avser juni 2020, S000"), units=(5, 5, "S001", 
         "high": pd.array([supporters[1], units[1], districts[1]], dtype="Int64"),
         "basis": ["documented", basis, basis], "status": ["current", status, status],
         "sources": ["S000", units[2], districts[2]], "refers_to": ["juni 2020", units[3], districts[3]],
-        "note": [supporters[2], f"senast känt {units[3]}, {units[2]}", f"senast känt {districts[3]}, {districts[2]}"]})
+        "note": [supporters[2], f"senast känt {units[3]}, {units[2]}", f"senast känt {districts[3]}, {districts[2]}"],
+        "stated_as": [stated, "Verksamheter", "Stadsdelar"]})
 
 
 def test_the_situation_in_one_paragraph():
     units = _units([None, None], status=["last_known", "last_known"])
     text = situation(_headcount(), units, _decision(date(2020, 6, 11)))
-    assert text == ("Per 2020-06-11: 7 peer supportrar är anställda (avser juni 2020, S000). Finansieringen är "
+    assert text == ("Per 2020-06-11: 7 anställda peer supportrar (avser juni 2020, S000). Finansieringen är "
                     "säkrad t.o.m. 2020-12-31 (per 2020-06-11: 203 dagar kvar). Nästa period är inte beslutad. För 3 "
                     "månaders framförhållning behövs beslut senast 2020-10-01. Verksamheter: 5 enligt S001 (senast "
                     "känt juni 2019); 2 med känd enhet; ingen aktuell på datumet (se Enheter). Stadsdelar: 3 enligt "
@@ -108,11 +110,13 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
 
 def test_key_figures_show_ranges_lower_bounds_and_unknowns_beside_the_named_units():
     headcount = _headcount(supporters=(7, 8, "avser 2018, S001"), units=(7, 7, "S001", "2018"),
-                           districts=(None, None, "", ""), status="current", basis="derived")
+                           districts=(None, None, "", ""), status="current", basis="derived",
+                           stated="Peer supportrar i projektet")   # 001: 'deltog' during 2018, not 'anställda'
+
     figures = overview.key_figures(headcount, _units([None, None]), _funding(300, "unknown"),
                                    pd.DataFrame(columns=["scope"]))
     assert [(f.label, f.value, f.note) for f in figures[:3]] == [
-        ("Peer supportrar (anställda)", "7–8", "avser 2018, S001"),
+        ("Peer supportrar", "7–8", "peer supportrar i projektet; avser 2018, S001"),
         ("Verksamheter", "7", "7 enligt S001 (härlett); 2 med känd enhet"),
         ("Stadsdelar", "–", "antal ej angivet i källorna; 1 med känd enhet"),
     ]

@@ -60,13 +60,13 @@ def test_oversikt_as_of_changes_the_key_figures():
     app = page("oversikt.py")
     metrics = {m.label: m.value for m in app.metric}
     # 2020-06-11: 000 says "i dagsläget sju anställda"; units and districts are last known from 2019.
-    assert metrics["Peer supportrar (anställda)"] == "7"
+    assert metrics["Peer supportrar"] == "7"
     assert metrics["Verksamheter"] == "5"           # 001: five units, June 2019
     assert metrics["Med aktuell placering"] == "0"   # no source places anyone in 2020
     assert metrics["Säkrad finansiering"] == "6,7 mån"   # 203 days to 2020-12-31 / 30.4375
     app.date_input(key="shared__as_of").set_value(date(2019, 6, 30)).run()
     metrics = {m.label: m.value for m in app.metric}
-    assert metrics["Peer supportrar (anställda)"] == "7–8"            # 001: "mellan sju och åtta" during 2018
+    assert metrics["Peer supportrar"] == "7–8"            # 001: "mellan sju och åtta" during 2018
     assert metrics["Stadsdelar"] == "3"   # Farsta, Östermalm, Södermalm (002, June 2019)
     assert metrics["Med aktuell placering"] == "3"   # Aktivitetshuset, Farsta, Östermalm
     assert any("frånvarande" in w.value for w in app.warning)
@@ -77,7 +77,7 @@ def test_oversikt_url_sets_the_date():
     metrics = {m.label: m.value for m in app.metric}
     # 001: 7–8 supporters during 2018, five units plus two more; 002: at least Skarpnäck and
     # Hägersten-Liljeholmen during 2018; Södermalm only from September 2018 (004), so not yet in June (issue 25)
-    assert (metrics["Peer supportrar (anställda)"], metrics["Verksamheter"],
+    assert (metrics["Peer supportrar"], metrics["Verksamheter"],
             metrics["Stadsdelar"]) == ("7–8", "7", "minst 2")
 
 

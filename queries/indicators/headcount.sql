@@ -3,7 +3,7 @@
 -- grain: one row per measure: supporters, units, districts
 -- params: as_of date, stale_days integer
 -- columns: measure, low, high, basis, observed_on, status, refers_to, period_start, period_end, sources, note,
---   rule, as_of
+--   rule, stated_as, as_of
 -- A date answers from the latest observation whose reference period starts on or before it; nothing reported
 -- about a later date is used. Within its period, or up to stale_days after an observation of a date or a month,
 -- the figure is 'current';
@@ -16,7 +16,7 @@ with measures as (
 observations as (
     select
         headcount_measure as measure, value_low, value_high, period_start, observed_on as period_end,
-        refers_to, source_id, basis, rule,
+        refers_to, source_id, basis, rule, reported_figure.measure as stated_as,
     from reported_figure
     where headcount_measure is not null and period_start <= $as_of
     qualify row_number() over (
@@ -54,6 +54,7 @@ select
         else 'ingen uppgift på eller före datumet'
     end as note,
     d.rule,
+    d.stated_as,   -- the document's own words for what it counts: 'deltog' in 2018 is not 'anställda'
     $as_of::date as as_of,
 from measures as m
 left join dated as d using (measure)

@@ -16,7 +16,7 @@ from tests.e2e.test_browser import PAGES
 pytestmark = pytest.mark.e2e
 
 DATA_DATE = "2020-06-11"   # 000, the latest document
-CITY_WIDE = ("Peer supportrar (anställda)", "Verksamheter", "Stadsdelar", "Säkrad finansiering",
+CITY_WIDE = ("Peer supportrar", "Verksamheter", "Stadsdelar", "Säkrad finansiering",
              "Enkät om peer support")
 FOLLOWS_AREA = ("Med aktuell placering", "Når målet (minst två)")
 MARK = "Farsta gäller inte här (hela staden)"
