@@ -38,7 +38,7 @@ COMPACT = {
 DAYS_LEFT = ("days_left", "secured_days_left")   # negative: the period has ended
 ENDED = "avslutad"
 BASIS_LEGEND = ("Grund: 'dokumenterad' står i källan; 'härledd' är räknad ur källorna enligt en regel som står i "
-                "tjänsten; 'okänd' publiceras inte. Status " + formatting.CURRENT_RULE + ". Ett intervall som 7–8 "
+                "tjänsten; 'okänd' publiceras inte. Status " + formatting.current_rule() + ". Ett intervall som 7–8 "
                 "är källans eget; 'minst' betyder att övre gränsen inte publiceras. Belopp i mnkr med en decimal, "
                 "'avslutad' där en period redan har slutat.")
 CHARTS = {

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pandas as pd
 from babel.numbers import format_decimal, format_percent
 
+from dashboard.settings import staleness_days
 from dashboard.text import visible
 
 LOCALE = "sv_SE"
@@ -61,11 +62,13 @@ def stockholm_now() -> str:
     return stockholm_time().strftime("%Y-%m-%d %H:%M")
 
 
-# The one definition of 'current' (queries/indicators/headcount.sql and supporters_per_unit.sql apply it), said
+# The one definition of 'current' (the macro is_current in data/schema.sql applies it), said
 # the same way wherever a status is explained.
-CURRENT_RULE = ("'aktuell': uppgiften gäller datumet, eller avser en dag eller en månad högst ett halvår före; "
-                "'senast känt': äldre, eller om en längre period (som 'under 2018') som har slutat: senaste kända "
-                "läge, inte läget på datumet")
+def current_rule() -> str:
+    """The window is the setting's (`PEER_STALE_DAYS`), never a length written in prose."""
+    return (f"'aktuell': uppgiften gäller datumet, eller avser en dag eller en månad högst {staleness_days()} dagar "
+            "före; 'senast känt': äldre, eller om en längre period (som 'under 2018') som har slutat: senaste kända "
+            "läge, inte läget på datumet")
 
 
 def stated(text) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import db, export, sqlfiles
-from dashboard.formatting import CURRENT_RULE
+from dashboard.formatting import current_rule
 from dashboard.now import data_as_of
 from dashboard.params import (
     AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET,
@@ -51,9 +51,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "Antal peer supportrar, verksamheter och stadsdelar som dokumenten anger för valt datum. Varje tal kommer "
         "från den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
         "datum och källa; inget som rapporteras om ett senare datum används. Ett intervall som '7–8' är "
-        "dokumentets eget. En uppgift om en dag eller en månad är 'aktuell' i ett halvår, en uppgift om en längre "
-        "period (som 'under 2018') bara under perioden; därefter visas talet som 'senast känt'. Finns ingen "
-        "uppgift visas '–', aldrig noll.",
+        "dokumentets eget. Status " + current_rule() + ". Finns ingen uppgift visas '–', aldrig noll.",
         (AS_OF, STALE_DAYS),
     ),
     Indicator(
@@ -75,7 +73,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
     Indicator(
         "supporters_per_unit", "Peer supportrar per enhet",
         "Verksamheter som källorna placerar peer supportrar i på valt datum, jämfört med målet minst två per "
-        "verksamhet (rekommendation i utvärdering år två, 001). Status " + CURRENT_RULE + ". Antalet per "
+        "verksamhet (rekommendation i utvärdering år två, 001). Status " + current_rule() + ". Antalet per "
         "verksamhet publiceras sällan: 'minst 1' betyder att dokumentet bara säger att verksamheten hade peer "
         "support. 001 säger att majoriteten var ensamma och att en verksamhet hade två (se Källor).",
         (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),

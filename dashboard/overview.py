@@ -9,6 +9,7 @@ from dashboard import formatting as fmt
 from dashboard.columns import AREA_KIND_LABELS
 from dashboard.decision import UNKNOWN_COVER, FundingDecision, days_left_text
 from dashboard.filters import ViewFilters
+from dashboard.settings import staleness_days
 
 NAMES_LISTED = 10
 BASIS_MARKS = {"documented": "", "derived": " (härlett)", "unknown": ""}
@@ -172,7 +173,7 @@ def unit_alerts(units: pd.DataFrame) -> list[Alert]:
                       "supportrar de har (" + listing(unpublished["unit"].tolist()) + "): om de är ensamma i sin "
                       "roll går inte att säga.") if not unpublished.empty else None,
         Alert("info", f"{plural(len(stale), 'verksamhet visas', 'verksamheter visas')} med senast kända uppgift, "
-                      "äldre än ett halvår: " + listing(stale["unit"].tolist()) + ".") if not stale.empty else None,
+                      f"äldre än {staleness_days()} dagar: " + listing(stale["unit"].tolist()) + ".") if not stale.empty else None,
     ]
     return [alert for alert in found if alert]
 

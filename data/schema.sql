@@ -342,3 +342,18 @@ create table data_gap (
     source_id  varchar not null references source (source_id),
     source_ref varchar not null
 );
+
+-- Rules the indicators share, written once here rather than copied into each query (issue 26).
+-- 'Aktuell' (formatting.CURRENT_RULE says it in Swedish): within the observed period, or up to stale_days after an
+-- observation of a day or a month; a figure about a longer period ('under 2018') says nothing about the time after.
+create macro is_current(period_start, period_end, as_of, stale_days) as
+    period_end >= as_of
+    or (datediff('day', period_start, period_end) <= 31 and datediff('day', period_end, as_of) <= stale_days);
+
+-- Decided by a date: a published decision date on or before it; with none published, the period had begun (the
+-- agreement was in force) or a document dated by then states it.
+create macro decided_by(status, decided_on, period_start, stated_on, as_of) as
+    status = 'decided' and coalesce(decided_on <= as_of, period_start <= as_of or stated_on <= as_of, false);
+
+-- An area filter, given by id or by name; NULL: every area.
+create macro in_area(area_id, area_name, wanted) as wanted is null or area_id = wanted or area_name = wanted;

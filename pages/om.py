@@ -21,7 +21,7 @@ st.markdown(
     "datum visas den senaste uppgiften om en tidpunkt eller period som börjar på eller före datumet, med dess "
     "datum och källa. Uppgifter om tiden efter datumet används aldrig: perioder slutar vid datumet och en enkät "
     "visas först när insamlingen är avslutad.\n\n"
-    "- **aktuell / senast känt**: " + formatting.plain(formatting.CURRENT_RULE) + ".\n"
+    "- **aktuell / senast känt**: " + formatting.plain(formatting.current_rule()) + ".\n"
     "- **–**: ingen uppgift finns, aldrig noll.\n"
     "- **dokumenterad / härledd / okänd**: står i källan / räknad ur källorna enligt en angiven regel / "
     "publiceras inte.\n"

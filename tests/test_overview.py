@@ -101,7 +101,7 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
     units = _units([1, None], status=["last_known", "current"])
     alerts = overview.unit_alerts(units)
     assert not any("ensam" in a.text and "U0" in a.text for a in alerts)
-    assert alerts[-1].text == "1 verksamhet visas med senast kända uppgift, äldre än ett halvår: U0."
+    assert alerts[-1].text == "1 verksamhet visas med senast kända uppgift, äldre än 183 dagar: U0."
     figures = {f.label: f.value for f in overview.key_figures(
         _headcount(), units, _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
     assert figures["Med aktuell placering"] == "1"

@@ -9,10 +9,7 @@
 -- from after the date).
 with agreements as (
     select f.*,
-        -- Decided by as_of: a published decision date on or before it; with none published, the period had begun
-        -- (the agreement was in force) or a document dated by then states it.
-        f.status = 'decided' and coalesce(f.decided_on <= $as_of, f.period_start <= $as_of or s.dated <= $as_of,
-            false) as decided_by_as_of,
+        decided_by(f.status, f.decided_on, f.period_start, s.dated, $as_of::date) as decided_by_as_of,
         s.dated <= $as_of as stated_by_as_of,
     from funding_agreement as f
     join source as s using (source_id)

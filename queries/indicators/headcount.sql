@@ -27,9 +27,7 @@ dated as (
     select *,
         case
             when period_end >= $as_of then 'covering'
-            -- an observation of a longer period ('under 2018') says nothing about the time after it
-            when datediff('day', period_start, period_end) <= 31
-                and datediff('day', period_end, $as_of::date) <= $stale_days then 'current'
+            when is_current(period_start, period_end, $as_of::date, $stale_days) then 'current'
             else 'last_known'
         end as freshness,
     from observations

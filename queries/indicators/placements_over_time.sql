@@ -35,7 +35,7 @@ units as (
     select u.unit_id, a.name as area, a.area_kind,
     from unit as u
     join area as a using (area_id)
-    where ($area is null or a.area_id = $area or a.name = $area)
+    where in_area(a.area_id, a.name, $area)
         and ($unit_type is null or u.unit_type = $unit_type)
         and ($area_kind is null or a.area_kind = $area_kind)
 ),

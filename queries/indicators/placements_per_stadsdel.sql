@@ -13,7 +13,7 @@
 with areas as (
     select area_id, name as area, area_kind,
     from area
-    where ($area is null or area_id = $area or name = $area)
+    where in_area(area_id, name, $area)
         and ($area_kind is null or area_kind = $area_kind)
 ),
 

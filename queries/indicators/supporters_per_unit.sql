@@ -16,7 +16,7 @@ with units as (
     select u.unit_id, u.name as unit, u.unit_type, a.name as area, a.area_kind,
     from unit as u
     join area as a using (area_id)
-    where ($area is null or a.area_id = $area or a.name = $area)
+    where in_area(a.area_id, a.name, $area)
         and ($unit_type is null or u.unit_type = $unit_type)
 ),
 
@@ -91,11 +91,7 @@ states as (
     from covering
     union all
     select unit_id, supporters_low, supporters_high, null, basis,
-        -- Current: within the observed period, or up to stale_days after an observation of a date or a month; an
-        -- observation of a longer period ('under 2018') says nothing about the time after it.
-        case when period_end >= $as_of or (datediff('day', period_start, period_end) <= 31
-                                           and datediff('day', period_end, $as_of::date) <= $stale_days)
-            then 'current' else 'last_known' end,
+        case when is_current(period_start, period_end, $as_of::date, $stale_days) then 'current' else 'last_known' end,
         least(period_end, $as_of::date), refers_to, source_id,
     from latest_observed
     where supporters_low > 0
