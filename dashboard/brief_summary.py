@@ -13,6 +13,7 @@ from dashboard.brief_doc import Heading, Para
 from dashboard.brief_facts import Facts
 from dashboard.brief_text import ASSUMPTION, OWN_TEXT, amount, day, join, words
 
+PROPOSALS_ON_PAGE_ONE = 2   # the latest document's last two: the summary stays one page
 PREPARATION_WEEKS = 4   # an assumption, marked as one wherever it is used: the sources give no preparation time
 NOT_WRITTEN = "Förvaltningens förslag: ej ifyllt"
 
@@ -213,9 +214,12 @@ def earlier_proposals(facts: Facts) -> list[Para]:
     """What the förvaltning itself proposed most recently and the latest evaluation's recommendation on funding,
     each with its follow-up status: in their sources' words."""
     plans = facts.statement("inriktning")
-    latest = plans[plans["sources"] == plans.iloc[-1]["sources"]] if not plans.empty else plans
-    blocks = [Para(" ".join(f"{row.text}" for row in latest.itertuples()) + f" {facts.cite(latest.iloc[0].sources)}",
-                   "Förvaltningens tidigare förslag.")] if not latest.empty else []
+    plans = plans[plans["is_plan"]]
+    latest = plans[plans["sources"] == plans.iloc[-1]["sources"]].tail(PROPOSALS_ON_PAGE_ONE) if not plans.empty \
+        else plans
+    more = " Fler förslag och uppdrag står under Bakgrund." if len(plans) > len(latest) else ""
+    blocks = [Para(" ".join(f"{row.text}" for row in latest.itertuples()) + f" {facts.cite(latest.iloc[0].sources)}"
+                   + more, "Förvaltningens tidigare förslag.")] if not latest.empty else []
     money = facts.recommendations[facts.recommendations["theme"] == "finansiering"]
     if not money.empty:
         row = money.iloc[-1]

@@ -59,14 +59,16 @@ class Citations:
                       for row in sources.itertuples()}
 
     def ids(self, ids) -> list[str]:
-        """'S000, S001' (a cell of a `sources` column) or a list, as a list without repeats."""
+        """'S000, S001' (a cell of a `sources` column) or a list, as a list without repeats, keeping only the
+        sources the pack knows: a pack as known on 2019-08-15 never cites 000, dated 2020."""
         parts = ids.split(",") if isinstance(ids, str) else list(ids)
-        return list(dict.fromkeys(part.strip() for part in parts if str(part).strip()))
+        return [i for i in dict.fromkeys(str(part).strip() for part in parts if str(part).strip()) if i in self.dates]
 
     def inner(self, ids) -> str:
         """'S000, 2020-06-11; S001, 2019-06-01'."""
-        return "; ".join(f"{i}, {self.dates.get(i, 'odaterad')}" for i in self.ids(ids))
+        return "; ".join(f"{i}, {self.dates[i]}" for i in self.ids(ids))
 
     def __call__(self, ids) -> str:
-        """'(S000, 2020-06-11; S001, 2019-06-01)'."""
-        return f"({self.inner(ids)})"
+        """'(S000, 2020-06-11; S001, 2019-06-01)'; '' where none of them is known."""
+        inner = self.inner(ids)
+        return f"({inner})" if inner else ""

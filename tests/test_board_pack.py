@@ -176,3 +176,15 @@ def test_the_command_line_writes_each_format(tmp_path, cli, suffix):
                  "--indicator", "funding_summary")
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 1000
+
+
+def test_a_pack_as_known_on_its_date_cites_nothing_a_later_document_says(saved):
+    """A pack as it could have been written on 2019-08-15 (002's date): no 000 (2020), 004 (December 2019) or
+    Sweco (May 2020), not the 2020 agreement's dnr, and it says which clock it reads."""
+    from dashboard.brief_doc import plain_text
+
+    content = brief.build_brief(date(2019, 8, 15), ("funding_horizon", "headcount"), render_charts=False,
+                                known_on=date(2019, 8, 15))
+    text = plain_text(content.document())
+    assert not re.findall(r"\bS00[046]\b", text) and "858/2019" not in text
+    assert "Som känt per 2019-08-15." in text and "Säkrad t.o.m. 2019-12-31" in text
