@@ -68,13 +68,15 @@ class _Reader:
         path = _current_path()
         with self._guard:
             key = _file_key(path)
-            if key != self._key:
+            while key != self._key:
                 self._guard.wait_for(lambda: self._active == 0)
                 if self._connection is not None:
                     self._connection.close()
                 self._connection = duckdb.connect()   # in memory, the seed database attached as `seed`
                 self._connection.execute(sqlfiles.load("clock/attach").sql, {"path": str(path)})
-                self._key = key
+                # a rebuild may have swapped the file between reading its key and opening it: the key must be the
+                # opened file's, or results cached under it would mix two versions in one page run
+                self._key, key = key, _file_key(path)
             self._active += 1
             return self._connection, self._key
 

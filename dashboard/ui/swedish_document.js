@@ -66,6 +66,8 @@
     [/^(year|month|day), (.+)$/, (_, segment, label) => `${SEGMENTS[segment]}, ${label}`],
     [/^(\d\d) – ([A-Z][a-z]+)$/, (whole, number, month) => MONTHS[month] ? `${number} – ${MONTHS[month]}` : whole],
     [/^Choose date, (.+)$/, "Välj datum, $1"],
+    // a select's announcement to screen readers as its list opens (heard only on a slow machine before)
+    [/^(\d+) options? available\.?$/, "$1 alternativ att välja bland."],
     [/^Help for (.+)$/, "Hjälp om $1"],
     [/^Remove (.+)$/, "Ta bort $1"],
     [/^(Fullscreen|Close fullscreen|Search|Show\/hide columns): (.+)$/, (_, action, what) => `${EXACT.get(action)}: ${what}`],
