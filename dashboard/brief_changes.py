@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard import formatting, indicators, userdata
 from dashboard.brief_doc import Heading, Items
+from dashboard.brief_text import day
 
 
 def changes_since(since: date, as_of: date) -> list[str]:
@@ -25,13 +26,13 @@ def changes_since(since: date, as_of: date) -> list[str]:
     brought = conflicts[conflicts["source_a"].isin(new["source_id"]) | conflicts["source_b"].isin(new["source_id"])]
     imports = userdata.applied_imports()   # an undone import changed nothing
     return [
-        *[f"Nytt dokument: {row.source_id} {row.title} ({_day(row.dated)})." for row in new.itertuples()],
+        *[f"Nytt dokument: {row.source_id} {row.title} ({day(row.dated)})." for row in new.itertuples()],
         *[f"Import {row.import_id}: {row.file_name}, {row.rows_added} rader tillagda och {row.rows_changed} ändrade "
-          f"(uppgifter per {_day(row.source_dated)})." for row in imports.itertuples() if within(row.source_dated)],
-        *[f"Uppföljning {row.recommendation_id}: {row.status} ({_day(row.status_date)}, {row.sources})."
+          f"(uppgifter per {day(row.source_dated)})." for row in imports.itertuples() if within(row.source_dated)],
+        *[f"Uppföljning {row.recommendation_id}: {row.status} ({day(row.status_date)}, {row.sources})."
           for row in statuses.itertuples() if within(row.status_date)],
-        *[f"Beslut om överenskommelsen {_period(row)} ({_day(row.decided_on)})." for row in decided.itertuples()],
-        *[f"Överenskommelsen {_period(row)} gäller från {_day(row.period_start)}." for row in started.itertuples()],
+        *[f"Beslut om överenskommelsen {_period(row)} ({day(row.decided_on)})." for row in decided.itertuples()],
+        *[f"Överenskommelsen {_period(row)} gäller från {day(row.period_start)}." for row in started.itertuples()],
         *([f"{formatting.number(len(brought))} nya motstridiga uppgifter mellan källorna; de står i bilagan under "
             "Motstridiga uppgifter i källorna."] if len(brought) else []),
     ]
@@ -43,9 +44,6 @@ def changes_blocks(since: date, as_of: date) -> tuple[list, list[str]]:
     return [Heading(f"Sedan förra underlaget ({since.isoformat()})", 2),
             Items(tuple(changes or ["Inga ändringar i källorna."]))], changes
 
-
-def _day(value) -> str:
-    return pd.Timestamp(value).date().isoformat()
 
 
 def _period(row) -> str:

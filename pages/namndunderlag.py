@@ -67,7 +67,7 @@ blocks.page_header("Nämndunderlag", filters,
                    "Underlaget till socialnämnden, ordnat som ett tjänsteutlåtande: förvaltningens förslag, "
                    "sammanfattning, alternativ, konsekvenser, bakgrund och en bilaga med samma siffror, källor och "
                    "regler för små tal som sidorna, per datumet i sidopanelen.")
-proposal_form.proposal_form(PAGE)
+written = proposal_form.proposal_form(PAGE)
 meeting = st.date_input("Socialnämndens sammanträde som underlaget är för", value=None, format="YYYY-MM-DD",
                         min_value=filters.as_of, key=f"{PAGE}__meeting",
                         help="Sista dag för beslut jämförs med sammanträdet; sammanträdesplanen finns inte i källorna.")
@@ -79,7 +79,7 @@ chosen = st.multiselect("Indikatorer i bilagan", list(indicators.REGISTRY), defa
                         key=f"{PAGE}__indicators")
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
                       min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
-content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), since, meeting,
+content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), written, since, meeting,
                                       filters["known_on"])
 left, right = st.columns(2)
 with left:

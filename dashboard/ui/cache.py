@@ -79,18 +79,18 @@ def _brief_section(key: tuple, version: tuple, _compute):
     return _compute()
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple, since=None, meeting=None, known_on=None):
+def cached_brief(as_of, names: tuple, scenarios: tuple, proposal: str, since=None, meeting=None, known_on=None):
     """The brief as (content, preview HTML), rebuilt only when its choices, the data, the saved scenarios, the
-    proposal or the day change (the pack says how old its figures are on the day it is made)."""
+    proposal (`proposal_form`'s answer: its version, none written or unreadable) or the day change (the pack says
+    how old its figures are on the day it is made)."""
     from datetime import date
 
-    from dashboard import proposal, userdata
+    from dashboard import userdata
 
     record_binding("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
     saved += userdata.import_log().to_json() if since else ""   # imports count as changes
-    latest = proposal.latest()   # None also while the store cannot be reached: the pack then says so itself
-    saved += f"proposal {latest.version}" if latest else ""
+    saved += f"förslag: {proposal}"
     return _brief(as_of, names, scenarios, since, meeting, known_on, db.data_version(), saved, date.today())
 
 

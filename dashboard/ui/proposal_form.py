@@ -10,14 +10,18 @@ from dashboard.ui import blocks, identity
 EARLIER_SHOWN = 20   # earlier versions listed at once: a rerun's size does not grow with every save
 
 
-def proposal_form(page: str) -> None:
-    """The section, under the page's keys `<page>__proposal…`."""
+UNREADABLE, NONE_WRITTEN = "kan inte läsas", "ej ifyllt"
+
+
+def proposal_form(page: str) -> str:
+    """The section, under the page's keys `<page>__proposal…`. Returns what the pack will show, read once per run
+    for the pack's cache key too: the latest version's number, 'ej ifyllt' or 'kan inte läsas'."""
     st.subheader("Förvaltningens förslag till beslut")
     try:
         saved = proposal.versions()
     except stores.StoreUnavailable as error:
         blocks.notice("warning", f"Förslaget kan inte läsas: {error.what}.")
-        return
+        return UNREADABLE
     latest = saved[0] if saved else None
     if latest is None:   # as the pack shows it
         with st.container(border=True):
@@ -32,6 +36,7 @@ def proposal_form(page: str) -> None:
         st.caption("Att skriva förslaget kräver rollen förvaltare; du ser det som det är sparat.")
     if len(saved) > 1:
         _earlier(saved[1:])
+    return f"version {latest.version}" if latest else NONE_WRITTEN
 
 
 def _shown(version: proposal.Proposal, note: str = "") -> None:
