@@ -125,8 +125,11 @@ def timed_print(page) -> float:
 
 def save_scenarios() -> None:
     """Two saved scenarios in the user store the server will open (`PEER_USER_DB`)."""
-    from dashboard import scenario, scenario_baseline, scenario_io, userdata
-    from dashboard.access import operator
+    from dashboard.scenario import baseline as scenario_baseline
+    from dashboard.scenario import figures as scenario_io
+    from dashboard.scenario import model as scenario
+    from dashboard.store import userdata
+    from dashboard.base.access import operator
 
     baseline = scenario_baseline.load_baseline()
     for name, raw in zip(SCENARIOS, ({}, {"agreement_years": "3"})):

@@ -16,9 +16,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.stats import summary
-from dashboard import paths, userdata
-from dashboard.build import build_database
-from dashboard.import_kinds import STATUS_CODES, UNIT_TYPES
+from dashboard.base import paths
+from dashboard.store import userdata
+from dashboard.store.build import build_database
+from dashboard.imports.kinds import STATUS_CODES, UNIT_TYPES
 from dashboard.params import STATUS
 
 SIZES = (0, 10_000, 50_000, 100_000)

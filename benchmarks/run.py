@@ -27,9 +27,10 @@ import numpy as np
 from benchmarks import browser, load, namndunderlag, pandas_twins, replay, replicas, targets, validation
 from benchmarks.server import nginx_bin, postgres_bin
 from benchmarks.stats import summary
-from dashboard import db, indicators, synth
-from dashboard.build import build_database
-from dashboard.paths import ROOT
+from dashboard import indicators, synth
+from dashboard.store import db
+from dashboard.store.build import build_database
+from dashboard.base.paths import ROOT
 
 RUNS = 15
 # Per indicator, an aggregate over exactly the columns it reads, so the data is really read.

@@ -7,8 +7,8 @@ import math
 import time
 
 from benchmarks.stats import summary
-from dashboard import importer
-from dashboard.import_kinds import KINDS
+from dashboard.imports import run as importer
+from dashboard.imports.kinds import KINDS
 
 SIZES = (100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000)
 ROUNDS = 3

@@ -1,5 +1,5 @@
 import sys
 
-from dashboard.cli import run
+from dashboard.cli.main import run
 
 sys.exit(run())

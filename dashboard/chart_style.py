@@ -15,7 +15,7 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from dashboard.text import visible
+from dashboard.base.text import visible
 
 # Okabe–Ito (safe for colour-blind readers) without black, which marks the documents' own reference figures.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]

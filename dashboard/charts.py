@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard import chart_style as style
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 from dashboard.charts_counts import headcount_trend, placements_over_time  # noqa: F401  (pages draw them from here)
 from dashboard.columns import FUNDING_STATUS_LABELS, STATUS_LABELS
 

@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from dashboard import chart_style as style
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 from dashboard.columns import MEASURE_LABELS
 
 NO_FIGURE = "ingen uppgift om placeringar"

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard import formatting
+from dashboard.base import formatting
 
 
 def source_ids(frame: pd.DataFrame) -> list[str]:

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
+from dashboard.base.labels import FUNDING_STATUS_LABELS
 from dashboard.indicators import REGISTRY
-from dashboard.text import visible
+from dashboard.base.text import visible
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,6 @@ HIDDEN = {"survey_id", "question_id", "option_id", "evaluation_id", "share_preci
 COUNT_KINDS = {"int", "percent", "decimal"}
 BASIS_LABELS = {"documented": "dokumenterad", "derived": "härledd", "unknown": "okänd",
                 "published": "publicerad", "microdata": "svar på individnivå"}
-FUNDING_STATUS_LABELS = {"decided": "beslutad", "expected": "förväntad", "unknown": "okänd"}
 STATUS_LABELS = {**FUNDING_STATUS_LABELS, "current": "aktuell", "last_known": "senast känt", "planned": "planerad"}
 MEASURE_LABELS = {"supporters": "Peer supportrar", "units": "Verksamheter", "districts": "Stadsdelar"}
 AREA_KIND_LABELS = {"stadsdel": "stadsdel", "central": "central förvaltning"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 
 CURRENT, LAST_KNOWN, PLANNED = "current", "last_known", "planned"
 NAMED = (CURRENT, LAST_KNOWN)

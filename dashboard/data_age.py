@@ -4,7 +4,7 @@ live fact unless the reader is told that the data stop years ago."""
 
 from datetime import date
 
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 
 OLD_AFTER_DAYS = 365
 

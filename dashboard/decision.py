@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dashboard import counts
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 
 NOTICE_MONTHS_DEFAULT = 3
 NOTICE_BASIS = ("Antagande, inte dokumenterat: källorna anger ingen uppsägningstid eller framförhållning i månader, "

@@ -13,7 +13,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from dashboard.text import visible
+from dashboard.base.text import visible
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -6,7 +6,8 @@ renamed over it, so a full disk or a kill leaves the old file (or none), not a t
 import os
 from pathlib import Path
 
-from dashboard import paths, userdata
+from dashboard.base import paths
+from dashboard.store import userdata
 
 
 class OutputRefused(ValueError):

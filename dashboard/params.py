@@ -5,7 +5,7 @@ from datetime import date
 from typing import Callable
 
 from dashboard.now import DateOutOfRange, data_as_of, data_dates
-from dashboard.settings import staleness_days
+from dashboard.base.settings import staleness_days
 
 
 class ParameterError(ValueError):

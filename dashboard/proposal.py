@@ -17,9 +17,11 @@ from datetime import datetime
 
 import pandas as pd
 
-from dashboard import access, formatting, stores
-from dashboard.text import refused_character
-from dashboard.userdata import UserDataError
+from dashboard.base import access
+from dashboard.base import formatting
+from dashboard.store import stores
+from dashboard.base.text import refused_character
+from dashboard.store.userdata import UserDataError
 
 LIMIT = 5_000    # characters: two pages of att-satser is far more than a tjänsteutlåtande's förslag till beslut holds
 ATTEMPTS = 20    # saves at one moment from several replicas: each loser numbers its version again

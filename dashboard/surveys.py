@@ -4,7 +4,7 @@ absence is said where a reader looks for one (Översikt's key figures, the top o
 
 import pandas as pd
 
-from dashboard import formatting as fmt
+from dashboard.base import formatting as fmt
 
 PEER_SUPPORT = "peer support"
 UNSTATED = "ämne ej angivet"

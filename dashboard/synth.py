@@ -14,8 +14,9 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from dashboard import outputs, paths
-from dashboard.build import SYNTHETIC_FINGERPRINT, create_aggregates, remove_database_file
+from dashboard import outputs
+from dashboard.base import paths
+from dashboard.store.build import SYNTHETIC_FINGERPRINT, create_aggregates, remove_database_file
 
 YEARS = 10
 FIRST_YEAR = 2011

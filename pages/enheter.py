@@ -4,7 +4,7 @@ counted as Översikt and the scenario count them."""
 import streamlit as st
 
 from dashboard import charts, counts, overview
-from dashboard.formatting import plain
+from dashboard.base.formatting import plain
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enheter"

@@ -3,7 +3,8 @@ with 95 % intervals, N and response next to every chart."""
 
 import streamlit as st
 
-from dashboard import charts, formatting, surveys
+from dashboard import charts, surveys
+from dashboard.base import formatting
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enkater"

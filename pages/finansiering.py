@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, formatting
+from dashboard import charts
+from dashboard.base import formatting
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "finansiering"

@@ -2,9 +2,12 @@
 
 import streamlit as st
 
-from dashboard import columns, export, formatting, import_lists, importer
-from dashboard.access import PermissionDenied
-from dashboard.import_kinds import KINDS
+from dashboard import columns, export
+from dashboard.base import formatting
+from dashboard.imports import lists as import_lists
+from dashboard.imports import run as importer
+from dashboard.base.access import PermissionDenied
+from dashboard.imports.kinds import KINDS
 from dashboard.ui import blocks, cache, identity, import_progress, sidebar
 
 PAGE = "importera"

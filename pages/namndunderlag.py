@@ -5,7 +5,11 @@ import dataclasses
 
 import streamlit as st
 
-from dashboard import brief, brief_files, export, formatting, indicators, userdata
+from dashboard import export, indicators
+from dashboard.base import formatting
+from dashboard.brief import files as brief_files
+from dashboard.brief import pack as brief
+from dashboard.store import userdata
 from dashboard.filters import describe_binding
 from dashboard.ui import blocks, cache, proposal_form, sidebar
 
@@ -21,7 +25,7 @@ def stamped(content: brief.Brief) -> brief.Brief:
 
 def print_pdf(content: brief.Brief) -> bytes | None:
     """The PDF, with its steps shown while WeasyPrint works; None where it cannot be made here."""
-    from dashboard import brief_pdf
+    from dashboard.brief import pdf as brief_pdf
 
     with st.status("Skapar PDF:en …", expanded=True) as status:
         st.write("Underlaget är detsamma som i förhandsgranskningen.")

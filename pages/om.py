@@ -3,8 +3,9 @@ and the accessibility statement."""
 
 import streamlit as st
 
-from dashboard import formatting, indicators
-from dashboard.settings import suppression_threshold
+from dashboard import indicators
+from dashboard.base import formatting
+from dashboard.base.settings import suppression_threshold
 from dashboard.ui import blocks, sidebar
 
 filters = sidebar.shared_filters()

@@ -4,7 +4,7 @@ attention, the documented head counts over time, and the key figures with their 
 import streamlit as st
 
 from dashboard import charts, decision, overview
-from dashboard.formatting import plain
+from dashboard.base.formatting import plain
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "oversikt"

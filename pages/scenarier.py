@@ -2,8 +2,12 @@
 
 import streamlit as st
 
-from dashboard import charts, export, formatting, scenario, scenario_io, userdata
-from dashboard.access import PermissionDenied
+from dashboard import charts, export
+from dashboard.base import formatting
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base.access import PermissionDenied
 from dashboard.ui import blocks, cache, identity, scenario_saved, scenario_widgets, sidebar
 
 PAGE = "scenarier"

@@ -8,9 +8,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard import paths, userdata
-from dashboard.build import build_database
-from dashboard.cli import main
+from dashboard.base import paths
+from dashboard.store import userdata
+from dashboard.store.build import build_database
+from dashboard.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

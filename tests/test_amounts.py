@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from dashboard.amounts import AmountError, echo, parse_amount, parse_share
-from dashboard.scenario import BOUNDS
+from dashboard.base.amounts import AmountError, echo, parse_amount, parse_share
+from dashboard.scenario.model import BOUNDS
 
 BUDGET = (BOUNDS["budget_sek"].low, BOUNDS["budget_sek"].high)   # 100 000 to 1 000 000 000 kr
 

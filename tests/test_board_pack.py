@@ -11,8 +11,14 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from dashboard import access, brief, proposal, scenario, scenario_baseline, scenario_io, userdata
-from dashboard.brief_files import brief_file
+from dashboard import proposal
+from dashboard.base import access
+from dashboard.brief import pack as brief
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.brief.files import brief_file
 
 OPERATOR = access.operator()
 FULL_KRONOR = re.compile(r"(?<![\d-])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d-])")
@@ -181,7 +187,7 @@ def test_the_command_line_writes_each_format(tmp_path, cli, suffix):
 def test_a_pack_as_known_on_its_date_cites_nothing_a_later_document_says(saved):
     """A pack as it could have been written on 2019-08-15 (002's date): no 000 (2020), 004 (December 2019) or
     Sweco (May 2020), not the 2020 agreement's dnr, and it says which clock it reads."""
-    from dashboard.brief_doc import plain_text
+    from dashboard.brief.doc import plain_text
 
     content = brief.build_brief(date(2019, 8, 15), ("funding_horizon", "headcount"), render_charts=False,
                                 known_on=date(2019, 8, 15))

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from dashboard import brief, indicators
-from dashboard.brief_markdown import brief_markdown
-from dashboard.brief_pdf import brief_pdf
-from dashboard.build import build_database
-from dashboard.cli import main as cli_main
-from dashboard.access import operator
+from dashboard import indicators
+from dashboard.brief import pack as brief
+from dashboard.brief.markdown import brief_markdown
+from dashboard.brief.pdf import brief_pdf
+from dashboard.store.build import build_database
+from dashboard.cli.main import main as cli_main
+from dashboard.base.access import operator
 
 OPERATOR = operator()   # the command line's actor: every right
 
@@ -207,7 +208,7 @@ def test_since_the_last_pack_lists_what_changed(fresh):
     """From 2019-06-11 to 2020-06-11: 002 (August 2019), 004 (December 2019), Sweco (May 2020) and 000 (June 2020)
     are new; the 2020 agreement (dnr 1.5.1–858/2019) applies from 2020-01-01; an import stated for the data's
     date counts too."""
-    from dashboard import importer
+    from dashboard.imports import run as importer
     from tests.test_import import placements
 
     importer.apply(importer.preview("placements", "p.csv", placements()), OPERATOR)

@@ -12,8 +12,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from dashboard.brief_doc import Figure, Heading, Items, PageBreak, Para, Table
-from dashboard.brief_docx import CHART_FAILED, brief_docx
+from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
+from dashboard.brief.docx import CHART_FAILED, brief_docx
 from tests.e2e.conftest import require_tool
 
 SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100">'

@@ -2,8 +2,8 @@
 
 import pytest
 
-from dashboard.build import build_database, ensure_database, stored_fingerprint
-from dashboard.seeds import SeedError
+from dashboard.store.build import build_database, ensure_database, stored_fingerprint
+from dashboard.store.seeds import SeedError
 from tests.conftest import fetch
 
 

@@ -7,7 +7,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import columns, export, formatting
+from dashboard import columns, export
+from dashboard.base import formatting
 from dashboard.filters import FilterOptions, ViewFilters, describe_binding, from_query
 from dashboard.now import DataDates
 

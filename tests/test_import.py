@@ -17,10 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import importer, indicators, userdata
-from dashboard.build import build_database
-from dashboard.access import operator
-from dashboard.import_kinds import KINDS
+from dashboard import indicators
+from dashboard.imports import run as importer
+from dashboard.store import userdata
+from dashboard.store.build import build_database
+from dashboard.base.access import operator
+from dashboard.imports.kinds import KINDS
 from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,7 +278,8 @@ def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, hea
 
 KILL_DRIVER = """
 import sys, time
-from dashboard import build, import_commit
+from dashboard.imports import commit as import_commit
+from dashboard.store import build
 slow = build.prepare_build
 def paused(*args):
     path = slow(*args)
@@ -284,7 +287,7 @@ def paused(*args):
     time.sleep(60)
     return path
 import_commit.prepare_build = paused
-from dashboard.cli import main
+from dashboard.cli.main import main
 sys.exit(main(["import", "placements", sys.argv[1]]))
 """
 
@@ -384,8 +387,8 @@ def test_undo_on_the_page_asks_first(fresh):
 def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
     from streamlit.testing.v1 import AppTest
 
-    from dashboard import brief
-    from dashboard.brief_markdown import brief_markdown
+    from dashboard.brief import pack as brief
+    from dashboard.brief.markdown import brief_markdown
 
     unit = csv_bytes(UNITS, [["U_MD", "![x](https://example.org/x.png)", "träfflokal", "Farsta", "Farsta sdf"]])
     importer.apply(importer.preview("units", "[Logga in](https://example.org).csv", unit), OPERATOR)

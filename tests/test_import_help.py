@@ -12,10 +12,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import import_preview, importer
-from dashboard.access import operator
-from dashboard.import_kinds import KINDS
-from dashboard.import_suggest import Candidate, did_you_mean, nearest
+from dashboard.imports import preview as import_preview
+from dashboard.imports import run as importer
+from dashboard.base.access import operator
+from dashboard.imports.kinds import KINDS
+from dashboard.imports.suggest import Candidate, did_you_mean, nearest
 from tests.reliability.corpus import csv_bytes
 
 OPERATOR = operator()
@@ -216,7 +217,7 @@ def test_a_file_no_longer_valid_on_confirming_stops_after_the_check(fresh):
 def test_a_file_of_many_unknown_ids_against_a_long_list_is_suggested_within_a_budget():
     """City scale: 3 000 units, a file of 100 misspelt ids. Each look-up compares with 3 000 texts, so the first
     20 (60 000 comparisons, about a second) are suggested and the rest point to the template's list."""
-    from dashboard.import_validate import References
+    from dashboard.imports.validate import References
 
     refs = References({}, {}, pd.DataFrame(), candidates={"unit": [Candidate(f"U{n:06d}") for n in range(3000)]})
     messages = [refs.unknown("unit", f"U{n:06d}X") for n in range(100)]

@@ -34,8 +34,10 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import cli, indicators, sqlfiles
-from dashboard.build import build_database
+from dashboard import indicators
+from dashboard.cli import main as cli
+from dashboard.store import sqlfiles
+from dashboard.store.build import build_database
 from dashboard.params import ParameterError
 
 ROOT = Path(__file__).resolve().parent.parent

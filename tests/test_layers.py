@@ -30,13 +30,82 @@ def importers(prefix: str) -> set[str]:
             if any(m == prefix or m.startswith(prefix + ".") for m in imported_modules(path))}
 
 
+# Which package of the product may import which: dependencies point one way, downwards. `dashboard` is the
+# package's top-level modules (the indicators and what shows them); `__main__` only starts the command line.
+LAYERS = {
+    "base": set(),
+    "store": {"base"},
+    "dashboard": {"base", "store"},
+    "scenario": {"base", "store", "dashboard"},
+    "imports": {"base", "store", "dashboard"},
+    "brief": {"base", "store", "dashboard", "scenario"},
+    "cli": {"base", "store", "dashboard", "scenario", "imports", "brief"},
+    "ui": {"base", "store", "dashboard", "scenario", "imports", "brief"},
+}
+
+
+def package_of(module: str) -> str:
+    """The layer a `dashboard…` module belongs to: its sub-package, or `dashboard` for a top-level module."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 and (ROOT / "dashboard" / parts[1]).is_dir() else "dashboard"
+
+
+def imported_product_modules(path: Path) -> set[str]:
+    """The `dashboard…` modules a file imports, `from dashboard import x` counted as `dashboard.x`."""
+    modules = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module in ("dashboard", "dashboard.ui"):
+            modules.update(f"{node.module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dashboard."):
+            modules.add(node.module)
+        elif isinstance(node, ast.Import):
+            modules.update(alias.name for alias in node.names if alias.name.startswith("dashboard"))
+    return modules
+
+
+def test_every_module_belongs_to_a_layer_and_the_layers_import_only_downwards():
+    upward = []
+    for path in (ROOT / "dashboard").rglob("*.py"):
+        if path.name == "__main__.py":
+            continue
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        layer = package_of(module)
+        assert layer in LAYERS, f"{module}: a package without a rule in LAYERS"
+        upward += [f"{module} -> {other}" for other in imported_product_modules(path)
+                   if package_of(other) not in LAYERS[layer] | {layer}]
+    assert upward == []
+
+
+def package_edges() -> set[tuple[str, str]]:
+    """Which layer imports which, with `pages` (and the entry point) as one more layer on top."""
+    edges = set()
+    files = [*(ROOT / "dashboard").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "streamlit_app.py"]
+    for path in (f for f in files if f.name != "__main__.py"):
+        module = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        layer = package_of(module) if module.startswith("dashboard") else "pages"
+        edges |= {(layer, package_of(other)) for other in imported_product_modules(path)} - {(layer, layer)}
+    return edges
+
+
+def test_the_readmes_drawing_of_the_layers_is_the_import_graph():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    drawing = readme.split("```mermaid", 1)[1].split("```", 1)[0]
+    drawn = set(re.findall(r"^\s*(\w+) --> (\w+)\s*$", drawing, re.M))
+    assert drawn == package_edges()
+
+
+def test_the_layering_rule_catches_an_upward_import():
+    assert package_of("dashboard.store.build") == "store" and package_of("dashboard.indicators") == "dashboard"
+    assert "dashboard" not in LAYERS["store"] and "ui" not in LAYERS["cli"] and "brief" not in LAYERS["scenario"]
+
+
 def test_only_the_ui_package_pages_and_entrypoint_import_streamlit():
     allowed = re.compile(r"^(dashboard/ui/|pages/|streamlit_app\.py$)")
     assert {path for path in importers("streamlit") if not allowed.match(path)} == set()
 
 
 def test_the_read_path_never_builds_and_the_product_never_imports_the_benchmarks():
-    assert "dashboard.build" not in imported_modules(ROOT / "dashboard" / "db.py")
+    assert "dashboard.store.build" not in imported_modules(ROOT / "dashboard" / "store" / "db.py")
     assert importers("benchmarks") == set()
 
 

@@ -9,10 +9,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import brief, brief_pdf
-from dashboard.brief_appendix import section_blocks
-from dashboard.brief_doc import Items
-from dashboard.brief_html import preview_html
+from dashboard.brief import pack as brief
+from dashboard.brief import pdf as brief_pdf
+from dashboard.brief.appendix import section_blocks
+from dashboard.brief.doc import Items
+from dashboard.brief.html import preview_html
 
 PAGE = str(Path(__file__).resolve().parent.parent / "pages" / "namndunderlag.py")
 PRINT, DOWNLOAD = "Skapa PDF (A4, tillgänglig PDF/UA)", "Ladda ner PDF"

@@ -10,9 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import access, proposal, scenario, scenario_baseline, scenario_io, userdata
-from dashboard.build import build_database
-from dashboard.userdata import UserDataError
+from dashboard import proposal
+from dashboard.base import access
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.store.build import build_database
+from dashboard.store.userdata import UserDataError
 from tests.test_roles import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,7 +91,7 @@ def test_a_proposal_survives_a_restart_and_a_rebuild_from_changed_seeds(store, s
                     encoding="utf-8")
     monkeypatch.setenv("PEER_SEED_DIR", str(seed_copy))
     build_database()
-    read = ("from dashboard import db, proposal; p = proposal.latest_or_unreachable(); "
+    read = ("from dashboard import proposal; from dashboard.store import db; p = proposal.latest_or_unreachable(); "
             "print(p.version, p.who, p.text, sep='|'); "
             "print(db.query(\"select name from area where area_id = 'farsta'\")['name'][0])")
     restarted = subprocess.run([sys.executable, "-c", read], capture_output=True, text=True, cwd=ROOT,

@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import indicators, paths, sqlfiles
+from dashboard import indicators
+from dashboard.base import paths
+from dashboard.store import sqlfiles
 
 QUERIES = sorted(p.relative_to(paths.QUERY_DIR).with_suffix("").as_posix() for p in paths.QUERY_DIR.rglob("*.sql"))
 KINDS = {"indicators", "lookups", "imports", "replay", "user", "checks", "clock"}

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access, importer, indicators, userdata
-from dashboard.formatting import plain
+from dashboard import indicators
+from dashboard.base import access
+from dashboard.imports import run as importer
+from dashboard.store import userdata
+from dashboard.base.formatting import plain
 from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, scenario_baseline, scenario_io, userdata
-from dashboard.access import operator
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 OPERATOR = operator()   # the command line's actor: every right
@@ -243,7 +246,7 @@ def test_a_deleted_scenario_gives_its_name_to_a_new_one(user_db):
 
 
 def test_saved_scenarios_survive_a_rebuild_of_the_seed_database(user_db, tmp_path, seed_copy, monkeypatch):
-    from dashboard.build import build_database
+    from dashboard.store.build import build_database
 
     userdata.save_scenario("Före omläsning", {"budget_sek": 1}, {"balance_sek": 0}, "v1", date(2020, 6, 11), OPERATOR)
     seed_db = tmp_path / "seed.duckdb"

@@ -19,7 +19,10 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import export, scenario, scenario_baseline, scenario_io
+from dashboard import export
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
 
 NBSP = "\u00a0"
 FIRST_YEAR = 12 * 500_000 + 5 * 500_000 * 5 / 52      # every unit to the target

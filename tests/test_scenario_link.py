@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, scenario_address, scenario_baseline, scenario_io, userdata
-from dashboard.amounts import parse_amount
-from dashboard.access import operator
+from dashboard.scenario import address as scenario_address
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base.amounts import parse_amount
+from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 ROOT = Path(__file__).resolve().parent.parent

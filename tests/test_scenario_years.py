@@ -3,7 +3,7 @@ by hand, and its sum is the whole period's cost."""
 
 import pytest
 
-from dashboard import scenario
+from dashboard.scenario import model as scenario
 
 SEVEN = {"supporters_funded": 7, "recruits": 0, "cost_per_supporter_sek": 500_000,
          "training_cost_per_person_sek": 40_000, "overhead_share": 0.0, "annual_increase": 0.0, "agreement_years": 1}
@@ -25,7 +25,8 @@ def test_each_year_by_hand(changes, expected):
 
 
 def test_the_years_add_up_to_the_period_and_the_first_is_the_first_year(fresh):
-    from dashboard import scenario_baseline, scenario_io
+    from dashboard.scenario import baseline as scenario_baseline
+    from dashboard.scenario import figures as scenario_io
 
     baseline = scenario_baseline.load_baseline()
     inputs = scenario_io.parse_inputs({"staffing": "to_target", "agreement_years": "3", "annual_increase": "2 %"},

@@ -7,8 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import access, importer, indicators, proposal, stores, userdata
-from dashboard.formatting import stockholm_time
+from dashboard import indicators, proposal
+from dashboard.base import access
+from dashboard.imports import run as importer
+from dashboard.store import stores
+from dashboard.store import userdata
+from dashboard.base.formatting import stockholm_time
 from tests.reliability import corpus
 
 PLANNER = access.Actor("planerare@stad.se", access.Role.PLANERARE, "inloggad")

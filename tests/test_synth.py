@@ -8,8 +8,9 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard import paths, synth
-from dashboard.build import ensure_database
+from dashboard import synth
+from dashboard.base import paths
+from dashboard.store.build import ensure_database
 
 ROOT = Path(__file__).resolve().parent.parent
 

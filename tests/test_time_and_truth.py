@@ -6,7 +6,10 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dashboard import decision, indicators, overview, scenario, scenario_baseline, scenario_io
+from dashboard import decision, indicators, overview
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
 
 
 def headcount(as_of: str) -> dict:

@@ -9,7 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import columns, export, formatting, html_table, indicators
+from dashboard import columns, export, html_table, indicators
+from dashboard.base import formatting
 from dashboard.data_age import age_sentence
 from dashboard.filters import ViewFilters, describe_binding, describe_page
 from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, source_descriptions, view

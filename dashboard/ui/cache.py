@@ -6,10 +6,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import citations, db, freshness, indicators, now
-from dashboard.build import ensure_database
+from dashboard import citations, indicators, now
+from dashboard.store import db
+from dashboard.store import freshness
+from dashboard.store.build import ensure_database
 from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
-from dashboard.stores import StoreUnavailable
+from dashboard.store.stores import StoreUnavailable
 
 BOUND_THIS_RUN = "_bound_this_run"
 
@@ -65,8 +67,8 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
 def _brief(as_of, names: tuple, scenarios: tuple, since, meeting, known_on, version: tuple, saved: str, today):
     """(content, preview HTML), one object shared by every session. The files are made when asked for: WeasyPrint
     takes seconds, and printing the PDF on every change made each edit wait 10–17 s."""
-    from dashboard.brief import build_brief
-    from dashboard.brief_html import preview_html
+    from dashboard.brief.pack import build_brief
+    from dashboard.brief.html import preview_html
 
     content = build_brief(as_of, names, scenarios, since=since, meeting=meeting, known_on=known_on,
                           section_cache=lambda key, compute: _brief_section(key, version, compute))
@@ -85,7 +87,7 @@ def cached_brief(as_of, names: tuple, scenarios: tuple, proposal: str, since=Non
     how old its figures are on the day it is made)."""
     from datetime import date
 
-    from dashboard import userdata
+    from dashboard.store import userdata
 
     record_binding("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
@@ -119,7 +121,7 @@ def scenario_baseline(as_of):
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _scenario_baseline(as_of, version: tuple):
-    from dashboard.scenario_baseline import load_baseline
+    from dashboard.scenario.baseline import load_baseline
 
     return load_baseline(as_of)
 

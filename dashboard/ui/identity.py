@@ -11,8 +11,8 @@ import os
 
 import streamlit as st
 
-from dashboard import access
-from dashboard.formatting import plain
+from dashboard.base import access
+from dashboard.base.formatting import plain
 
 
 def sign_in_configured() -> bool:

@@ -3,8 +3,10 @@ one for a förvaltare (read-only for everyone else), and the earlier versions.""
 
 import streamlit as st
 
-from dashboard import access, proposal, stores
-from dashboard import formatting as fmt
+from dashboard import proposal
+from dashboard.base import access
+from dashboard.store import stores
+from dashboard.base import formatting as fmt
 from dashboard.ui import blocks, identity
 
 EARLIER_SHOWN = 20   # earlier versions listed at once: a rerun's size does not grow with every save

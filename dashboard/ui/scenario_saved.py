@@ -5,8 +5,12 @@ from itertools import zip_longest
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, columns, scenario, scenario_io, userdata
-from dashboard import formatting as fmt
+from dashboard import columns
+from dashboard.base import access
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base import formatting as fmt
 from dashboard.ui import blocks, identity, scenario_widgets, sidebar
 
 LISTED = 20   # saved scenarios listed at once

@@ -4,10 +4,13 @@ every run writes back the inputs that differ from their defaults, so a copied li
 
 import streamlit as st
 
-from dashboard import formatting as fmt
-from dashboard import scenario, scenario_address, scenario_io, userdata
-from dashboard.amounts import AmountError, parse_amount
-from dashboard.scenario import AMOUNTS, NAMES, SHARES
+from dashboard.base import formatting as fmt
+from dashboard.scenario import address as scenario_address
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base.amounts import AmountError, parse_amount
+from dashboard.scenario.model import AMOUNTS, NAMES, SHARES
 from dashboard.ui import cache, sidebar
 
 SCENARIO = "scenario"   # the address parameter naming the saved scenario the inputs are

@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 
-from dashboard.paths import ROOT
+from dashboard.base.paths import ROOT
 
 
 def _warm_up() -> None:
@@ -19,7 +19,7 @@ def _warm_up() -> None:
 
     while not runtime.exists():   # imports hold the GIL: started at once, they only slow the server's start
         time.sleep(0.02)
-    from dashboard.build import ensure_database
+    from dashboard.store.build import ensure_database
     from dashboard.ui import cache   # loaded once here, found in sys.modules by the first session
 
     ensure_database()

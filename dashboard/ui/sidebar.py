@@ -9,7 +9,8 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from dashboard import columns, formatting
+from dashboard import columns
+from dashboard.base import formatting
 from dashboard.filters import FILTER_NAMES, ViewFilters, default_period, from_query
 from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, prepare_database
 from dashboard.ui.routing import route_through_entrypoint

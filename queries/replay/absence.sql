@@ -4,7 +4,7 @@
 -- grain: writes one row into absence per placement whose imported rows give an absence: the latest such row
 -- params: (none)
 -- columns: (none)
--- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.replay`.
+-- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.store.replay`.
 insert into absence (absence_id, placement_id, kind, start_date, end_date, source_id, source_ref, basis, rule)
 select placement_id || '-F', placement_id, absence_kind, absence_start, absence_end, source_id, source_ref,
     'documented', null

@@ -3,7 +3,7 @@
 -- grain: writes one row into funding_agreement per imported agreement id: the latest import's row for it
 -- params: status_labels varchar[], status_codes varchar[]
 -- columns: (none)
--- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`. A file
+-- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.store.replay`. A file
 -- writes the status in Swedish ($status_labels); the table holds its code ($status_codes, in the same order).
 insert into funding_agreement
     (agreement_id, dnr, funder, recipient, funding_kind, amount_sek, period_start, period_end, status, decided_on,

@@ -3,7 +3,7 @@
 -- grain: writes one row into placement per imported placement id: the latest import's row for it
 -- params: (none)
 -- columns: (none)
--- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.replay`.
+-- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.store.replay`.
 insert into placement
     (placement_id, supporter_id, unit_id, start_date, end_date, fte_share, source_id, source_ref, basis, rule)
 select placement_id, supporter_id, unit_id, start_date, end_date, fte_share, source_id, source_ref, 'documented',

@@ -4,7 +4,7 @@
 --   `IMP0003-2`)
 -- params: (none)
 -- columns: (none)
--- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`.
+-- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.store.replay`.
 insert into recommendation_status
     (status_id, recommendation_id, status, status_date, note, source_id, source_ref, basis, rule)
 select

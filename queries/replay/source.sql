@@ -3,7 +3,7 @@
 -- grain: writes one row into source per import (seed database, during a build)
 -- params: (none)
 -- columns: (none)
--- Reads `imported_source`, one row per import, staged by `dashboard.replay`.
+-- Reads `imported_source`, one row per import, staged by `dashboard.store.replay`.
 insert into source (source_id, title, organisation, author, doc_type, dated, date_note, dnr, seed_file, note)
 select source_id, title, 'Socialförvaltningen (import)', null, 'import', cast(dated as date), date_note, null, null,
     note

@@ -5,7 +5,7 @@
 -- params: (none)
 -- columns: placement_id, supporter_id, unit_id, start_date, end_date, fte_share, absence_kind, absence_start,
 --   absence_end, source_id, source_ref, import_id, file_row
--- A view over `imported_row`, created by `dashboard.replay.staged` (which drops it after the build).
+-- A view over `imported_row`, created by `dashboard.store.replay.staged` (which drops it after the build).
 create temp view imported_placement as
 select
     record ->> 'placement_id' as placement_id,

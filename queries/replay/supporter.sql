@@ -4,7 +4,7 @@
 --   there is left as it is
 -- params: (none)
 -- columns: (none)
--- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.replay`.
+-- Reads `imported_placement` (replay/stg_imported_placement), staged by `dashboard.store.replay`.
 insert or ignore into supporter (supporter_id, employer, source_id, source_ref, basis, rule)
 select supporter_id, 'NSPH Stockholms län', source_id, source_ref, 'documented', null
 from imported_placement

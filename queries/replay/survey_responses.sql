@@ -4,7 +4,7 @@
 --   row for it
 -- params: (none)
 -- columns: (none)
--- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`.
+-- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.store.replay`.
 insert into survey_response (survey_id, respondent_id, option_id, source_id)
 with imported as (
     select

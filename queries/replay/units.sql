@@ -3,7 +3,7 @@
 -- grain: writes one row into unit per imported unit id: the latest import's row for it
 -- params: (none)
 -- columns: (none)
--- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.replay`.
+-- Reads `imported_row` (import_id, source_id, kind, file_row, record), staged by `dashboard.store.replay`.
 insert into unit (unit_id, name, name_published, unit_type, area_id, owner, source_id, source_ref, basis, rule)
 with imported as (
     select

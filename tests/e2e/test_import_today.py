@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 
-from dashboard.formatting import stockholm_time
+from dashboard.base.formatting import stockholm_time
 from tests.e2e.conftest import ROOT, dashboard_server
 from tests.e2e.helpers import data_as_of, open_app
 from tests.e2e.test_browser import PAGES

@@ -9,7 +9,7 @@ trained): 16 × 500 000 + 9 × 48 076,92 = 8 432 692 kr, at most 8,4 mnkr."""
 
 import time
 
-from dashboard.amounts import parse_amount
+from dashboard.base.amounts import parse_amount
 from tests.e2e.helpers import alerts, open_app, pick_radio, query, wait_for_run
 
 WIDTHS = ({"width": 1280, "height": 720}, {"width": 390, "height": 844})

@@ -12,7 +12,7 @@ import zipfile
 
 import openpyxl
 
-from dashboard.import_kinds import KINDS
+from dashboard.imports.kinds import KINDS
 
 # One valid row per kind, against the shipped seeds (P30 is a new supporter code; U_FAR exists).
 VALID = {

@@ -7,8 +7,12 @@ import time
 
 import pytest
 
-from dashboard import access, build, db, importer, sqlfiles
-from dashboard.import_kinds import KINDS
+from dashboard.base import access
+from dashboard.imports import run as importer
+from dashboard.store import build
+from dashboard.store import db
+from dashboard.store import sqlfiles
+from dashboard.imports.kinds import KINDS
 from tests.reliability import corpus
 
 pytestmark = pytest.mark.reliability

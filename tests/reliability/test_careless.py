@@ -5,8 +5,9 @@ import hashlib
 
 import pytest
 
-from dashboard import outputs, userdata
-from dashboard.access import operator
+from dashboard import outputs
+from dashboard.store import userdata
+from dashboard.base.access import operator
 
 OPERATOR = operator()   # the command line's actor: every right
 

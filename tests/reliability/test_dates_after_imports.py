@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import importer, now
-from dashboard.access import operator
-from dashboard.formatting import stockholm_time
+from dashboard import now
+from dashboard.imports import run as importer
+from dashboard.base.access import operator
+from dashboard.base.formatting import stockholm_time
 from tests.reliability.corpus import csv_bytes, row
 
 pytestmark = pytest.mark.reliability

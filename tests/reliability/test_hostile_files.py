@@ -10,9 +10,12 @@ import shutil
 
 import pytest
 
-from dashboard import brief, importer, indicators, userdata
+from dashboard import indicators
+from dashboard.brief import pack as brief
+from dashboard.imports import run as importer
+from dashboard.store import userdata
 from tests.reliability import corpus
-from dashboard.access import operator
+from dashboard.base.access import operator
 
 OPERATOR = operator()   # the command line's actor: every right
 

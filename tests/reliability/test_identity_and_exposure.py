@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access
+from dashboard.base import access
 
 pytestmark = pytest.mark.reliability
 

@@ -14,7 +14,8 @@ import time
 import duckdb
 import pytest
 
-from dashboard import build, userdata
+from dashboard.store import build
+from dashboard.store import userdata
 from tests.reliability import corpus
 
 pytestmark = pytest.mark.reliability
@@ -112,13 +113,13 @@ def _same_but_times(seed: dict, after: dict) -> bool:
 
 BETWEEN_COMMIT_AND_SWAP = """
 import os, sys, time
-from dashboard import import_commit
+from dashboard.imports import commit as import_commit
 def paused(source, target):
     print("committed", flush=True)
     sys.stdout.close()
     time.sleep(60)
 import_commit.os.replace = paused
-from dashboard.cli import main
+from dashboard.cli.main import main
 sys.exit(main(["import", "placements", sys.argv[1], "--as-of", "2021-06-30"]))
 """
 

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from dashboard import outputs, paths
+from dashboard import outputs
+from dashboard.base import paths
 
 pytestmark = pytest.mark.reliability
 

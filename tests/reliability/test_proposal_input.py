@@ -9,8 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import access, paths, proposal, userdata
-from dashboard.userdata import UserDataError
+from dashboard import proposal
+from dashboard.base import access
+from dashboard.base import paths
+from dashboard.store import userdata
+from dashboard.store.userdata import UserDataError
 
 pytestmark = pytest.mark.reliability
 

@@ -15,8 +15,10 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import scenario, scenario_baseline, userdata
-from dashboard.access import operator
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import model as scenario
+from dashboard.store import userdata
+from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 pytestmark = pytest.mark.reliability

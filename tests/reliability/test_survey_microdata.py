@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, importer, indicators
-from dashboard.access import operator
+from dashboard import charts, indicators
+from dashboard.imports import run as importer
+from dashboard.base.access import operator
 
 pytestmark = pytest.mark.reliability
 

@@ -14,10 +14,12 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import brief, charts, columns, export, formatting, indicators
-from dashboard.brief_markdown import brief_markdown
-from dashboard.build import build_database
-from dashboard.paths import ROOT
+from dashboard import charts, columns, export, indicators
+from dashboard.base import formatting
+from dashboard.brief import pack as brief
+from dashboard.brief.markdown import brief_markdown
+from dashboard.store.build import build_database
+from dashboard.base.paths import ROOT
 from tests.tables import shown_tables
 
 pytestmark = pytest.mark.reliability

@@ -9,9 +9,12 @@ import hashlib
 
 import pytest
 
-from dashboard import importer, paths, sqlfiles, userdata
-from dashboard.access import operator
-from dashboard.import_commit import rule_breaks
+from dashboard.base import paths
+from dashboard.imports import run as importer
+from dashboard.store import sqlfiles
+from dashboard.store import userdata
+from dashboard.base.access import operator
+from dashboard.imports.commit import rule_breaks
 from tests.reliability.corpus import csv_bytes, row
 
 pytestmark = pytest.mark.reliability
@@ -56,7 +59,7 @@ def test_undoing_a_shortened_placement_that_left_room_for_a_second_is_refused(fr
 
 def test_the_checks_find_nothing_in_the_shipped_data_and_declare_their_columns(fresh):
     assert rule_breaks(paths.database_path()) == set()
-    from dashboard.build import lookup
+    from dashboard.store.build import lookup
 
     for name in ("checks/over_full_time", "checks/twice_in_a_unit", "checks/two_single_answers"):
         assert list(lookup(paths.database_path(), name).columns) == list(sqlfiles.load(name).columns)
@@ -64,7 +67,7 @@ def test_the_checks_find_nothing_in_the_shipped_data_and_declare_their_columns(f
 
 def test_after_two_imports_the_database_is_in_step_and_not_rebuilt(fresh):
     # the log lists the newest import first, the rows come oldest first: the fingerprint must not depend on it
-    from dashboard.build import ensure_database
+    from dashboard.store.build import ensure_database
 
     imported(placement())
     imported(placement(**{"Placerings-id": "PL_B", "Enhets-id": "U_OST"}))

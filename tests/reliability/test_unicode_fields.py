@@ -9,10 +9,10 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import importer
-from dashboard.import_kinds import KINDS
-from dashboard.import_read import Table
-from dashboard.import_validate import References, validate
+from dashboard.imports import run as importer
+from dashboard.imports.kinds import KINDS
+from dashboard.imports.read import Table
+from dashboard.imports.validate import References, validate
 from tests.reliability.corpus import VALID
 
 pytestmark = pytest.mark.reliability

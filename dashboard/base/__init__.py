@@ -1,0 +1,1 @@
+"""What every layer uses: Swedish text and numbers, settings, paths, roles and locks."""

@@ -1,0 +1,277 @@
+"""`python -m dashboard`: the command-line entry. Exit status 0 on success, 1 on rejected data,
+2 on wrong usage (unknown indicator, unknown or invalid parameter), 3 on an internal error (a fault of ours,
+reported in Swedish with its cause on the next line; nothing was changed)."""
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from datetime import date
+
+from dashboard import export, indicators, outputs
+from dashboard.base import access
+from dashboard.cli import imports as cli_import
+from dashboard.scenario import baseline as scenario_baseline
+from dashboard.scenario import figures as scenario_io
+from dashboard.scenario import model as scenario
+from dashboard.cli.argparse_sv import SwedishParser
+from dashboard.store.build import build_database, ensure_database
+from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
+from dashboard.store.seeds import SeedError
+
+
+READERS = ("indicator", "scenario", "brief", "import")
+
+
+def run() -> int:
+    """`python -m dashboard`: `main`, and when the reader of the output stops reading (`… | head -1`), a quiet end
+    with status 0, as with any filter: the rest of the output goes nowhere, without a traceback."""
+    try:
+        status = main()
+        sys.stdout.flush()   # what is still buffered, while a closed pipe can be caught here
+        return status
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # the interpreter's last flush goes there
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from dashboard.store.stores import StoreUnavailable
+
+    try:
+        if args.command in READERS:
+            try:
+                ensure_database()   # built, or rebuilt where the seeds or the imports changed since
+            except StoreUnavailable as error:   # reads go on from the database as last built; writes still refuse
+                print(f"Obs: {error.what}; kommandot läser senast byggda data.", file=sys.stderr)
+        return args.handler(args)
+    except BrokenPipeError:   # the reader stopped reading (`… | head`): not a fault, `run` ends quietly
+        raise
+    except StoreUnavailable as error:   # a build or a write needs the user store
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3
+    except Exception as error:   # whatever the cause, the caller gets a Swedish line and status 3, never a crash
+        print(f"Internt fel: kommandot kunde inte slutföras ({type(error).__name__}). Ingenting har ändrats.",
+              file=sys.stderr)
+        traceback.print_exc(limit=-3, file=sys.stderr)
+        return 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = SwedishParser(prog="python -m dashboard",
+                           description="PEER support: databas och indikatorer från kommandoraden.")
+    commands = parser.add_subparsers(dest="command", metavar="KOMMANDO")
+
+    build = commands.add_parser("build", help="bygg databasen från data/ (schema och seed-filer)")
+    build.set_defaults(handler=_build)
+
+    indicator = commands.add_parser("indicator", help="kör en indikator")
+    indicator.add_argument("name", metavar="NAME", help=f"en av: {', '.join(indicators.REGISTRY)}")
+    indicator.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD")
+    indicator.add_argument("--from", metavar="DATE")
+    indicator.add_argument("--to", metavar="DATE")
+    indicator.add_argument("--known-on", dest="known_on", metavar="YYYY-MM-DD",
+                           help="som källorna daterade t.o.m. detta datum angav det (standard: datans datum)")
+    indicator.add_argument("--param", action="append", default=[], metavar="key=value")
+    indicator.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    indicator.set_defaults(handler=_indicator)
+
+    planner = commands.add_parser("scenario", help="räkna ut ett finansieringsscenario för nästa år")
+    planner.add_argument("--param", action="append", default=[], metavar="key=value",
+                         help="t.ex. budget_sek=4000000 staffing=to_target agreement_years=3")
+    planner.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="utgångsläget (standard: datans datum)")
+    planner.add_argument("--format", choices=("table", "json"), default="table")
+    planner.add_argument("--save", metavar="NAME", help="spara scenariot under det här namnet, som sidan Scenarier "
+                         "gör (sparas som operativsystemets användare)")
+    planner.set_defaults(handler=_scenario)
+
+    brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF, HTML, Word eller Markdown")
+    brief.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="datum för siffrorna (standard: datans)")
+    brief.add_argument("--out", required=True, metavar="FILE.pdf",
+                       help="filen att skriva: .pdf, .html, .docx eller .md")
+    brief.add_argument("--meeting", metavar="YYYY-MM-DD", help="socialnämndens sammanträde som underlaget är för")
+    brief.add_argument("--known-on", dest="known_on", metavar="YYYY-MM-DD",
+                       help="som källorna daterade t.o.m. detta datum angav det: underlaget som det kunde skrivas då")
+    brief.add_argument("--indicator", action="append", default=[], metavar="NAME", help="kan upprepas")
+    brief.add_argument("--scenario", action="append", default=[], metavar="NAME", help="sparat scenario, högst tre")
+    brief.add_argument("--since", metavar="YYYY-MM-DD", help="förra underlagets datum: vad som ändrats sedan dess")
+    brief.set_defaults(handler=_brief)
+
+    from dashboard.imports.kinds import KINDS
+
+    importing = commands.add_parser("import", help="importera en CSV- eller Excel-fil (validera, förhandsgranska, skriv)")
+    importing.add_argument("kind", metavar="KIND", choices=list(KINDS), help=f"en av: {', '.join(KINDS)}")
+    importing.add_argument("file", metavar="FILE", nargs="?", help="filen att importera (.csv eller .xlsx)")
+    importing.add_argument("--dry-run", action="store_true", help="validera och förhandsgranska utan att skriva")
+    importing.add_argument("--confirm", action="store_true",
+                           help="skriv även ändringar av dokumenterade uppgifter (förhandsgranskningen listar dem)")
+    importing.add_argument("--template", metavar="PATH", help="skriv en mall (.csv eller .xlsx) i stället")
+    importing.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
+                           help="datum som uppgifterna gäller per (standard: datans nuvarande datum); "
+                                "rader med senare datum räknas som planer")
+    importing.set_defaults(handler=cli_import.run_import)
+
+    undo = commands.add_parser("undo-import", help="ångra en import (den finns kvar i loggen, markerad som ångrad)")
+    undo.add_argument("import_id", metavar="NR", type=int, help="importens nummer i loggen")
+    undo.set_defaults(handler=cli_import.undo_import)
+
+    synth = commands.add_parser("synth", help="generera syntetiska data i en egen databasfil (för test och mätning)")
+    synth.add_argument("--scale", choices=("small", "city", "national"), default="small")
+    synth.add_argument("--db", required=True, metavar="PATH", help="databasfilen att skriva (aldrig standardfilen)")
+    synth.add_argument("--seed", type=int, default=1)
+    synth.set_defaults(handler=_synth)
+
+    return parser
+
+
+def _build(args) -> int:
+    from dashboard.base import locks
+    from dashboard.base import paths
+
+    try:
+        with locks.build_lock(paths.database_path()):
+            report = build_database()
+    except SeedError as error:
+        print(f"Bygget avbröts: {error}", file=sys.stderr)
+        print("Den befintliga databasen är orörd.", file=sys.stderr)
+        return 1
+    print(f"Byggde {report.path} ({sum(report.rows.values())} rader i {len(report.rows)} tabeller)")
+    return 0
+
+
+def _indicator(args) -> int:
+    try:
+        params = _params(args)
+        frame = indicators.run(args.name, **params)
+    except (indicators.UnknownIndicator, ParameterError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    print(_render(frame, args.format), end="")
+    return 0
+
+
+def _scenario(args) -> int:
+    try:
+        as_of = as_of_or_data(args.as_of)
+        baseline = scenario_baseline.load_baseline(as_of)
+        inputs = scenario_io.parse_inputs(_pairs(args.param), baseline)
+        result = scenario.evaluate(inputs, baseline)
+    except (ParameterError, scenario.ScenarioError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline, names=True)}
+    if args.save is not None:   # saved before anything is printed: a refused name prints no result
+        refused = _save_scenario(args.save, inputs, result, as_of)
+        if refused:
+            return refused
+        document["saved"] = {"name": args.save.strip(), "created_by": access.operator().name}
+    if args.format == "json":
+        # every input is bounded (scenario.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
+        # is better than Infinity, which is not JSON. `bounded` names the outputs that are bounds ("högst", "minst").
+        print(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        bounded = result.pop("bounded")
+        width = max(len(k) for k in result)
+        print(f"Scenario per {as_of.isoformat()}")
+        print("\n".join(f"{k.ljust(width)}  {bounded[k] + ' ' if k in bounded else ''}{v}" for k, v in result.items()))
+        if bounded:
+            print(f"\n{scenario_io.bounds_note(document, baseline)}")
+        print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
+        if "saved" in document:
+            print(f"\nSparat som scenariot '{document['saved']['name']}' av {document['saved']['created_by']}; det "
+                  "finns på sidan Scenarier och kan väljas till nämndunderlaget.")
+    return 0
+
+
+def _save_scenario(name: str, inputs, outcome: dict, as_of: date) -> int:
+    """`scenario --save`: saved as the page saves it, by the operator; 0, or after a Swedish line the exit status
+    (2 for a name that is taken or not a name, 3 while the user store cannot be reached)."""
+    from dashboard.store.stores import StoreUnavailable
+    from dashboard.store.userdata import UserDataError, save_scenario
+
+    version = indicators.run_query("lookups/data_as_of").iloc[0]["data_version"]
+    try:
+        save_scenario(name, scenario.inputs_as_dict(inputs), outcome, version, as_of, access.operator())
+    except UserDataError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 3 if isinstance(error.__cause__, StoreUnavailable) else 2
+    return 0
+
+
+def _brief(args) -> int:
+    from pathlib import Path
+
+    from dashboard.brief.pack import DEFAULT_INDICATORS, build_brief, meeting_date
+    from dashboard.brief.files import FORMATS, brief_file
+    from dashboard.store.userdata import UserDataError
+
+    out = Path(args.out)
+    if out.suffix.lower() not in FORMATS or len(args.scenario) > 3:
+        print(f"Fel: --out ska sluta på {', '.join(FORMATS)}, och högst tre --scenario anges.", file=sys.stderr)
+        return 2
+    try:
+        as_of = as_of_or_data(args.as_of)
+        content = build_brief(as_of, tuple(args.indicator) or DEFAULT_INDICATORS, tuple(args.scenario),
+                              since=as_of_or_data(args.since) if args.since else None,
+                              meeting=meeting_date(args.meeting, as_of) if args.meeting else None,
+                              known_on=convert(KNOWN_ON, args.known_on))
+    except (ParameterError, indicators.UnknownIndicator, UserDataError) as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    try:
+        outputs.write_whole(out, brief_file(content, out.suffix.lower()))
+    except outputs.OutputRefused as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    print(f"Skrev {out} (siffror per {content.as_of.isoformat()}, {len(content.sections)} indikatorer i bilagan)")
+    return 0
+
+
+def _synth(args) -> int:
+    from dashboard import synth
+
+    try:
+        rows = synth.generate(args.scale, args.db, args.seed)
+    except ValueError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    print(f"Skrev syntetiska data ({args.scale}, seed {args.seed}) till {args.db}: "
+          + ", ".join(f"{t} {n}" for t, n in rows.items()))
+    return 0
+
+
+def _pairs(items: list[str]) -> dict:
+    params = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"--param ska skrivas key=value, fick '{item}'")
+        params[key.strip()] = value
+    return params
+
+
+def _params(args) -> dict:
+    params = _pairs(args.param)
+    for name in ("as_of", "from", "to", "known_on"):   # the options' names are the parameters' names
+        if vars(args)[name] is not None:
+            params[name] = vars(args)[name]
+    return params
+
+
+def _render(frame, output_format: str) -> str:
+    used = {k: export.plain_value(v) for k, v in frame.attrs["params"].items()}
+    if output_format == "json":
+        document = {"indicator": frame.attrs["indicator"], "params": used, "rows": export.to_records(frame)}
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "csv":
+        return export.csv_plain(frame).decode("utf-8")
+    indicator = indicators.get(frame.attrs["indicator"])
+    caption = "; ".join(f"{k}={'alla' if v is None else v}" for k, v in used.items()) or "inga parametrar"
+    body = frame.to_string(index=False) if len(frame) else "(inga rader)"
+    return f"{indicator.label} ({indicator.name}) – {caption}\n{body}\n"

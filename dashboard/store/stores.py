@@ -1,0 +1,216 @@
+"""Where what users add is stored: a DuckDB file by default, PostgreSQL when `PEER_DATABASE_URL` names one (a
+deployment with several replicas shares it). Both run the same `queries/user/*.sql` (written to work in both;
+a `<name>.postgres.sql` beside one replaces it where PostgreSQL needs other words) on the same schema (`data/user_schema.sql`),
+with the same guarantee: what a `transaction()` writes is committed whole or not at all.
+
+A DuckDB file can be opened for writing by one process at a time, so each call holds a connection only for its
+statement or transaction and a process that meets the lock retries briefly.
+
+A store heals: where a table is missing (the DuckDB file was deleted or replaced, the PostgreSQL database dropped
+and made again), the process that finds out makes the schema again and asks once more. A store that cannot be
+reached (PostgreSQL down, the file locked for longer than we wait or not a database) raises `StoreUnavailable`.
+"""
+
+import os
+import threading
+import time
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.base import paths
+from dashboard.store import sqlfiles
+from dashboard.base.locks import Busy
+
+RETRIES = 20
+# Any number will do, as long as nothing else in the database uses it: the advisory lock that makes one
+# import at a time across replicas.
+IMPORT_LOCK_KEY = 0x5EE5
+
+
+class StoreUnavailable(Busy):
+    """The user store cannot be reached or opened just now. To a writer it is a store busy for longer than we wait
+    (nothing was changed, try again); readers carry on with the seed database as last built and say so with
+    `what`, a Swedish clause."""
+
+    def __init__(self, what: str):
+        self.what = what
+        super().__init__(f"{what}; ingenting har ändrats. Försök igen om en stund.")
+
+
+def current():
+    """The store this process uses, from the environment (read on each call, so tests can switch)."""
+    url = os.environ.get("PEER_DATABASE_URL")
+    if url:
+        return _postgres(url)
+    return _duckdb(Path(os.environ.get("PEER_USER_DB", paths.DATA_DIR / "user" / "user.duckdb")))
+
+
+def _schema() -> str:
+    return (paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8")
+
+
+@cache
+def _duckdb(path: Path) -> "DuckDBStore":
+    return DuckDBStore(path)
+
+
+@cache
+def _postgres(url: str) -> "PostgresStore":
+    return PostgresStore(url)
+
+
+class DuckDBStore:
+    kind = "duckdb"
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._lock = threading.Lock()   # one connection at a time in this process
+        self._schema_ready = False
+
+    @contextmanager
+    def _connection(self):
+        import duckdb
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            con = self._connect()
+            try:
+                if not self._schema_ready:   # once per file and process, not on every rerun
+                    con.execute(_schema())
+                    self._schema_ready = True
+                yield con
+            except duckdb.CatalogException:
+                self._schema_ready = False   # the file was deleted or replaced: the next connection makes the tables
+                raise
+            finally:
+                con.close()
+
+    def _connect(self):
+        import duckdb
+
+        for attempt in range(RETRIES):
+            try:
+                return duckdb.connect(str(self.path))
+            except duckdb.IOException as error:
+                # another process holds the file: wait a little; anything else (not a database) will not pass
+                if "lock" not in str(error) or attempt == RETRIES - 1:
+                    raise StoreUnavailable("Användardatabasen går inte att öppna just nu") from error
+                time.sleep(0.1)
+
+    def run(self, name: str, params: dict) -> pd.DataFrame | None:
+        import duckdb
+
+        try:
+            return self._run_once(name, params)
+        except duckdb.CatalogException:   # a table missing: asked again, the tables are made first
+            return self._run_once(name, params)
+
+    def _run_once(self, name: str, params: dict) -> pd.DataFrame | None:
+        with self._connection() as con:
+            return _duckdb_run(con, name, params)
+
+    @contextmanager
+    def transaction(self):
+        """Yield `run(name, params)`; everything it ran is committed when the block ends, or nothing."""
+        with self._connection() as con:
+            con.begin()
+            try:
+                yield lambda name, params: _duckdb_run(con, name, params)
+            except BaseException:
+                con.rollback()
+                raise
+            con.commit()
+
+    def version(self) -> tuple | None:
+        """Changes whenever the file is written (reads leave it as it is)."""
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+    @contextmanager
+    def import_lock(self):
+        yield   # one host: the seed database's build lock already makes one import at a time
+
+
+def _duckdb_run(con, name: str, params: dict) -> pd.DataFrame | None:
+    sql = sqlfiles.load(name)
+    result = con.execute(sql.sql, sql.bind(params))
+    return result.df() if result.description else None
+
+
+class PostgresStore:
+    kind = "postgres"
+
+    def __init__(self, url: str):
+        self.url = url
+        self._schema_ready = False
+
+    @contextmanager
+    def _connection(self):
+        import psycopg
+
+        try:
+            with psycopg.connect(self.url, connect_timeout=10) as con:
+                if not self._schema_ready:
+                    con.execute(_schema())
+                    con.commit()
+                    self._schema_ready = True
+                yield con
+        except psycopg.errors.UndefinedTable:
+            self._schema_ready = False   # the database was replaced: the next connection makes the tables again
+            raise
+        except (psycopg.OperationalError, psycopg.InterfaceError) as error:   # down, restarting, or cut off
+            raise StoreUnavailable("Den delade databasen går inte att nå just nu") from error
+
+    def run(self, name: str, params: dict) -> pd.DataFrame | None:
+        import psycopg
+
+        try:
+            return self._run_once(name, params)
+        except psycopg.errors.UndefinedTable:   # the database was replaced: asked again, its tables are made first
+            return self._run_once(name, params)
+
+    def _run_once(self, name: str, params: dict) -> pd.DataFrame | None:
+        with self._connection() as con:
+            return _postgres_run(con, name, params)
+
+    @contextmanager
+    def transaction(self):
+        with self._connection() as con, con.transaction():
+            yield lambda name, params: _postgres_run(con, name, params)
+
+    def version(self) -> tuple:
+        """A cheap query, not a file: the imports, and when scenarios last changed, as every replica sees them."""
+        return tuple(self.run("user/store_version", {}).iloc[0])
+
+    @contextmanager
+    def import_lock(self):
+        """One import at a time across every replica: a session-level advisory lock, released with its
+        connection however the import ends."""
+        with self._connection() as con:
+            _postgres_run(con, "user/import_lock", {"key": IMPORT_LOCK_KEY})
+            try:
+                yield
+            finally:
+                _postgres_run(con, "user/import_unlock", {"key": IMPORT_LOCK_KEY})
+
+
+@cache
+def _postgres_sql(name: str) -> tuple[str, sqlfiles.SqlFile]:
+    """The query's PostgreSQL text (`$name` written `%(name)s`), from its `.postgres` variant where one exists."""
+    variant = f"{name}.postgres"
+    sql = sqlfiles.load(variant if (paths.QUERY_DIR / f"{variant}.sql").is_file() else name)
+    return sqlfiles.PARAM.sub(r"%(\1)s", sqlfiles.COMMENT.sub("", sql.sql)), sql
+
+
+def _postgres_run(con, name: str, params: dict) -> pd.DataFrame | None:
+    text, sql = _postgres_sql(name)
+    cursor = con.execute(text, sql.bind(params))
+    if cursor.description is None:
+        return None
+    return pd.DataFrame(cursor.fetchall(), columns=[column.name for column in cursor.description])
