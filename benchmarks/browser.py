@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from benchmarks.server import CHROMIUM_ARGS, DASHBOARD, ROOT, streamlit_run, streamlit_server
+from tests.processes import CHROMIUM_ARGS, DASHBOARD, ROOT, streamlit_run, streamlit_server
 from benchmarks.stats import summary
 
 ECHO_APP = Path(__file__).with_name("echo_app.py")

@@ -14,7 +14,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks.server import DASHBOARD, peak_rss_mb, streamlit_server
+from tests.processes import DASHBOARD, peak_rss_mb, streamlit_server
 from benchmarks.stats import summary
 
 PAGES = ("oversikt", "placeringar", "enheter", "finansiering")

@@ -10,7 +10,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from benchmarks import load
-from benchmarks.server import balancer_config, free_port, nginx, postgres_cluster, replicas
+from tests.processes import balancer_config, free_port, nginx, postgres_cluster, replicas
 from benchmarks.stats import summary
 
 SESSIONS, SECONDS = 20, 20

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import browser, load, namndunderlag, pandas_twins, replay, replicas, targets, validation
-from benchmarks.server import nginx_bin, postgres_bin
+from tests.processes import nginx_bin, postgres_bin
 from benchmarks.stats import summary
 from dashboard import indicators, synth
 from dashboard.store import db

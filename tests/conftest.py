@@ -80,7 +80,7 @@ def fetch(path: Path, sql: str, params=None) -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def postgres_cluster():
-    from benchmarks.server import postgres_cluster as cluster
+    from tests.processes import postgres_cluster as cluster
     from tests.servers import require_postgres
 
     require_postgres()

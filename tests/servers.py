@@ -1,4 +1,4 @@
-"""The real servers of `benchmarks/server.py` for tests: on a developer machine without Debian's `postgresql`
+"""The real servers of `tests/processes.py` for tests: on a developer machine without Debian's `postgresql`
 or `nginx` the tests that need them are skipped; in CI (`CI` or `PEER_REQUIRE_SERVERS` set) a missing server
 fails them."""
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import nginx_bin, postgres_bin
+from tests.processes import nginx_bin, postgres_bin
 
 
 def require(binary: str | None, what: str, install: str) -> str:

@@ -109,6 +109,13 @@ def test_the_read_path_never_builds_and_the_product_never_imports_the_benchmarks
     assert importers("benchmarks") == set()
 
 
+def test_the_tests_never_import_the_benchmarks():
+    """Benchmarks may reuse the tests' helpers (servers, page drivers); the suite stands without `benchmarks/`."""
+    tests = [path for path in (ROOT / "tests").rglob("*.py")
+             if any(m == "benchmarks" or m.startswith("benchmarks.") for m in imported_modules(path))]
+    assert tests == []
+
+
 def test_pages_hold_no_sql_and_no_duckdb():
     for path in (ROOT / "pages").glob("*.py"):
         assert "duckdb" not in imported_modules(path), path.name

@@ -18,7 +18,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks.server import balancer_config, free_port, nginx, replicas
+from tests.processes import balancer_config, free_port, nginx, replicas
 from tests.reliability import corpus
 from tests.servers import require_nginx, run_async
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.server import CHROMIUM_ARGS, free_port, healthy, stop
+from tests.processes import CHROMIUM_ARGS, free_port, healthy, stop
 from tests.e2e.helpers import RUN_TIMEOUT_MS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,7 +7,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from benchmarks.namndunderlag import add, remove, timed, wait_for_preview
+from tests.e2e.preview import add, remove, timed, wait_for_preview
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import RUN_TIMEOUT_MS, assert_no_exception, wait_for_run
 

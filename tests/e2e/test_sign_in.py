@@ -5,7 +5,7 @@ stays läsare; signing out works."""
 
 import pytest
 
-from benchmarks.server import free_port
+from tests.processes import free_port
 from tests.e2e.conftest import dashboard_server
 from tests.e2e.helpers import wait_for_run
 

@@ -15,7 +15,7 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from benchmarks.server import DASHBOARD, streamlit_server
+from tests.processes import DASHBOARD, streamlit_server
 from dashboard.base.paths import ROOT
 from tests.reliability import corpus
 from tests.servers import run_async

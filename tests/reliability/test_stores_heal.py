@@ -122,7 +122,7 @@ def test_a_damaged_seed_database_is_rebuilt_and_readers_go_on(fresh, cli, damage
 @pytest.fixture
 def own_postgres(fresh, monkeypatch):
     """A PostgreSQL store on a cluster of this test's own (it is stopped), with one import and one scenario."""
-    from benchmarks.server import postgres_cluster
+    from tests.processes import postgres_cluster
     from tests.servers import require_postgres
 
     require_postgres()
@@ -136,7 +136,7 @@ def own_postgres(fresh, monkeypatch):
 
 
 def stop_postgres(url: str) -> None:
-    from benchmarks.server import postgres_bin
+    from tests.processes import postgres_bin
 
     folder = Path(parse_qs(urlparse(url).query)["host"][0])
     as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
