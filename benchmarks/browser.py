@@ -7,8 +7,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.processes import CHROMIUM_ARGS, DASHBOARD, ROOT, streamlit_run, streamlit_server
 from benchmarks.stats import summary
+from tests.processes import CHROMIUM_ARGS, DASHBOARD, ROOT, streamlit_run, streamlit_server
 
 ECHO_APP = Path(__file__).with_name("echo_app.py")
 # Done when: the run has finished, nothing is stale, the header names the chosen value and every chart has drawn.

@@ -14,8 +14,8 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.processes import DASHBOARD, peak_rss_mb, streamlit_server
 from benchmarks.stats import summary
+from tests.processes import DASHBOARD, peak_rss_mb, streamlit_server
 
 PAGES = ("oversikt", "placeringar", "enheter", "finansiering")
 FINISHED, FINISHED_EARLY_FOR_RERUN = 0, 2

@@ -60,15 +60,15 @@ def timed_print(page) -> float:
 
 def save_scenarios() -> None:
     """Two saved scenarios in the user store the server will open (`PEER_USER_DB`)."""
-    from dashboard.scenario import baseline as scenario_baseline
-    from dashboard.scenario import figures as scenario_io
-    from dashboard.scenario import model as scenario
-    from dashboard.store import userdata
     from dashboard.base.access import operator
+    from dashboard.scenario import baseline as scenario_baseline
+    from dashboard.scenario import model as scenario
+    from dashboard.scenario import reading as scenario_reading
+    from dashboard.store import userdata
 
     baseline = scenario_baseline.load_baseline()
     for name, raw in zip(SCENARIOS, ({}, {"agreement_years": "3"})):
-        inputs = scenario_io.parse_inputs(raw, baseline)
+        inputs = scenario_reading.parse_inputs(raw, baseline)
         userdata.save_scenario(name, scenario.inputs_as_dict(inputs), scenario.evaluate(inputs, baseline), "v",
                                baseline.as_of, operator())
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 from benchmarks.stats import summary
 from dashboard.base import paths
-from dashboard.store import userdata
-from dashboard.store.build import build_database
 from dashboard.imports.kinds import STATUS_CODES, UNIT_TYPES
 from dashboard.params import STATUS
+from dashboard.store import userdata
+from dashboard.store.build import build_database
 
 SIZES = (0, 10_000, 50_000, 100_000)
 ROUNDS = 3

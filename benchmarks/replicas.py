@@ -10,8 +10,8 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from benchmarks import load
-from tests.processes import balancer_config, free_port, nginx, postgres_cluster, replicas
 from benchmarks.stats import summary
+from tests.processes import balancer_config, free_port, nginx, postgres_cluster, replicas
 
 SESSIONS, SECONDS = 20, 20
 

@@ -25,12 +25,12 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks import browser, load, namndunderlag, pandas_twins, replay, replicas, targets, validation
-from tests.processes import nginx_bin, postgres_bin
 from benchmarks.stats import summary
 from dashboard import indicators, synth
+from dashboard.base.paths import ROOT
 from dashboard.store import db
 from dashboard.store.build import build_database
-from dashboard.base.paths import ROOT
+from tests.processes import nginx_bin, postgres_bin
 
 RUNS = 15
 # Per indicator, an aggregate over exactly the columns it reads, so the data is really read.

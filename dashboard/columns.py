@@ -11,8 +11,8 @@ import pandas as pd
 
 from dashboard.base import formatting as fmt
 from dashboard.base.labels import FUNDING_STATUS_LABELS
-from dashboard.indicators import REGISTRY
 from dashboard.base.text import visible
+from dashboard.indicators import REGISTRY
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,14 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import export
-from dashboard.store import db
-from dashboard.store import sqlfiles
 from dashboard.base.formatting import current_rule
+from dashboard.base.settings import suppression_threshold
 from dashboard.now import data_as_of
 from dashboard.params import (
     AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET,
     THEME, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
-from dashboard.base.settings import suppression_threshold
+from dashboard.store import db, sqlfiles
 
 
 class UnknownIndicator(LookupError):

@@ -7,9 +7,8 @@ data's first to its last (which always includes "now"); facts may be stated per 
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.store import db
-from dashboard.store import sqlfiles
 from dashboard.base.formatting import stockholm_time
+from dashboard.store import db, sqlfiles
 
 
 class DateOutOfRange(ValueError):

@@ -6,10 +6,10 @@ import pandas as pd
 
 from dashboard import counts, surveys
 from dashboard.base import formatting as fmt
+from dashboard.base.settings import staleness_days
 from dashboard.columns import AREA_KIND_LABELS
 from dashboard.decision import UNKNOWN_COVER, FundingDecision, days_left_text
 from dashboard.filters import ViewFilters
-from dashboard.base.settings import staleness_days
 
 NAMES_LISTED = 10
 BASIS_MARKS = {"documented": "", "derived": " (härlett)", "unknown": ""}

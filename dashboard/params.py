@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from dashboard.now import DateOutOfRange, data_as_of, data_dates
 from dashboard.base.settings import staleness_days
+from dashboard.now import DateOutOfRange, data_as_of, data_dates
 
 
 class ParameterError(ValueError):

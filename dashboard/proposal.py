@@ -17,10 +17,9 @@ from datetime import datetime
 
 import pandas as pd
 
-from dashboard.base import access
-from dashboard.base import formatting
-from dashboard.store import stores
+from dashboard.base import access, formatting
 from dashboard.base.text import refused_character
+from dashboard.store import stores
 from dashboard.store.userdata import UserDataError
 
 LIMIT = 5_000    # characters: two pages of att-satser is far more than a tjänsteutlåtande's förslag till beslut holds

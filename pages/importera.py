@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import columns, export
 from dashboard.base import formatting
+from dashboard.base.access import PermissionDenied
 from dashboard.imports import lists as import_lists
 from dashboard.imports import run as importer
-from dashboard.base.access import PermissionDenied
 from dashboard.imports.kinds import KINDS
 from dashboard.ui import blocks, cache, identity, import_progress, sidebar
 

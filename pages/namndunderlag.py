@@ -9,8 +9,8 @@ from dashboard import export, indicators
 from dashboard.base import formatting
 from dashboard.brief import files as brief_files
 from dashboard.brief import pack as brief
-from dashboard.store import userdata
 from dashboard.filters import describe_binding
+from dashboard.store import userdata
 from dashboard.ui import blocks, cache, proposal_form, sidebar
 
 PAGE = "namndunderlag"

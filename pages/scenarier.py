@@ -4,10 +4,10 @@ import streamlit as st
 
 from dashboard import charts, export
 from dashboard.base import formatting
+from dashboard.base.access import PermissionDenied
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
 from dashboard.store import userdata
-from dashboard.base.access import PermissionDenied
 from dashboard.ui import blocks, cache, identity, scenario_saved, scenario_widgets, sidebar
 
 PAGE = "scenarier"

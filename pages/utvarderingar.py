@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard.imports import run as importer
 from dashboard.base.access import PermissionDenied
+from dashboard.imports import run as importer
 from dashboard.params import STATUS
 from dashboard.ui import blocks, cache, identity, sidebar
 

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 
 from dashboard.base import paths
+from dashboard.cli.main import main
 from dashboard.store import userdata
 from dashboard.store.build import build_database
-from dashboard.cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 

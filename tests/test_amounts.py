@@ -5,7 +5,7 @@ import json
 import pytest
 
 from dashboard.base.amounts import AmountError, echo, parse_amount, parse_share
-from dashboard.scenario.model import BOUNDS
+from dashboard.scenario.bounds import BOUNDS
 
 BUDGET = (BOUNDS["budget_sek"].low, BOUNDS["budget_sek"].high)   # 100 000 to 1 000 000 000 kr
 

@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 from dashboard import indicators
+from dashboard.base.access import operator
 from dashboard.brief import pack as brief
 from dashboard.brief.markdown import brief_markdown
 from dashboard.brief.pdf import brief_pdf
-from dashboard.store.build import build_database
 from dashboard.cli.main import main as cli_main
-from dashboard.base.access import operator
+from dashboard.store.build import build_database
 
 OPERATOR = operator()   # the command line's actor: every right
 

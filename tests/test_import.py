@@ -11,18 +11,18 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import openpyxl
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard import indicators
+from dashboard.base.access import operator
 from dashboard.imports import run as importer
+from dashboard.imports.kinds import KINDS
 from dashboard.store import userdata
 from dashboard.store.build import build_database
-from dashboard.base.access import operator
-from dashboard.imports.kinds import KINDS
 from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parent.parent

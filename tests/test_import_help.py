@@ -12,9 +12,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from dashboard.base.access import operator
 from dashboard.imports import preview as import_preview
 from dashboard.imports import run as importer
-from dashboard.base.access import operator
 from dashboard.imports.kinds import KINDS
 from dashboard.imports.suggest import Candidate, did_you_mean, nearest
 from tests.reliability.corpus import csv_bytes

@@ -36,9 +36,9 @@ import pytest
 
 from dashboard import indicators
 from dashboard.cli import main as cli
+from dashboard.params import ParameterError
 from dashboard.store import sqlfiles
 from dashboard.store.build import build_database
-from dashboard.params import ParameterError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "indicators"

@@ -26,12 +26,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import counts, indicators, overview, surveys
+from dashboard.base.access import operator
+from dashboard.base.formatting import stockholm_time
+from dashboard.data_age import age_sentence, full_years
 from dashboard.imports import run as importer
 from dashboard.scenario import baseline as scenario_baseline
 from dashboard.scenario import model as scenario
-from dashboard.base.access import operator
-from dashboard.data_age import age_sentence, full_years
-from dashboard.base.formatting import stockholm_time
 from tests.reliability.corpus import csv_bytes, row
 from tests.tables import shown_tables
 

@@ -13,8 +13,8 @@ import pytest
 from dashboard import proposal
 from dashboard.base import access
 from dashboard.scenario import baseline as scenario_baseline
-from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
 from dashboard.store import userdata
 from dashboard.store.build import build_database
 from dashboard.store.userdata import UserDataError
@@ -135,7 +135,7 @@ def test_scenario_save_stores_what_the_page_would(fresh, cli):
                                            "sidan Scenarier och kan väljas till nämndunderlaget.")
     saved = userdata.load_scenario("Två per enhet")
     baseline = scenario_baseline.load_baseline()
-    inputs = scenario_io.parse_inputs({"staffing": "to_target"}, baseline)
+    inputs = scenario_reading.parse_inputs({"staffing": "to_target"}, baseline)
     assert saved["inputs"] == scenario.inputs_as_dict(inputs) and saved["inputs"]["staffing"] == "to_target"
     # five units known (four published only as having at least one, Aktivitetshuset with one), brought to two:
     # seven today and at most five more

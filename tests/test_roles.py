@@ -10,9 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import indicators
 from dashboard.base import access
+from dashboard.base.formatting import plain
 from dashboard.imports import run as importer
 from dashboard.store import userdata
-from dashboard.base.formatting import plain
 from tests.reliability import corpus
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.base.access import operator
 from dashboard.scenario import baseline as scenario_baseline
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
+from dashboard.scenario.bounds import BOUNDS
 from dashboard.store import userdata
-from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 OPERATOR = operator()   # the command line's actor: every right
@@ -106,22 +108,22 @@ def test_invalid_inputs_name_the_field(change, field):
 ])
 def test_text_inputs_are_bounded_at_both_ends(name, inside, outside):
     for text in inside:
-        inputs, refused = scenario_io.read_inputs({name: text}, BASE)
-        assert not refused and scenario.BOUNDS[name].admits(getattr(inputs, name)), text
+        inputs, refused = scenario_reading.read_inputs({name: text}, BASE)
+        assert not refused and BOUNDS[name].admits(getattr(inputs, name)), text
     for text in outside:
-        inputs, refused = scenario_io.read_inputs({name: text}, BASE)
+        inputs, refused = scenario_reading.read_inputs({name: text}, BASE)
         assert [e.field for e in refused] == [name], text
         assert getattr(inputs, name) == getattr(DEFAULTS, name)   # the default used instead
 
 
 def test_every_refused_value_is_named_and_the_rest_are_used():
-    inputs, refused = scenario_io.read_inputs({"new_units": "inf", "agreement_years": "3", "overhead_share": "0,9",
+    inputs, refused = scenario_reading.read_inputs({"new_units": "inf", "agreement_years": "3", "overhead_share": "0,9",
                                                "staffing": "expand"}, BASE)
     assert sorted(e.field for e in refused) == ["new_units", "overhead_share"]
     # 'expand' (before new units were a choice of their own) is today's units to the target
     assert (inputs.new_units, inputs.agreement_years, inputs.overhead_share, inputs.staffing) == (0, 3, 0.0, "to_target")
     with pytest.raises(scenario.ScenarioError, match="new_units"):
-        scenario_io.parse_inputs({"new_units": "inf"}, BASE)   # the command line: the first refusal ends it
+        scenario_reading.parse_inputs({"new_units": "inf"}, BASE)   # the command line: the first refusal ends it
 
 
 def test_the_saved_list_holds_the_newest_and_finds_others_by_name():

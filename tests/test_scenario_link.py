@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.base.access import operator
+from dashboard.base.amounts import parse_amount
 from dashboard.scenario import address as scenario_address
 from dashboard.scenario import baseline as scenario_baseline
-from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
 from dashboard.store import userdata
-from dashboard.base.amounts import parse_amount
-from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,7 +35,7 @@ def baseline():
 def test_a_typed_budget_leaves_the_cost_per_supporter_as_shown(baseline):
     """The issue's example: 4 200 tkr with every unit at the target. The cost per supporter is today's (the
     agreement over the seven employed), not the typed budget over seven (600 000 kr, a deficit of 2,6 mnkr)."""
-    inputs, refused = scenario_io.read_inputs({"budget_sek": "4 200 tkr", "staffing": "to_target"}, baseline)
+    inputs, refused = scenario_reading.read_inputs({"budget_sek": "4 200 tkr", "staffing": "to_target"}, baseline)
     assert not refused and inputs.cost_per_supporter_sek == 500_000
     result = scenario.evaluate(inputs, baseline)
     assert result["balance_sek"] == pytest.approx(4_200_000 - TO_TARGET, abs=0.01)   # −2 040 384,62: −2,0 mnkr
@@ -56,7 +56,7 @@ def test_the_address_holds_the_inputs_that_differ_and_reads_back_to_them(baselin
     inputs = scenario.resolve(baseline, given)
     written = scenario_address.address(scenario.given_inputs(inputs, baseline))
     assert written == address
-    assert scenario_io.read_inputs(written, baseline) == (inputs, [])
+    assert scenario_reading.read_inputs(written, baseline) == (inputs, [])
 
 
 def test_derived_defaults_follow_their_inputs_and_are_left_out(baseline):
@@ -73,7 +73,7 @@ def test_derived_defaults_follow_their_inputs_and_are_left_out(baseline):
 
 def test_an_address_of_an_older_version_still_reads(baseline):
     """Links made before: '4200000.0' and 'expand' (today's units to the target and new units)."""
-    inputs, refused = scenario_io.read_inputs({"budget_sek": "4200000.0", "staffing": "expand", "new_units": "1"},
+    inputs, refused = scenario_reading.read_inputs({"budget_sek": "4200000.0", "staffing": "expand", "new_units": "1"},
                                               baseline)
     assert not refused and (inputs.budget_sek, inputs.staffing, inputs.new_units) == (4_200_000, "to_target", 1)
 

@@ -26,10 +26,10 @@ def test_each_year_by_hand(changes, expected):
 
 def test_the_years_add_up_to_the_period_and_the_first_is_the_first_year(fresh):
     from dashboard.scenario import baseline as scenario_baseline
-    from dashboard.scenario import figures as scenario_io
+    from dashboard.scenario import reading as scenario_reading
 
     baseline = scenario_baseline.load_baseline()
-    inputs = scenario_io.parse_inputs({"staffing": "to_target", "agreement_years": "3", "annual_increase": "2 %"},
+    inputs = scenario_reading.parse_inputs({"staffing": "to_target", "agreement_years": "3", "annual_increase": "2 %"},
                                       baseline)
     result = scenario.evaluate(inputs, baseline)
     years = scenario.cost_by_year(result)

@@ -9,10 +9,9 @@ import pytest
 
 from dashboard import indicators, proposal
 from dashboard.base import access
-from dashboard.imports import run as importer
-from dashboard.store import stores
-from dashboard.store import userdata
 from dashboard.base.formatting import stockholm_time
+from dashboard.imports import run as importer
+from dashboard.store import stores, userdata
 from tests.reliability import corpus
 
 PLANNER = access.Actor("planerare@stad.se", access.Role.PLANERARE, "inloggad")

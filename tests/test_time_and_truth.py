@@ -8,8 +8,8 @@ import pytest
 
 from dashboard import decision, indicators, overview
 from dashboard.scenario import baseline as scenario_baseline
-from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
 
 
 def headcount(as_of: str) -> dict:
@@ -141,8 +141,8 @@ def test_scenario_without_a_published_amount_asks_for_one_instead_of_crashing():
     inputs, missing = scenario.starting_inputs(baseline)
     assert missing and "belopp" in missing
     with pytest.raises(scenario.ScenarioError):
-        scenario_io.parse_inputs({}, baseline)
-    chosen = scenario_io.parse_inputs({"budget_sek": "3000000", "cost_per_supporter_sek": "400000"}, baseline)
+        scenario_reading.parse_inputs({}, baseline)
+    chosen = scenario_reading.parse_inputs({"budget_sek": "3000000", "cost_per_supporter_sek": "400000"}, baseline)
     assert scenario.evaluate(chosen, baseline)["total_cost_sek"] == pytest.approx(7 * 400_000)
 
 

@@ -14,6 +14,8 @@ from dashboard.base.formatting import LOCALE, number
 SCALES = (("mnkr", 1_000_000), ("msek", 1_000_000), ("miljoner kronor", 1_000_000), ("miljoner", 1_000_000),
           ("tkr", 1_000), ("tusen kronor", 1_000), ("kronor", 1), ("sek", 1), ("kr", 1))
 ANY = (0, 1_000_000_000_000)
+# a plain number: at most 15 digits before the decimal sign and 6 after; no exponent, infinity or NaN
+PLAIN_NUMBER = re.compile(r"-?\d{1,15}(?:[.,]\d{1,6})?")
 SHORT = 1e12   # a number from here on is echoed in short form (1e+308), never with hundreds of digits
 
 
@@ -23,7 +25,7 @@ class AmountError(ValueError):
 
 def parse_amount(text, plausible: tuple[float, float] = ANY) -> float:
     """Kronor from '3,5 mnkr', '3 500 tkr', '3 500 000 kr', '5700000,50' or a number, within `plausible` (low,
-    high): a field's limits (`scenario.BOUNDS`), so that a yearly budget of '5,7' (meant mnkr) is refused."""
+    high): a field's limits (`scenario.bounds`), so that a yearly budget of '5,7' (meant mnkr) is refused."""
     if isinstance(text, (int, float)):
         value = float(text)
     else:
@@ -56,6 +58,15 @@ def parse_share(text) -> float:
         return float(text)
     digits, scale = _unit(str(text), (("procent", Decimal("0.01")), ("%", Decimal("0.01"))))
     return float(_decimal(digits, text) * scale)
+
+
+def parse_number(text) -> float:
+    """A plain number as a file, an address or a command line writes it: '1 234', '0,5', '-3', or '0.5' (a
+    spreadsheet's number cell read as text)."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]+", "", str(text)).replace("\u2212", "-")
+    if not PLAIN_NUMBER.fullmatch(cleaned):
+        raise AmountError(f"'{echo(text)}' kunde inte läsas som ett tal.")
+    return float(cleaned.replace(",", "."))
 
 
 def _unit(text: str, units) -> tuple[str, Decimal]:

@@ -10,9 +10,9 @@ import pandas as pd
 from dashboard.base import formatting as fmt
 from dashboard.brief.doc import Heading, Para, Table
 from dashboard.brief.wording import OWN_SCENARIO, amount, bounded, day, words
-from dashboard.scenario.model import LOWER, UPPER, cost_by_year
 from dashboard.scenario.figures import STAFFING_LABELS
 from dashboard.scenario.figures import bounded as bounds_of
+from dashboard.scenario.model import LOWER, UPPER, cost_by_year
 
 YEAR, COST, BUDGET = "Kalenderår", "Kostnad", "Budget"
 

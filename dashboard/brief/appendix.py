@@ -11,10 +11,10 @@ import pandas as pd
 
 from dashboard import charts, citations, columns, indicators
 from dashboard.base import formatting
-from dashboard.brief.doc import Figure, Heading, Items, Para, Table
-from dashboard.brief.wording import amount
 from dashboard.base.settings import suppression_threshold
 from dashboard.base.text import visible
+from dashboard.brief.doc import Figure, Heading, Items, Para, Table
+from dashboard.brief.wording import amount
 
 MAX_ROWS = 40
 # Columns that fit an A4 page; indicators not listed show all their visible columns.

@@ -7,9 +7,9 @@ import pandas as pd
 
 from dashboard import indicators
 from dashboard.base import formatting
-from dashboard.store import userdata
 from dashboard.brief.doc import Heading, Items
 from dashboard.brief.wording import day
+from dashboard.store import userdata
 
 
 def changes_since(since: date, as_of: date) -> list[str]:

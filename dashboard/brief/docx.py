@@ -20,8 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
 from dashboard.base.text import visible
+from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
 
 LANGUAGE = "sv-SE"
 FONT = "DejaVu Sans"   # LibreOffice has it; the city's template replaces it with its own

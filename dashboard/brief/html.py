@@ -9,9 +9,9 @@ from html import escape as _escape
 
 import pyphen
 
-from dashboard.brief.pack import Brief
-from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
 from dashboard.base.text import visible
+from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
+from dashboard.brief.pack import Brief
 
 PAGE = """
 @page { size: A4; margin: 2cm 2cm 2.2cm;

@@ -5,8 +5,8 @@ import pandas as pd
 
 from dashboard import proposal
 from dashboard.base import formatting
-from dashboard.brief.pack import Brief
 from dashboard.brief.doc import Figure, Heading, Items, PageBreak, Para, Table
+from dashboard.brief.pack import Brief
 
 
 def brief_markdown(brief: Brief) -> str:

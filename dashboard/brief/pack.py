@@ -11,7 +11,7 @@ from datetime import date
 
 from dashboard import citations, indicators, proposal
 from dashboard.base import formatting
-from dashboard.store import userdata
+from dashboard.base.text import visible
 from dashboard.brief.alternatives import alternatives_blocks
 from dashboard.brief.appendix import MAX_ROWS, Section, appendix_blocks, section
 from dashboard.brief.background import background_blocks
@@ -22,8 +22,8 @@ from dashboard.brief.risks import risks_blocks
 from dashboard.brief.summary import proposal_blocks, summary_blocks
 from dashboard.now import data_as_of
 from dashboard.params import ParameterError, as_of_or_data
+from dashboard.store import userdata
 from dashboard.store.stores import StoreUnavailable
-from dashboard.base.text import visible
 
 __all__ = ["MAX_ROWS", "DEFAULT_INDICATORS", "Brief", "build_brief", "brief_dates", "meeting_date"]
 

@@ -1,8 +1,8 @@
 """The brief as an accessible A4 PDF (PDF/UA-1): WeasyPrint prints the semantic HTML with a structure tree, the
 document language, the title, bookmarks from the headings, embedded fonts and vector charts."""
 
-from dashboard.brief.pack import Brief
 from dashboard.brief.html import brief_html
+from dashboard.brief.pack import Brief
 
 
 class PdfUnavailable(RuntimeError):

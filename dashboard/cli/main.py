@@ -12,14 +12,14 @@ from datetime import date
 from dashboard import export, indicators, outputs
 from dashboard.base import access
 from dashboard.cli import imports as cli_import
+from dashboard.cli.argparse_sv import SwedishParser
+from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.scenario import baseline as scenario_baseline
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
-from dashboard.cli.argparse_sv import SwedishParser
+from dashboard.scenario import reading as scenario_reading
 from dashboard.store.build import build_database, ensure_database
-from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.store.seeds import SeedError
-
 
 READERS = ("indicator", "scenario", "brief", "import")
 
@@ -131,8 +131,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _build(args) -> int:
-    from dashboard.base import locks
-    from dashboard.base import paths
+    from dashboard.base import locks, paths
 
     try:
         with locks.build_lock(paths.database_path()):
@@ -160,7 +159,7 @@ def _scenario(args) -> int:
     try:
         as_of = as_of_or_data(args.as_of)
         baseline = scenario_baseline.load_baseline(as_of)
-        inputs = scenario_io.parse_inputs(_pairs(args.param), baseline)
+        inputs = scenario_reading.parse_inputs(_pairs(args.param), baseline)
         result = scenario.evaluate(inputs, baseline)
     except (ParameterError, scenario.ScenarioError) as error:
         print(f"Fel: {error}", file=sys.stderr)
@@ -172,7 +171,7 @@ def _scenario(args) -> int:
             return refused
         document["saved"] = {"name": args.save.strip(), "created_by": access.operator().name}
     if args.format == "json":
-        # every input is bounded (scenario.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
+        # every input is bounded (bounds.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
         # is better than Infinity, which is not JSON. `bounded` names the outputs that are bounds ("högst", "minst").
         print(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
     else:
@@ -207,8 +206,8 @@ def _save_scenario(name: str, inputs, outcome: dict, as_of: date) -> int:
 def _brief(args) -> int:
     from pathlib import Path
 
-    from dashboard.brief.pack import DEFAULT_INDICATORS, build_brief, meeting_date
     from dashboard.brief.files import FORMATS, brief_file
+    from dashboard.brief.pack import DEFAULT_INDICATORS, build_brief, meeting_date
     from dashboard.store.userdata import UserDataError
 
     out = Path(args.out)

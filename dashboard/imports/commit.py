@@ -12,12 +12,10 @@ import os
 
 import pandas as pd
 
-from dashboard.base import access
-from dashboard.base import locks
-from dashboard.base import paths
+from dashboard.base import access, locks, paths
+from dashboard.base.formatting import percent, stockholm_time
 from dashboard.store import userdata
 from dashboard.store.build import ensure_database, lookup, prepare_build, remove_database_file
-from dashboard.base.formatting import percent, stockholm_time
 
 
 class ImportFailed(RuntimeError):

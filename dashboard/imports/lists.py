@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import indicators
+from dashboard.base.formatting import MISSING, is_missing, iso_date
 from dashboard.columns import AREA_KIND_LABELS, FUNDING_STATUS_LABELS
-from dashboard.base.formatting import MISSING, iso_date, is_missing
 from dashboard.imports.kinds import KINDS
 from dashboard.imports.suggest import Candidate
 

@@ -14,8 +14,8 @@ from datetime import date
 import pandas as pd
 
 from dashboard import export
-from dashboard.columns import FUNDING_STATUS_LABELS
 from dashboard.base.formatting import cell, number
+from dashboard.columns import FUNDING_STATUS_LABELS
 from dashboard.imports.kinds import KINDS
 
 DECIDED = FUNDING_STATUS_LABELS["decided"]

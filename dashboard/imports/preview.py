@@ -5,8 +5,8 @@ one, each changed cell as 'before → after'. A person checks values, not keys, 
 import pandas as pd
 from babel.numbers import format_decimal
 
+from dashboard.base.formatting import LOCALE, MISSING, is_missing, iso_date, number
 from dashboard.columns import FUNDING_STATUS_LABELS
-from dashboard.base.formatting import LOCALE, MISSING, iso_date, is_missing, number
 from dashboard.imports.kinds import Kind
 from dashboard.imports.plausible import COMPARED, comparable
 

@@ -12,23 +12,21 @@ from datetime import date
 import pandas as pd
 
 from dashboard import indicators
-from dashboard.base import access
-from dashboard.base import locks
-from dashboard.base import paths
+from dashboard.base import access, locks, paths
+from dashboard.base.formatting import stockholm_time
+from dashboard.base.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
 from dashboard.imports import commit as import_commit
 from dashboard.imports import lists as import_lists
 from dashboard.imports import plausible as import_plausible
 from dashboard.imports import preview as import_preview
 from dashboard.imports import template as import_template
-from dashboard.store import userdata
-from dashboard.store.build import ensure_database
 from dashboard.imports.commit import ImportFailed, UndoRefused, commit_and_swap  # noqa: F401 (the import API)
-from dashboard.base.formatting import stockholm_time
 from dashboard.imports.kinds import KINDS, Kind
 from dashboard.imports.read import ImportFileError, read_table
 from dashboard.imports.validate import Problem, References, validate
-from dashboard.base.locks import Busy  # noqa: F401 (raised by `apply`; pages catch it as importer.Busy)
 from dashboard.now import DateOutOfRange, data_as_of, data_dates  # noqa: F401 (apply raises DateOutOfRange)
+from dashboard.store import userdata
+from dashboard.store.build import ensure_database
 from dashboard.store.replay import record_json
 
 

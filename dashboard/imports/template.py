@@ -8,11 +8,11 @@ Each template imports unchanged: the example row is valid against the shipped da
 import pandas as pd
 
 from dashboard import export
-from dashboard.imports import lists as import_lists
 from dashboard.base.amounts import parse_amount
 from dashboard.base.formatting import stockholm_now
+from dashboard.imports import lists as import_lists
 from dashboard.imports.kinds import Field, Kind
-from dashboard.imports.validate import AGREEMENT_AMOUNT
+from dashboard.imports.values import AGREEMENT_AMOUNT
 from dashboard.now import data_as_of
 
 ABOUT_SHEET = "Om mallen"

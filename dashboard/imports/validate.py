@@ -1,23 +1,20 @@
 """Check every row of an import before anything is written; report all problems at once, in Swedish,
 each with file, row (as the spreadsheet numbers it) and column."""
 
-import math
 import re
-from dataclasses import dataclass, field as dataclass_field
-from datetime import date
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import pandas as pd
 
-from dashboard.base.amounts import parse_amount
+from dashboard.base.text import code_problem, refused_character
 from dashboard.imports.kinds import Field, Kind
 from dashboard.imports.lists import FOR_REFERENCE
 from dashboard.imports.overlaps import check_overlaps
 from dashboard.imports.read import Table
 from dashboard.imports.suggest import Candidate, Index, did_you_mean
-from dashboard.base.text import code_problem, refused_character
+from dashboard.imports.values import PARSERS
 
-MONTHS = {m: i for i, m in enumerate(("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-                                      "september", "oktober", "november", "december"), start=1)}
 # A pseudonym is one capital letter and digits (P08, R001): initials with a birth year (AS1975) or a name are not.
 # ASCII digits only: `\d` would take full-width ones (P３１), a second code for the same person.
 PSEUDONYM = re.compile(r"[A-Z][0-9]{1,6}")
@@ -33,10 +30,6 @@ MAX_TEXT = 500
 # texts compared for suggestions per file, about a second's work: a file of 20 000 misspelt ids against 2 000 units
 # must not take minutes (the first ones show the pattern; the rest point to the list)
 SUGGESTION_BUDGET = 60_000
-FIRST_DATE, LAST_DATE = date(2000, 1, 1), date(2099, 12, 31)
-# kronor in one agreement: the programme's yearly grant is 3,5 mnkr; under 100 000 kr is a unit mistake, as the
-# scenario's yearly budget floor (`scenario.BOUNDS`)
-AGREEMENT_AMOUNT = (100_000, 100_000_000)
 
 
 @dataclass(frozen=True)
@@ -148,7 +141,7 @@ def _value(field: Field, text: str, refs: References):
         return None
     _check_characters(field, text)
     _check_text(field, text)
-    value = {"date": parse_date, "share": _share, "amount": _amount, "integer": _integer}.get(field.type, str)(text)
+    value = PARSERS.get(field.type, str)(text)
     if field.choices and value not in field.choices:
         raise ValueError(f"'{value}' är inte ett av: {', '.join(field.choices)}."
                          + did_you_mean(value, [Candidate(choice) for choice in field.choices]))
@@ -195,91 +188,6 @@ def _checked_reference(field: Field) -> bool:
 
 _NOUNS = {"area": "områden", "unit": "enheter", "survey": "enkäter", "option": "svarsalternativ",
           "recommendation": "rekommendationer"}
-
-
-def parse_date(text: str) -> date:
-    """ISO (2021-03-01), Swedish forms (13/3/2021, 1.3.2021, 20210301) and '1 mars 2021'.
-
-    A slash date is read day/month/year, as Swedish Excel writes it, only where it cannot be read the other way:
-    `3/4/2021` is 3 April in Swedish use and 4 March in American, so a slash date whose day and month are both 12
-    or less (and differ) is refused. A dotted date (1.3.2021) is day.month in Swedish use and is not written month
-    first, so it is read as it stands."""
-    cleaned = text.strip().split(" 00:00")[0]
-    patterns = [
-        (r"^(\d{4})-(\d{1,2})-(\d{1,2})$", (1, 2, 3)), (r"^(\d{1,2})/(\d{1,2})/(\d{4})$", (3, 2, 1)),
-        (r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$", (3, 2, 1)), (r"^(\d{4})(\d{2})(\d{2})$", (1, 2, 3)),
-    ]
-    parsed = None
-    for pattern, (y, m, d) in patterns:
-        match = re.match(pattern, cleaned)
-        if match:
-            if "/" in cleaned:
-                _check_unambiguous(text, int(match.group(d)), int(match.group(m)), int(match.group(y)))
-            parsed = _date(match.group(y), match.group(m), match.group(d))
-            break
-    match = re.match(r"^(\d{1,2}) ([a-zåäö]+) (\d{4})$", cleaned.lower())
-    if parsed is None and match and match.group(2) in MONTHS:
-        parsed = _date(match.group(3), MONTHS[match.group(2)], match.group(1))
-    if parsed is None:
-        raise ValueError(f"'{text[:40]}' är inget giltigt datum (skriv ÅÅÅÅ-MM-DD).")
-    if not FIRST_DATE <= parsed <= LAST_DATE:
-        raise ValueError(f"Datumet {parsed.isoformat()} är orimligt: ett datum ska ligga mellan "
-                         f"{FIRST_DATE.isoformat()} och {LAST_DATE.isoformat()}.")
-    return parsed
-
-
-def _check_unambiguous(text: str, day: int, month: int, year: int) -> None:
-    if day != month and 1 <= day <= 12 and 1 <= month <= 12:
-        names = {number: name for name, number in MONTHS.items()}
-        raise ValueError(f"'{text[:40]}' kan läsas både som {day} {names[month]} och {month} {names[day]} {year} "
-                         f"(svensk och amerikansk ordning); skriv datumet som ÅÅÅÅ-MM-DD, t.ex. "
-                         f"{year:04d}-{month:02d}-{day:02d}.")
-
-
-def _date(year, month, day) -> date | None:
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
-
-
-def _number(text: str) -> float:
-    """Digits with a decimal comma or point and spaces between thousands; no exponents, infinities or NaN."""
-    cleaned = text.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("kr", "").replace("%", "")
-    if cleaned.count(",") == 1 and "." not in cleaned:
-        cleaned = cleaned.replace(",", ".")
-    if not re.fullmatch(r"-?\d{1,15}(\.\d{1,6})?", cleaned):
-        raise ValueError(text)
-    value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(text)
-    return value
-
-
-def _share(text: str) -> float:
-    try:
-        value = _number(text) / (100 if "%" in text else 1)
-    except ValueError:
-        raise ValueError(f"'{text}' är ingen andel (skriv t.ex. 0,5 eller 50 %).") from None
-    if not 0 < value <= 1:
-        raise ValueError(f"Andelen {text} ska vara större än 0 och högst 1 (100 %).")
-    return value
-
-
-def _amount(text: str) -> int:
-    """Kronor as Swedes write them ('3 500 000', '3,5 mnkr', '3 500 tkr'), read as the scenario reads them, and
-    plausible for one agreement: '3,5' (meant mnkr) is 4 kr, refused rather than stored."""
-    return round(parse_amount(text, AGREEMENT_AMOUNT))
-
-
-def _integer(text: str) -> int:
-    try:
-        value = _number(text)
-    except ValueError:
-        raise ValueError(f"'{text[:40]}' är inget heltal.") from None
-    if not value.is_integer():
-        raise ValueError(f"'{text[:40]}' är inget heltal.")
-    return int(value)
 
 
 def _row_rules(kind: Kind, record: dict, refs: References):

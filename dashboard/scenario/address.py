@@ -1,7 +1,7 @@
 """Scenario inputs written into an address (no Streamlit): as a Swede reads them and, where that is possible,
-without characters an address must escape. `scenario_io.read_given` reads each back to the same value."""
+without characters an address must escape. `reading.read_given` reads each back to the same value."""
 
-from dashboard.scenario.model import AMOUNTS, SHARES
+from dashboard.scenario.bounds import AMOUNTS, SHARES
 
 
 def address(given: dict) -> dict[str, str]:

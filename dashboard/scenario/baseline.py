@@ -1,12 +1,33 @@
 """Today's programme as the data describes it on a date: the scenario's baseline, read through the indicators."""
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
 
 from dashboard import counts, indicators
 from dashboard.base import formatting as fmt
-from dashboard.scenario.model import TRAINING_WEEKS_DEFAULT, Baseline
+
+TRAINING_WEEKS_DEFAULT = 5   # NSPH's course for peer supporters (003), used if the figure is missing
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Today's programme as the data describes it on the as-of date. The amount and the head count are None
+    where no source gives them on or before the date: the model then needs them as inputs."""
+    as_of: date
+    agreement_amount_sek: float | None
+    agreement_source: str
+    supporters: int | None
+    supporters_source: str
+    unit_supporters: tuple[int, ...]   # per unit with a placement on the date; an unpublished count as its minimum
+    districts: tuple[str, ...]
+    training_weeks: float
+    units_count_unpublished: int = 0
+    # what the defaults are read from, as the rows state it: (year, amount, sources) of each decided agreement with
+    # a published amount, and how many of the decided periods were one calendar year long, of how many
+    decided_amounts: tuple[tuple[int, float, str], ...] = ()
+    one_year_periods: tuple[int, int] = (0, 0)
 
 
 def baseline_from_frames(agreements: pd.DataFrame, units: pd.DataFrame, headcount: pd.DataFrame,

@@ -12,7 +12,7 @@ r = recruits (supporters above today's), t = training cost per recruit, Y = agre
     balance    = Y·B − total_cost
     secured_months = 12·Y when balance ≥ 0, else 12·Y·(Y·B / total_cost)
 
-Every number an input can take is declared once, in `BOUNDS`: `validate` refuses anything outside it, `scenario_io`
+Every number an input can take is declared once, in `BOUNDS`: `validate` refuses anything outside it, `figures`
 refuses it when reading text (command line, URL) and the page's widgets take their limits from it.
 
 Staffing is two independent choices: today's units (`keep` them as they are, or bring each `to_target`: Σ max(0,
@@ -23,62 +23,20 @@ Where the sources publish only that a unit has at least one supporter, k_u is th
 to the target needs is an upper bound: `evaluate` names every output that is then a bound (`bounded`: "högst" or
 "minst"), and every page, table and export that shows the output says so.
 
-Defaults (`default_of`) come from the baseline (`scenario_baseline` reads it from the data) and, for the derived
+Defaults (`default_of`) come from the baseline (`baseline` reads it from the data) and, for the derived
 inputs, from the other inputs as chosen: an input left out of an address or a command line is its default beside
-the others, so the inputs that differ from their defaults (`given_inputs`) reproduce a scenario. `scenario_io`
+the others, so the inputs that differ from their defaults (`given_inputs`) reproduce a scenario. `figures`
 reads inputs from text and says the model in Swedish, with every derivation.
 """
 
 from dataclasses import asdict, dataclass, field, replace
-from datetime import date
 
 from dashboard.base.amounts import echo
-from dashboard.base.formatting import number
+from dashboard.scenario.baseline import Baseline
+from dashboard.scenario.bounds import AMOUNTS, BOUNDS, SHARES
 
-TRAINING_WEEKS_DEFAULT = 5   # NSPH's course for peer supporters (003), used if the figure is missing
 STAFFING = ("keep", "to_target")          # today's units; new units are `new_units`, always at the target
 UPPER, LOWER = "högst", "minst"          # how an output that is a bound says so
-
-
-@dataclass(frozen=True)
-class Bounds:
-    """What one input may hold: a finite number from `low` to `high`, whole or not. `kind` says how it is written:
-    kronor ("amount"), a fraction shown in per cent ("share") or a plain number."""
-    low: float
-    high: float
-    whole: bool = False
-    kind: str = "number"
-
-    def admits(self, value) -> bool:
-        return (_is_number(value) and self.low <= value <= self.high   # nan compares false: refused too
-                and (not self.whole or float(value).is_integer()))
-
-    def text(self) -> str:
-        """The range in Swedish: 'ett heltal från 0 till 20', 'en andel från 0 % till 50 %'."""
-        if self.kind == "share":
-            return f"en andel från {number(self.low * 100)} % till {number(self.high * 100)} %"
-        if self.kind == "amount":
-            return f"ett belopp från {number(self.low)} till {number(self.high)} kr"
-        return f"{'ett heltal' if self.whole else 'ett tal'} från {number(self.low)} till {number(self.high)}"
-
-
-# The programme: seven supporters, four or five units, 3,5 mnkr a year in one-year agreements. Amounts: a yearly
-# budget under 100 000 kr is a typing slip (5,7 meant mnkr); the rest are the page's slider limits.
-BOUNDS = {
-    "budget_sek": Bounds(100_000, 1_000_000_000, kind="amount"),
-    "cost_per_supporter_sek": Bounds(10_000, 5_000_000, kind="amount"),
-    "training_cost_per_person_sek": Bounds(0, 1_000_000, kind="amount"),
-    "overhead_share": Bounds(0, 0.5, kind="share"),
-    "annual_increase": Bounds(-0.1, 0.1, kind="share"),
-    "new_supporters": Bounds(0, 30, whole=True),
-    "target_per_unit": Bounds(1, 4, whole=True),
-    "new_units": Bounds(0, 20, whole=True),
-    "agreement_years": Bounds(1, 3, whole=True),
-}
-
-
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 class ScenarioError(ValueError):
@@ -89,25 +47,6 @@ class ScenarioError(ValueError):
         self.field = field_name
         self.fallback = fallback
         super().__init__(message)
-
-
-@dataclass(frozen=True)
-class Baseline:
-    """Today's programme as the data describes it on the as-of date. The amount and the head count are None
-    where no source gives them on or before the date: the model then needs them as inputs."""
-    as_of: date
-    agreement_amount_sek: float | None
-    agreement_source: str
-    supporters: int | None
-    supporters_source: str
-    unit_supporters: tuple[int, ...]   # per unit with a placement on the date; an unpublished count as its minimum
-    districts: tuple[str, ...]
-    training_weeks: float
-    units_count_unpublished: int = 0
-    # what the defaults are read from, as the rows state it: (year, amount, sources) of each decided agreement with
-    # a published amount, and how many of the decided periods were one calendar year long, of how many
-    decided_amounts: tuple[tuple[int, float, str], ...] = ()
-    one_year_periods: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -126,8 +65,6 @@ class ScenarioInputs:
 
 
 NAMES = tuple(ScenarioInputs.__dataclass_fields__)
-AMOUNTS = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "amount")
-SHARES = tuple(name for name, bounds in BOUNDS.items() if bounds.kind == "share")
 # Inputs whose default is a fixed choice; the amounts' defaults are derived, in this order (each from those before).
 FIXED = {"overhead_share": 0.0, "new_supporters": 0, "target_per_unit": 2, "staffing": "keep", "new_units": 0,
          "agreement_years": 1, "annual_increase": 0.0, "new_unit_districts": ()}

@@ -13,13 +13,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.base import locks
-from dashboard.base import paths
-from dashboard.store import db
-from dashboard.store import replay
-from dashboard.store import sqlfiles
-from dashboard.store import stores
-from dashboard.store import userdata
+from dashboard.base import locks, paths
+from dashboard.store import db, replay, sqlfiles, stores, userdata
 from dashboard.store.seeds import load_seeds, table_order
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.

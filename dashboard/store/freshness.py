@@ -11,9 +11,7 @@ import threading
 import time
 
 from dashboard.base import paths
-from dashboard.store import db
-from dashboard.store import stores
-from dashboard.store import userdata
+from dashboard.store import db, stores, userdata
 from dashboard.store.build import ensure_database, file_version
 
 CHECK_SECONDS = 2.0

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.base import paths
-from dashboard.store import sqlfiles
 from dashboard.base.locks import Busy
+from dashboard.store import sqlfiles
 
 RETRIES = 20
 # Any number will do, as long as nothing else in the database uses it: the advisory lock that makes one

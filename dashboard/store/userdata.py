@@ -14,12 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.base import access
-from dashboard.base import paths
-from dashboard.store import sqlfiles
-from dashboard.store import stores
+from dashboard.base import access, paths
 from dashboard.base.formatting import stockholm_time
 from dashboard.base.text import refused_character
+from dashboard.store import sqlfiles, stores
 
 
 class UserDataError(ValueError):

@@ -7,10 +7,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import citations, indicators, now
-from dashboard.store import db
-from dashboard.store import freshness
-from dashboard.store.build import ensure_database
 from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
+from dashboard.store import db, freshness
+from dashboard.store.build import ensure_database
 from dashboard.store.stores import StoreUnavailable
 
 BOUND_THIS_RUN = "_bound_this_run"
@@ -67,8 +66,8 @@ def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame
 def _brief(as_of, names: tuple, scenarios: tuple, since, meeting, known_on, version: tuple, saved: str, today):
     """(content, preview HTML), one object shared by every session. The files are made when asked for: WeasyPrint
     takes seconds, and printing the PDF on every change made each edit wait 10–17 s."""
-    from dashboard.brief.pack import build_brief
     from dashboard.brief.html import preview_html
+    from dashboard.brief.pack import build_brief
 
     content = build_brief(as_of, names, scenarios, since=since, meeting=meeting, known_on=known_on,
                           section_cache=lambda key, compute: _brief_section(key, version, compute))

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard import proposal
 from dashboard.base import access
-from dashboard.store import stores
 from dashboard.base import formatting as fmt
+from dashboard.store import stores
 from dashboard.ui import blocks, identity
 
 EARLIER_SHOWN = 20   # earlier versions listed at once: a rerun's size does not grow with every save

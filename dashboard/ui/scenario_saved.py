@@ -7,28 +7,30 @@ import streamlit as st
 
 from dashboard import columns
 from dashboard.base import access
+from dashboard.base import formatting as fmt
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
+from dashboard.scenario.baseline import Baseline
 from dashboard.store import userdata
-from dashboard.base import formatting as fmt
 from dashboard.ui import blocks, identity, scenario_widgets, sidebar
 
 LISTED = 20   # saved scenarios listed at once
 COMPARE = tuple(f"compare{n}" for n in range(1, 5))   # the address's scenarios to compare, in order
 
 
-def _load(page: str, name: str, baseline: scenario.Baseline) -> None:
+def _load(page: str, name: str, baseline: Baseline) -> None:
     """Set the inputs to a saved scenario's, if they are within today's bounds (a scenario saved by an older
     version, or written into the store by hand, may not be)."""
     try:
-        inputs = scenario_io.saved_inputs(userdata.load_scenario(name)["inputs"])
+        inputs = scenario_reading.saved_inputs(userdata.load_scenario(name)["inputs"])
     except (userdata.UserDataError, scenario.ScenarioError) as error:
         st.session_state[f"{page}__load_refused"] = f"Scenariot '{name}' kunde inte läsas in: {error}"
         return
     scenario_widgets.show_saved(page, name, inputs, baseline)
 
 
-def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor, baseline: scenario.Baseline) -> list[str]:
+def saved_scenario_tools(page: str, saved: pd.DataFrame, actor: access.Actor, baseline: Baseline) -> list[str]:
     """Load, rename or delete one saved scenario (renaming and deleting for planerare and förvaltare). The list
     shows the most recently changed (`LISTED`), found by name beyond that: a rerun's size does not grow with the
     store. Returns the names listed."""

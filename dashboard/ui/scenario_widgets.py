@@ -5,16 +5,19 @@ every run writes back the inputs that differ from their defaults, so a copied li
 import streamlit as st
 
 from dashboard.base import formatting as fmt
+from dashboard.base.amounts import AmountError, parse_amount
 from dashboard.scenario import address as scenario_address
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
+from dashboard.scenario import reading as scenario_reading
+from dashboard.scenario.baseline import Baseline
+from dashboard.scenario.bounds import AMOUNTS, BOUNDS, SHARES
+from dashboard.scenario.model import NAMES
 from dashboard.store import userdata
-from dashboard.base.amounts import AmountError, parse_amount
-from dashboard.scenario.model import AMOUNTS, NAMES, SHARES
 from dashboard.ui import cache, sidebar
 
 SCENARIO = "scenario"   # the address parameter naming the saved scenario the inputs are
-INCREASE = scenario.BOUNDS["annual_increase"]
+INCREASE = BOUNDS["annual_increase"]
 INCREASE_STEPS = tuple(round(tenth / 10, 1)   # per cent in tenths, over the bounds: -10,0 to 10,0
                        for tenth in range(round(INCREASE.low * 1000), round(INCREASE.high * 1000) + 1))
 AMOUNT_HELP = ("Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 500 tkr. Töm fältet för att få "
@@ -25,7 +28,7 @@ def _key(page: str, name: str) -> str:
     return f"{page}__in_{name}"
 
 
-def scenario_inputs(page: str, baseline: scenario.Baseline) -> scenario.ScenarioInputs | None:
+def scenario_inputs(page: str, baseline: Baseline) -> scenario.ScenarioInputs | None:
     """Draw the inputs and return them, or None where an amount the sources do not give is still to be typed."""
     _initialise(page, baseline)
     _follow_defaults(page, baseline)
@@ -39,7 +42,7 @@ def scenario_inputs(page: str, baseline: scenario.Baseline) -> scenario.Scenario
         return None
 
 
-def _draw(page: str, baseline: scenario.Baseline) -> None:
+def _draw(page: str, baseline: Baseline) -> None:
     key = lambda name: _key(page, name)  # noqa: E731
     left, right = st.columns(2)
     with left:
@@ -69,7 +72,7 @@ def _draw(page: str, baseline: scenario.Baseline) -> None:
 
 def _limits(name: str) -> tuple[int, int]:
     """A slider's ends from the input's bounds: whole numbers, or per cent for a share."""
-    bounds = scenario.BOUNDS[name]
+    bounds = BOUNDS[name]
     scale = 100 if bounds.kind == "share" else 1
     return round(bounds.low * scale), round(bounds.high * scale)
 
@@ -109,11 +112,11 @@ def _read(page: str, name: str, quiet: bool = False):
 
 
 def _parsed(name: str, text) -> float:
-    bounds = scenario.BOUNDS[name]
+    bounds = BOUNDS[name]
     return parse_amount(text, (bounds.low, bounds.high))
 
 
-def _follow_defaults(page: str, baseline: scenario.Baseline) -> None:
+def _follow_defaults(page: str, baseline: Baseline) -> None:
     """An amount still at the default it showed (or emptied) shows its default beside today's other inputs: the
     cost per supporter follows overhead (and, where no agreement amount is published, the budget), the training
     cost follows the cost per supporter, and every amount follows the date's baseline."""
@@ -151,7 +154,7 @@ def _widget_value(name: str, value, default):
     return list(value) if name == "new_unit_districts" else value
 
 
-def _set(page: str, values: dict, baseline: scenario.Baseline) -> None:
+def _set(page: str, values: dict, baseline: Baseline) -> None:
     """The widgets set to `values` (every input, amounts None where no default exists)."""
     for name in NAMES:
         default = scenario.default_of(name, baseline, values)
@@ -161,12 +164,12 @@ def _set(page: str, values: dict, baseline: scenario.Baseline) -> None:
             st.session_state[f"{page}__default_{name}"] = default
 
 
-def _reset(page: str, baseline: scenario.Baseline) -> None:
+def _reset(page: str, baseline: Baseline) -> None:
     _set(page, scenario.fill(baseline, {}), baseline)
     st.session_state.pop(f"{page}__{SCENARIO}", None)
 
 
-def _initialise(page: str, baseline: scenario.Baseline) -> None:
+def _initialise(page: str, baseline: Baseline) -> None:
     """The inputs a session starts from: the address's, or the saved scenario it names. A value that cannot be
     used is named and replaced (a crafted or mistyped link still opens the page); nothing is saved.
 
@@ -182,7 +185,7 @@ def _initialise(page: str, baseline: scenario.Baseline) -> None:
                                                                scenario.default_of(name, baseline, values))
         return
     raw = {name: st.query_params.get(name) for name in NAMES if st.query_params.get(name) is not None}
-    given, refused = scenario_io.read_given(raw, cache.filter_options().areas)
+    given, refused = scenario_reading.read_given(raw, cache.filter_options().areas)
     name = st.query_params.get(SCENARIO)
     if name:
         given = _from_saved(page, name, given, bool(raw), baseline)
@@ -200,12 +203,12 @@ def _initialise(page: str, baseline: scenario.Baseline) -> None:
                   f"{_shown(name, _read(page, name))}.")
 
 
-def _from_saved(page: str, name: str, given: dict, has_inputs: bool, baseline: scenario.Baseline) -> dict:
+def _from_saved(page: str, name: str, given: dict, has_inputs: bool, baseline: Baseline) -> dict:
     """The inputs of the saved scenario the address names: its own, where the address gives none, else the
     address's (checked against it). A name that is not saved, or a scenario that cannot be read, is said."""
     shows = "Adressens värden visas." if has_inputs else "Standardvärdena visas."
     try:
-        saved = scenario.given_inputs(scenario_io.saved_inputs(userdata.load_scenario(name)["inputs"]), baseline)
+        saved = scenario.given_inputs(scenario_reading.saved_inputs(userdata.load_scenario(name)["inputs"]), baseline)
     except userdata.UserDataError:
         _warn(f"Adressen nämner det sparade scenariot '{name}', men inget sparat scenario heter så (det kan ha "
               f"tagits bort eller fått ett nytt namn). {shows}")
@@ -261,7 +264,7 @@ def _remember(page: str, address: dict[str, str]) -> None:
         st.caption(fmt.plain(f"Visar det sparade scenariot '{marked[0]}'."))
 
 
-def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: scenario.Baseline) -> None:
+def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: Baseline) -> None:
     """The widgets set to a saved scenario's inputs (a callback, before the widgets are drawn), its name in the
     address while they are unchanged."""
     given = scenario.given_inputs(inputs, baseline)
@@ -269,7 +272,7 @@ def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: 
     st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(given))
 
 
-def saved_as(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: scenario.Baseline) -> None:
+def saved_as(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: Baseline) -> None:
     """The scenario just saved under `name`: its name goes into the address."""
     st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(scenario.given_inputs(inputs, baseline)))
     sidebar.remember_in_url(SCENARIO, name)

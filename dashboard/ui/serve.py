@@ -20,7 +20,7 @@ def _warm_up() -> None:
     while not runtime.exists():   # imports hold the GIL: started at once, they only slow the server's start
         time.sleep(0.02)
     from dashboard.store.build import ensure_database
-    from dashboard.ui import cache   # loaded once here, found in sys.modules by the first session
+    from dashboard.ui import cache  # loaded once here, found in sys.modules by the first session
 
     ensure_database()
     cache.filter_options()   # opens the database and caches what every page's sidebar needs

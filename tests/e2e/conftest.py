@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import CHROMIUM_ARGS, free_port, healthy, stop
 from tests.e2e.helpers import RUN_TIMEOUT_MS
+from tests.processes import CHROMIUM_ARGS, free_port, healthy, stop
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

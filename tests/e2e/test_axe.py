@@ -49,8 +49,8 @@ def test_what_opens_on_use_is_accessible_too(page, app_url):
 
 def test_the_board_pack_html_is_accessible(page, fresh):
     """The pack's HTML twin (the city publishes documents in HTML first), charts and all, at 1280 and 390 px."""
-    from dashboard.brief.pack import build_brief
     from dashboard.brief.files import brief_file
+    from dashboard.brief.pack import build_brief
 
     content = build_brief(None, ("supporters_per_unit", "funding_horizon", "supporter_gender"))
     page.set_content(brief_file(content, ".html").decode("utf-8"))

@@ -18,9 +18,10 @@ import openpyxl
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, ROOT, VIEWPORT, require_tool
-from tests.e2e.helpers import (TABLES, alerts, assert_no_exception, choose, column, data_as_of, date_value, grid,
-                               header_caption, open_app, pick_radio, query, radio_value, selectbox_value,
-                               wait_for_rendering, wait_for_run)
+from tests.e2e.helpers import (
+    TABLES, alerts, assert_no_exception, choose, column, data_as_of, date_value, grid, header_caption, open_app,
+    pick_radio, query, radio_value, selectbox_value, wait_for_rendering, wait_for_run,
+)
 
 pytestmark = pytest.mark.e2e
 

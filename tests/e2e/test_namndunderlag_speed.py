@@ -7,9 +7,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from tests.e2e.preview import add, remove, timed, wait_for_preview
 from tests.e2e.conftest import ARTIFACTS
 from tests.e2e.helpers import RUN_TIMEOUT_MS, assert_no_exception, wait_for_run
+from tests.e2e.preview import add, remove, timed, wait_for_preview
 
 PRINT, DOWNLOAD = "Skapa PDF (A4, tillgänglig PDF/UA)", "Ladda ner PDF"
 

@@ -8,8 +8,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from dashboard.data_age import full_years
 from dashboard.base.formatting import stockholm_time
+from dashboard.data_age import full_years
 from tests.e2e.helpers import open_app, wait_for_run
 from tests.e2e.test_browser import PAGES
 

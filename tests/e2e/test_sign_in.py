@@ -5,9 +5,9 @@ stays läsare; signing out works."""
 
 import pytest
 
-from tests.processes import free_port
 from tests.e2e.conftest import dashboard_server
 from tests.e2e.helpers import wait_for_run
+from tests.processes import free_port
 
 # The provider's users: its ID tokens carry these claims (custom ones like `roles` always, `email` and
 # `email_verified` for the `email` scope Streamlit asks for) and `iss`, the provider's own address.

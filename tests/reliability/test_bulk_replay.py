@@ -9,10 +9,8 @@ import pytest
 
 from dashboard.base import access
 from dashboard.imports import run as importer
-from dashboard.store import build
-from dashboard.store import db
-from dashboard.store import sqlfiles
 from dashboard.imports.kinds import KINDS
+from dashboard.store import build, db, sqlfiles
 from tests.reliability import corpus
 
 pytestmark = pytest.mark.reliability

@@ -6,8 +6,8 @@ import hashlib
 import pytest
 
 from dashboard import outputs
-from dashboard.store import userdata
 from dashboard.base.access import operator
+from dashboard.store import userdata
 
 OPERATOR = operator()   # the command line's actor: every right
 

@@ -15,8 +15,8 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.processes import DASHBOARD, streamlit_server
 from dashboard.base.paths import ROOT
+from tests.processes import DASHBOARD, streamlit_server
 from tests.reliability import corpus
 from tests.servers import run_async
 

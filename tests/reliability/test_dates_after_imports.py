@@ -12,9 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import now
-from dashboard.imports import run as importer
 from dashboard.base.access import operator
 from dashboard.base.formatting import stockholm_time
+from dashboard.imports import run as importer
 from tests.reliability.corpus import csv_bytes, row
 
 pytestmark = pytest.mark.reliability

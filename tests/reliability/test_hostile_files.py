@@ -11,11 +11,11 @@ import shutil
 import pytest
 
 from dashboard import indicators
+from dashboard.base.access import operator
 from dashboard.brief import pack as brief
 from dashboard.imports import run as importer
 from dashboard.store import userdata
 from tests.reliability import corpus
-from dashboard.base.access import operator
 
 OPERATOR = operator()   # the command line's actor: every right
 

@@ -14,8 +14,7 @@ import time
 import duckdb
 import pytest
 
-from dashboard.store import build
-from dashboard.store import userdata
+from dashboard.store import build, userdata
 from tests.reliability import corpus
 
 pytestmark = pytest.mark.reliability

@@ -9,8 +9,8 @@ Expected values from the seeds: U_FAR is in Farsta (S002); PL01 is Aktivitetshus
 import pytest
 
 from dashboard import indicators
-from dashboard.imports import run as importer
 from dashboard.base.access import operator
+from dashboard.imports import run as importer
 from tests.reliability.corpus import csv_bytes, row
 
 pytestmark = pytest.mark.reliability

@@ -10,8 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import proposal
-from dashboard.base import access
-from dashboard.base import paths
+from dashboard.base import access, paths
 from dashboard.store import userdata
 from dashboard.store.userdata import UserDataError
 

@@ -2,7 +2,7 @@
 `scenario --param new_units=inf` exited 3, `new_supporters=1e308` printed `Infinity` (not JSON), a message
 repeated a 309-digit amount, and every saved scenario was sent on every rerun.
 
-Each input's range is declared once (`scenario.BOUNDS`); the address, the command line and the sliders all take
+Each input's range is declared once (`scenario.bounds`); the address, the command line and the sliders all take
 it from there. The ranges by hand: target 1–4 per unit, 0–30 new supporters, 0–20 new units, 1–3 agreement years,
 overhead 0–50 %, annual increase −10 % to 10 %, a yearly budget 100 000 kr to 1 000 000 000 kr."""
 
@@ -15,10 +15,11 @@ from urllib.parse import parse_qsl
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.base.access import operator
 from dashboard.scenario import baseline as scenario_baseline
 from dashboard.scenario import model as scenario
+from dashboard.scenario.bounds import BOUNDS
 from dashboard.store import userdata
-from dashboard.base.access import operator
 from tests.tables import shown_tables
 
 pytestmark = pytest.mark.reliability
@@ -77,7 +78,7 @@ def test_the_sliders_take_their_ends_from_the_one_declaration(fresh):
     app = scenarier()
     for name in ("target_per_unit", "new_supporters", "new_units", "agreement_years"):
         slider = app.slider(key=f"scenarier__in_{name}")
-        assert (slider.min, slider.max) == (scenario.BOUNDS[name].low, scenario.BOUNDS[name].high), name
+        assert (slider.min, slider.max) == (BOUNDS[name].low, BOUNDS[name].high), name
     overhead = app.slider(key="scenarier__in_overhead_share")
     assert (overhead.min, overhead.max) == (0, 50)                    # per cent
     increase = app.select_slider(key="scenarier__in_annual_increase")
@@ -107,7 +108,7 @@ def test_the_command_line_refuses_out_of_range_values_with_exit_2(cli, param, me
 def test_json_at_the_upper_end_of_every_range_is_json(cli):
     """Every input at its upper end, the output parsed back by a parser that refuses Infinity and NaN."""
     ends = {name: f"{round(b.high * 100)} %" if b.kind == "share" else str(round(b.high))
-            for name, b in scenario.BOUNDS.items()}
+            for name, b in BOUNDS.items()}
     params = [f"{name}={value}" for name, value in {**ends, "staffing": "expand"}.items()]
     result = cli("scenario", *[arg for p in params for arg in ("--param", p)], "--format", "json")
     assert result.returncode == 0, result.stderr

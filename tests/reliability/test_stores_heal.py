@@ -18,14 +18,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.base import access
-from dashboard.base import paths
+from dashboard.base import access, paths
 from dashboard.imports import run as importer
-from dashboard.store import build
-from dashboard.store import db
-from dashboard.store import freshness
-from dashboard.store import stores
-from dashboard.store import userdata
+from dashboard.store import build, db, freshness, stores, userdata
 from tests.reliability import corpus
 
 pytestmark = pytest.mark.reliability

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, indicators
-from dashboard.imports import run as importer
 from dashboard.base.access import operator
+from dashboard.imports import run as importer
 
 pytestmark = pytest.mark.reliability
 

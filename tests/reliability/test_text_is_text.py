@@ -16,10 +16,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, columns, export, indicators
 from dashboard.base import formatting
+from dashboard.base.paths import ROOT
 from dashboard.brief import pack as brief
 from dashboard.brief.markdown import brief_markdown
 from dashboard.store.build import build_database
-from dashboard.base.paths import ROOT
 from tests.tables import shown_tables
 
 pytestmark = pytest.mark.reliability

@@ -10,11 +10,10 @@ import hashlib
 import pytest
 
 from dashboard.base import paths
-from dashboard.imports import run as importer
-from dashboard.store import sqlfiles
-from dashboard.store import userdata
 from dashboard.base.access import operator
+from dashboard.imports import run as importer
 from dashboard.imports.commit import rule_breaks
+from dashboard.store import sqlfiles, userdata
 from tests.reliability.corpus import csv_bytes, row
 
 pytestmark = pytest.mark.reliability
