@@ -22,7 +22,8 @@ from dashboard.imports import preview as import_preview
 from dashboard.imports import template as import_template
 from dashboard.imports.commit import ImportFailed, UndoRefused, commit_and_swap  # noqa: F401 (the import API)
 from dashboard.imports.kinds import KINDS, Kind
-from dashboard.imports.read import ImportFileError, read_table
+from dashboard.imports.read import read_table
+from dashboard.imports.table import ImportFileError
 from dashboard.imports.validate import Problem, References, validate
 from dashboard.now import DateOutOfRange, data_as_of, data_dates  # noqa: F401 (apply raises DateOutOfRange)
 from dashboard.store import userdata

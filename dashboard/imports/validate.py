@@ -11,8 +11,8 @@ from dashboard.base.text import code_problem, refused_character
 from dashboard.imports.kinds import Field, Kind
 from dashboard.imports.lists import FOR_REFERENCE
 from dashboard.imports.overlaps import check_overlaps
-from dashboard.imports.read import Table
 from dashboard.imports.suggest import Candidate, Index, did_you_mean
+from dashboard.imports.table import Table
 from dashboard.imports.values import PARSERS
 
 # A pseudonym is one capital letter and digits (P08, R001): initials with a birth year (AS1975) or a name are not.

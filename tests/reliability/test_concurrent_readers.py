@@ -42,7 +42,11 @@ async def run_page(socket, page: str) -> tuple[bool, set[str]]:
             failed |= element.WhichOneof("type") == "exception"
             if element.WhichOneof("type") == "markdown":
                 dates |= set(DATA_DATE.findall(element.markdown.body))
-        elif kind == "script_finished" and reply.script_finished != 2:   # 2: stopped early for a rerun
+        elif kind == "script_finished" and reply.script_finished == 2:
+            # stopped early for a rerun (`/oversikt` switches to Översikt's own address): the rerun, which pins the
+            # database anew, replaces what the stopped run drew, so only its dates are what the reader sees
+            dates = set()
+        elif kind == "script_finished":
             return failed or reply.script_finished != 0, dates
 
 

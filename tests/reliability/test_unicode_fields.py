@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.imports import run as importer
 from dashboard.imports.kinds import KINDS
-from dashboard.imports.read import Table
+from dashboard.imports.table import Table
 from dashboard.imports.validate import References, validate
 from tests.reliability.corpus import VALID
 
