@@ -3,8 +3,9 @@ counted as Översikt and the scenario count them."""
 
 import streamlit as st
 
-from dashboard import charts, counts, overview
+from dashboard import counts, overview
 from dashboard.base.formatting import plain
+from dashboard.charts.units import supporters_per_unit
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enheter"
@@ -20,5 +21,5 @@ for alert in overview.unit_alerts(units):
 for fact in cache.run("decision_facts", filters, topic="bemanning").itertuples():
     st.caption(f"Enligt källorna ({fact.refers_to}, {fact.sources}): {fact.text}")
 blocks.indicator_block(units, filters,
-                       cache.view(charts.supporters_per_unit, units, target) if not units.empty else None, empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
+                       cache.view(supporters_per_unit, units, target) if not units.empty else None, empty="Inga verksamheter med peer support enligt källorna på valt datum.", key=PAGE)
 blocks.page_end(filters)

@@ -3,8 +3,9 @@ with 95 % intervals, N and response next to every chart."""
 
 import streamlit as st
 
-from dashboard import charts, surveys
+from dashboard import surveys
 from dashboard.base import formatting
+from dashboard.charts.surveys import survey_shares
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "enkater"
@@ -41,7 +42,7 @@ else:
     if question is not None:
         shares = cache.run("survey_outcome_shares", filters, survey=survey, question=question)
     blocks.indicator_block(shares, filters,
-                           cache.view(charts.survey_shares, shares) if shares["share"].notna().any() else None,
+                           cache.view(survey_shares, shares) if shares["share"].notna().any() else None,
                            note=f"N = {formatting.number(response['answered'])}",
                            empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
     blocks.indicator_block(responses, filters, key=f"{PAGE}__response")

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts
 from dashboard.base import formatting
+from dashboard.charts.funding import funding_timeline
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "finansiering"
@@ -25,5 +25,5 @@ for plan in cache.run_helper("lookups/planned_decisions", as_of=filters.as_of).i
             f"{formatting.iso_date(plan.period_end)}: {plan.planned_decision} ({plan.source_id}). Det är en plan, "
             "inte ett beslut; beslutsdatumet publiceras inte.")
 agreements = cache.run("funding_horizon", filters)
-blocks.indicator_block(agreements, filters, cache.view(charts.funding_timeline, agreements), key=f"{PAGE}__horizon")
+blocks.indicator_block(agreements, filters, cache.view(funding_timeline, agreements), key=f"{PAGE}__horizon")
 blocks.page_end(filters)

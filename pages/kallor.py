@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts.surveys import gender_by_source
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "kallor"
@@ -13,7 +13,7 @@ blocks.page_header("Källor och data", filters,
 blocks.indicator_block(cache.run("sources"), filters, key=f"{PAGE}__sources")
 blocks.indicator_block(cache.run("source_conflicts", filters), filters, key=f"{PAGE}__conflicts")
 gender = cache.run("supporter_gender", filters)
-blocks.indicator_block(gender, filters, cache.view(charts.gender_by_source, gender) if not gender.empty else None, key=f"{PAGE}__gender")
+blocks.indicator_block(gender, filters, cache.view(gender_by_source, gender) if not gender.empty else None, key=f"{PAGE}__gender")
 blocks.indicator_block(cache.run("data_gaps"), filters, key=f"{PAGE}__gaps")
 blocks.indicator_block(cache.run("reported_figures", filters), filters, key=f"{PAGE}__figures")
 st.caption("Källdokumenten finns som textfiler i projektets mapp shared/seeds (filnamnen i kolumnen Fil).")

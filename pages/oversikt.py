@@ -3,8 +3,9 @@ attention, the documented head counts over time, and the key figures with their 
 
 import streamlit as st
 
-from dashboard import charts, decision, overview
+from dashboard import decision, overview
 from dashboard.base.formatting import plain
+from dashboard.charts.counts import headcount_trend
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "oversikt"
@@ -40,7 +41,7 @@ for alert in overview.alerts(units, funding_decision, cache.run("source_conflict
     blocks.notice(alert.level, alert.text)
 
 trend = cache.run("headcount_trend", filters)
-blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,
+blocks.indicator_block(trend, filters, cache.view(headcount_trend, trend) if not trend.empty else None,
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 st.subheader(f"Nyckeltal per {per}")

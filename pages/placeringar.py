@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard.charts.counts import headcount_trend, placements_over_time
 from dashboard.ui import blocks, cache, sidebar
 
 PAGE = "placeringar"
@@ -11,12 +11,12 @@ blocks.page_header("Placeringar", filters)
 granularity = sidebar.page_choice(PAGE, "granularity", "Indelning", ["year", "quarter"], "year",
                                   format_func={"year": "per år", "quarter": "per kvartal"}.get, widget=st.radio)
 trend = cache.run("headcount_trend", filters)
-blocks.indicator_block(trend, filters, cache.view(charts.headcount_trend, trend) if not trend.empty else None,
+blocks.indicator_block(trend, filters, cache.view(headcount_trend, trend) if not trend.empty else None,
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
 over_time = cache.run("placements_over_time", filters, granularity=granularity)
 # Never empty: a period without a mentioned placement is a row of its own, drawn as "ingen uppgift".
-blocks.indicator_block(over_time, filters, cache.view(charts.placements_over_time, over_time), key=f"{PAGE}__time")
+blocks.indicator_block(over_time, filters, cache.view(placements_over_time, over_time), key=f"{PAGE}__time")
 
 per_area = cache.run("placements_per_stadsdel", filters)
 for kind, heading in (("stadsdel", "stadsdelar"), ("central", "centrala förvaltningar")):

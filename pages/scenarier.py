@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from dashboard import charts, export
+from dashboard import export
 from dashboard.base import formatting
 from dashboard.base.access import PermissionDenied
+from dashboard.charts.scenario import cost_against_budget
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
 from dashboard.store import userdata
@@ -54,7 +55,7 @@ def result(inputs: scenario.ScenarioInputs) -> None:
     if note:
         st.caption(note)
     frame = scenario_io.cost_frame(outcome)
-    blocks.chart_or_table(charts.cost_against_budget(frame, outcome["agreement_years"]), frame, f"{PAGE}__cost")
+    blocks.chart_or_table(cost_against_budget(frame, outcome["agreement_years"]), frame, f"{PAGE}__cost")
     save_and_compare(inputs, outcome)
 
 

@@ -11,7 +11,12 @@ April–June 2020.
 import pandas as pd
 import pytest
 
-from dashboard import chart_style, charts, indicators
+from dashboard import indicators
+from dashboard.charts import style as chart_style
+from dashboard.charts.counts import headcount_trend, placements_over_time
+from dashboard.charts.funding import funding_timeline
+from dashboard.charts.surveys import gender_by_source, survey_shares
+from dashboard.charts.units import supporters_per_unit
 
 GREY = chart_style.UNKNOWN_FILL
 
@@ -67,7 +72,7 @@ def test_charts_summarise_when_a_bar_per_row_would_be_unreadable():
                           "supporters": [1] * 30 + [2] * 10 + [3] * 2 + [7, 8, 9]})
     units["meets_target"] = units["supporters"] >= 2
     units["supporters_min"] = units["supporters"]
-    spec = charts.supporters_per_unit(units, 2).to_dict()
+    spec = supporters_per_unit(units, 2).to_dict()
     rows = {r["grupp"]: (r["enheter"], r["läge"]) for r in next(iter(spec["datasets"].values()))}
     assert rows == {"1": (30, "under målet"), "2": (10, "når målet"), "3": (2, "når målet"),
                     "6 eller fler": (3, "når målet")}
@@ -75,7 +80,7 @@ def test_charts_summarise_when_a_bar_per_row_would_be_unreadable():
         "agreement": [f"D{i}" for i in range(41)], "funding_kind": "x",
         "period_start": pd.to_datetime(["2019-01-01"] * 20 + ["2020-01-01"] * 21),
         "status": ["decided"] * 20 + ["unknown"] * 21, "amount_sek": [100_000.0] * 20 + [None] * 21})
-    chart = charts.funding_timeline(agreements)
+    chart = funding_timeline(agreements)
     rows = {r["år"]: (r["belopp"], r["överenskommelser"], r["etikett"]) for r in datasets(chart)[0]}
     assert rows == {"2019": ("2,0 mnkr", 20, "beslutad: 2,0 mnkr"), "2020": ("–", 21, "okänd: ej publicerat")}
     assert colour_of(chart)["okänd"] == GREY
@@ -84,14 +89,14 @@ def test_charts_summarise_when_a_bar_per_row_would_be_unreadable():
 def test_placements_over_time_keeps_six_areas_and_sums_the_rest():
     """Seven colours: the six areas with most placements and 'Övriga områden' (10 + … + 5 kept; 4+3+2+1 summed)."""
     frame = over_time(area=[f"O{i}" for i in range(10)], placements=[10, 9, 8, 7, 6, 5, 4, 3, 2, 1])
-    rows = dataset_with(charts.placements_over_time(frame), "bokstav")
+    rows = dataset_with(placements_over_time(frame), "bokstav")
     shown = {r["area"]: (r["placements"], r["bokstav"]) for r in rows}
     assert shown == {**{f"O{i}": (10 - i, "ABCDEF"[i]) for i in range(6)}, "Övriga områden (4)": (10, "G")}
 
 
 def test_placements_over_time_draws_seven_areas_as_they_are():
     frame = over_time(area=[f"O{i}" for i in range(7)], placements=1)
-    rows = dataset_with(charts.placements_over_time(frame), "bokstav")
+    rows = dataset_with(placements_over_time(frame), "bokstav")
     assert sorted(r["area"] for r in rows) == [f"O{i}" for i in range(7)]
     # stacked one above the other in legend order, each lettered as in the legend
     assert [(r["y0"], r["y1"], r["serie"]) for r in sorted(rows, key=lambda r: r["y0"])] == [
@@ -101,7 +106,7 @@ def test_placements_over_time_draws_seven_areas_as_they_are():
 # --- the documents' head count as the reference of placements -------------------------------------------------
 
 def test_placements_over_time_per_year_reads_against_the_documented_head_count():
-    chart = charts.placements_over_time(indicators.run("placements_over_time", **{"from": "2018-01-01"},
+    chart = placements_over_time(indicators.run("placements_over_time", **{"from": "2018-01-01"},
                                                        as_of="2020-06-11"))
     labels = {r["bucket"]: (r["antal"], r["headcount_sources"]) for r in text_of(chart, "antal")}
     assert labels == {"2018": ("7–8", "S001"), "2019": ("7", "S002"), "2020": ("7", "S000")}
@@ -119,7 +124,7 @@ def test_placements_over_time_per_quarter_marks_periods_without_a_figure():
     slots."""
     frame = indicators.run("placements_over_time", **{"from": "2018-01-01"}, as_of="2020-06-11",
                            granularity="quarter")
-    chart = charts.placements_over_time(frame)
+    chart = placements_over_time(frame)
     labels = {r["bucket"]: r["antal"] for r in text_of(chart, "antal")}
     assert labels == {**{f"2018 kv{q}": "7–8" for q in range(1, 5)}, "2019 kv1": "–", "2019 kv2": "–",
                       "2019 kv3": "7", "2019 kv4": "–", "2020 kv1": "–", "2020 kv2": "7"}
@@ -133,7 +138,7 @@ def test_placements_over_time_per_quarter_marks_periods_without_a_figure():
 
 def test_headcount_trend_draws_each_report_as_a_count():
     """A bar per report and measure whose height is the count: no bar length is a period."""
-    chart = charts.headcount_trend(indicators.run("headcount_trend", as_of="2020-06-11"))
+    chart = headcount_trend(indicators.run("headcount_trend", as_of="2020-06-11"))
     rows = [(r["när"], r["mått"], r["low"], r["antal"]) for r in datasets(chart)[0]]
     assert rows == [("2018", "Peer supportrar", 7, "7–8"), ("augusti 2019", "Peer supportrar", 7, "7"),
                     ("juni 2020", "Peer supportrar", 7, "7"), ("2018", "Verksamheter", 7, "7"),
@@ -155,7 +160,7 @@ UNITS = pd.DataFrame({
 
 
 def test_supporters_per_unit_shows_an_unpublished_count_as_grey_and_in_words():
-    chart = charts.supporters_per_unit(UNITS, 2)
+    chart = supporters_per_unit(UNITS, 2)
     colours = colour_of(chart)
     assert colours["antal ej publicerat"] == GREY
     assert not any(is_grey(colours[state]) for state in ("når målet", "under målet"))
@@ -175,7 +180,7 @@ AGREEMENTS = pd.DataFrame({
 
 
 def test_funding_timeline_greys_the_unknown_year_and_promises_no_diamond_it_cannot_draw():
-    chart = charts.funding_timeline(AGREEMENTS)
+    chart = funding_timeline(AGREEMENTS)
     assert colour_of(chart)["okänd"] == GREY and not is_grey(colour_of(chart)["beslutad"])
     assert "romb" not in title(chart) and "beslutsdatum publiceras inte" in title(chart)
     assert not any(layer.get("mark", {}).get("shape") == "diamond" for layer in chart.to_dict()["layer"])
@@ -186,7 +191,7 @@ def test_funding_timeline_greys_the_unknown_year_and_promises_no_diamond_it_cann
 
 def test_funding_timeline_draws_the_diamond_it_promises():
     decided = AGREEMENTS.assign(decided_on=pd.to_datetime(["2019-11-20", None]))
-    chart = charts.funding_timeline(decided)
+    chart = funding_timeline(decided)
     assert "romb: beslutsdatum" in title(chart)
     assert any(layer.get("mark", {}).get("shape") == "diamond" for layer in chart.to_dict()["layer"])
     assert datasets(chart)[0][0]["etikett"].endswith("beslutad 2019-11-20")
@@ -195,7 +200,7 @@ def test_funding_timeline_draws_the_diamond_it_promises():
 def test_gender_unknown_is_grey_and_every_count_is_in_words():
     frame = pd.DataFrame({"source": "S000", "observed_on": "2020-06-11", "scope": "anställda nu",
                           "gender": ["kvinna", "man", "okänt"], "supporters": [6, 1, 2], "stated_total": 7})
-    chart = charts.gender_by_source(frame)
+    chart = gender_by_source(frame)
     assert colour_of(chart)["okänt"] == GREY
     assert dataset_with(chart, "etikett") == [{
         "uppgift": "S000 2020-06-11 (anställda nu)",
@@ -212,12 +217,12 @@ def test_no_category_but_unknown_is_grey_and_every_mark_keeps_its_contrast():
 
 
 @pytest.mark.parametrize("chart_of", [
-    lambda: charts.placements_over_time(indicators.run("placements_over_time", **{"from": "2018-01-01"})),
-    lambda: charts.headcount_trend(indicators.run("headcount_trend")),
-    lambda: charts.supporters_per_unit(UNITS, 2),
-    lambda: charts.funding_timeline(AGREEMENTS),
-    lambda: charts.survey_shares(indicators.run("survey_outcome_shares")),
-    lambda: charts.gender_by_source(indicators.run("supporter_gender")),
+    lambda: placements_over_time(indicators.run("placements_over_time", **{"from": "2018-01-01"})),
+    lambda: headcount_trend(indicators.run("headcount_trend")),
+    lambda: supporters_per_unit(UNITS, 2),
+    lambda: funding_timeline(AGREEMENTS),
+    lambda: survey_shares(indicators.run("survey_outcome_shares")),
+    lambda: gender_by_source(indicators.run("supporter_gender")),
 ])
 def test_legends_are_never_cut_and_symbols_are_outlined(chart_of):
     legend = chart_of().to_dict()["config"]["legend"]
@@ -230,7 +235,7 @@ def test_legends_are_never_cut_and_symbols_are_outlined(chart_of):
 
 def test_row_labels_wrap_to_fit_a_phone_instead_of_being_cut():
     long = "Enheten för Bostad först och försöks- och träningslägenheter"
-    label = charts.supporters_per_unit(UNITS.assign(unit=[long, "Beta", "Gamma"]), 2)
+    label = supporters_per_unit(UNITS.assign(unit=[long, "Beta", "Gamma"]), 2)
     first = next(r["etikett"] for r in datasets(label)[0] if r["unit"] == long)
     assert first.split("\n") == ["Enheten för Bostad först och försöks- och",
                                  "träningslägenheter: minst 1 · antal ej", "publicerat", "augusti 2019 (senast känt)"]

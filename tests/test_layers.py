@@ -36,11 +36,12 @@ LAYERS = {
     "base": set(),
     "store": {"base"},
     "dashboard": {"base", "store"},
+    "charts": {"base", "store", "dashboard"},
     "scenario": {"base", "store", "dashboard"},
     "imports": {"base", "store", "dashboard"},
-    "brief": {"base", "store", "dashboard", "scenario"},
-    "cli": {"base", "store", "dashboard", "scenario", "imports", "brief"},
-    "ui": {"base", "store", "dashboard", "scenario", "imports", "brief"},
+    "brief": {"base", "store", "dashboard", "charts", "scenario"},
+    "cli": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief"},
+    "ui": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief"},
 }
 
 

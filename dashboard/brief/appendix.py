@@ -9,12 +9,16 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import charts, citations, columns, indicators
+from dashboard import citations, columns, indicators
 from dashboard.base import formatting
 from dashboard.base.settings import suppression_threshold
 from dashboard.base.text import visible
 from dashboard.brief.doc import Figure, Heading, Items, Para, Table
 from dashboard.brief.wording import amount
+from dashboard.charts.counts import placements_over_time
+from dashboard.charts.funding import funding_timeline
+from dashboard.charts.surveys import gender_by_source, survey_shares
+from dashboard.charts.units import supporters_per_unit
 
 MAX_ROWS = 40
 # Columns that fit an A4 page; indicators not listed show all their visible columns.
@@ -43,11 +47,11 @@ BASIS_LEGEND = ("Grund: 'dokumenterad' står i källan; 'härledd' är räknad u
                 "är källans eget; 'minst' betyder att övre gränsen inte publiceras. Belopp i mnkr med en decimal, "
                 "'avslutad' där en period redan har slutat.")
 CHARTS = {
-    "placements_over_time": charts.placements_over_time,
-    "supporters_per_unit": lambda frame: charts.supporters_per_unit(frame, int(frame["target"].iloc[0])),
-    "funding_horizon": charts.funding_timeline,
-    "survey_outcome_shares": charts.survey_shares,
-    "supporter_gender": charts.gender_by_source,
+    "placements_over_time": placements_over_time,
+    "supporters_per_unit": lambda frame: supporters_per_unit(frame, int(frame["target"].iloc[0])),
+    "funding_horizon": funding_timeline,
+    "survey_outcome_shares": survey_shares,
+    "supporter_gender": gender_by_source,
 }
 CHART_FAILED = "Diagrammet kunde inte ritas; tabellen nedan har samma uppgifter."
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, indicators
+from dashboard import indicators
 from dashboard.base.access import operator
+from dashboard.charts.surveys import survey_shares
 from dashboard.imports import run as importer
 
 pytestmark = pytest.mark.reliability
@@ -29,7 +30,7 @@ def one_answer(fresh, request):
 def test_the_chart_draws_the_published_shares_and_no_suppressed_one(one_answer):
     frame = indicators.run("survey_outcome_shares")
     assert (frame["basis"] == "microdata").any()   # the imported answer is there, its share suppressed (1 < 5)
-    rows = charts.survey_shares(frame).to_dict()["datasets"]
+    rows = survey_shares(frame).to_dict()["datasets"]
     drawn = next(iter(rows.values()))
     assert len(drawn) == PUBLISHED_SHARES
     assert {row["grund"] for row in drawn} == {"publicerad"}

@@ -14,11 +14,12 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import charts, columns, export, indicators
+from dashboard import columns, export, indicators
 from dashboard.base import formatting
 from dashboard.base.paths import ROOT
 from dashboard.brief import pack as brief
 from dashboard.brief.markdown import brief_markdown
+from dashboard.charts.units import supporters_per_unit
 from dashboard.store.build import build_database
 from tests.tables import shown_tables
 
@@ -67,7 +68,7 @@ def test_the_board_pack_markdown_keeps_each_row_on_its_line(hostile_seeds):
 
 def test_the_chart_spec_holds_no_character_a_renderer_cannot_take(hostile_seeds):
     frame = indicators.run("supporters_per_unit", as_of="2019-06-30")
-    spec = str(charts.supporters_per_unit(frame, 2).to_dict())
+    spec = str(supporters_per_unit(frame, 2).to_dict())
     assert "Aktivitets\ufffdhuset\ufffd \ufffdröS - www.example.org" in spec
     assert not {"\ufffe", "\uffff", "\u202e", "\r"} & set(spec)
 

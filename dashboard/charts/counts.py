@@ -12,8 +12,8 @@ import string
 import altair as alt
 import pandas as pd
 
-from dashboard import chart_style as style
 from dashboard.base import formatting as fmt
+from dashboard.charts import style
 from dashboard.columns import MEASURE_LABELS
 
 NO_FIGURE = "ingen uppgift om placeringar"
