@@ -7,17 +7,13 @@ import json
 import os
 import sys
 import traceback
-from datetime import date
 
 from dashboard import export, indicators, outputs
-from dashboard.base import access
 from dashboard.cli import imports as cli_import
+from dashboard.cli import scenario as cli_scenario
 from dashboard.cli.argparse_sv import SwedishParser
+from dashboard.cli.pairs import pairs
 from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
-from dashboard.scenario import baseline as scenario_baseline
-from dashboard.scenario import figures as scenario_io
-from dashboard.scenario import model as scenario
-from dashboard.scenario import reading as scenario_reading
 from dashboard.store.build import build_database, ensure_database
 from dashboard.store.seeds import SeedError
 
@@ -89,7 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     planner.add_argument("--format", choices=("table", "json"), default="table")
     planner.add_argument("--save", metavar="NAME", help="spara scenariot under det här namnet, som sidan Scenarier "
                          "gör (sparas som operativsystemets användare)")
-    planner.set_defaults(handler=_scenario)
+    planner.set_defaults(handler=cli_scenario.run_scenario)
 
     brief = commands.add_parser("brief", help="skapa nämndunderlaget som PDF, HTML, Word eller Markdown")
     brief.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD", help="datum för siffrorna (standard: datans)")
@@ -155,54 +151,6 @@ def _indicator(args) -> int:
     return 0
 
 
-def _scenario(args) -> int:
-    try:
-        as_of = as_of_or_data(args.as_of)
-        baseline = scenario_baseline.load_baseline(as_of)
-        inputs = scenario_reading.parse_inputs(_pairs(args.param), baseline)
-        result = scenario.evaluate(inputs, baseline)
-    except (ParameterError, scenario.ScenarioError) as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 2
-    document = {**result, "as_of": as_of.isoformat(), "derivations": scenario_io.derivations(baseline, names=True)}
-    if args.save is not None:   # saved before anything is printed: a refused name prints no result
-        refused = _save_scenario(args.save, inputs, result, as_of)
-        if refused:
-            return refused
-        document["saved"] = {"name": args.save.strip(), "created_by": access.operator().name}
-    if args.format == "json":
-        # every input is bounded (bounds.BOUNDS), so nothing non-finite reaches here; were it to, a fault (exit 3)
-        # is better than Infinity, which is not JSON. `bounded` names the outputs that are bounds ("högst", "minst").
-        print(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False))
-    else:
-        bounded = result.pop("bounded")
-        width = max(len(k) for k in result)
-        print(f"Scenario per {as_of.isoformat()}")
-        print("\n".join(f"{k.ljust(width)}  {bounded[k] + ' ' if k in bounded else ''}{v}" for k, v in result.items()))
-        if bounded:
-            print(f"\n{scenario_io.bounds_note(document, baseline)}")
-        print("\nStandardvärden:\n" + "\n".join(f"- {line}" for line in document["derivations"]))
-        if "saved" in document:
-            print(f"\nSparat som scenariot '{document['saved']['name']}' av {document['saved']['created_by']}; det "
-                  "finns på sidan Scenarier och kan väljas till nämndunderlaget.")
-    return 0
-
-
-def _save_scenario(name: str, inputs, outcome: dict, as_of: date) -> int:
-    """`scenario --save`: saved as the page saves it, by the operator; 0, or after a Swedish line the exit status
-    (2 for a name that is taken or not a name, 3 while the user store cannot be reached)."""
-    from dashboard.store.stores import StoreUnavailable
-    from dashboard.store.userdata import UserDataError, save_scenario
-
-    version = indicators.run_query("lookups/data_as_of").iloc[0]["data_version"]
-    try:
-        save_scenario(name, scenario.inputs_as_dict(inputs), outcome, version, as_of, access.operator())
-    except UserDataError as error:
-        print(f"Fel: {error}", file=sys.stderr)
-        return 3 if isinstance(error.__cause__, StoreUnavailable) else 2
-    return 0
-
-
 def _brief(args) -> int:
     from pathlib import Path
 
@@ -245,18 +193,8 @@ def _synth(args) -> int:
     return 0
 
 
-def _pairs(items: list[str]) -> dict:
-    params = {}
-    for item in items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise ParameterError(f"--param ska skrivas key=value, fick '{item}'")
-        params[key.strip()] = value
-    return params
-
-
 def _params(args) -> dict:
-    params = _pairs(args.param)
+    params = pairs(args.param)
     for name in ("as_of", "from", "to", "known_on"):   # the options' names are the parameters' names
         if vars(args)[name] is not None:
             params[name] = vars(args)[name]

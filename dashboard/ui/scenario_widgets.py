@@ -5,7 +5,6 @@ every run writes back the inputs that differ from their defaults, so a copied li
 import streamlit as st
 
 from dashboard.base import formatting as fmt
-from dashboard.base.amounts import AmountError, parse_amount
 from dashboard.scenario import address as scenario_address
 from dashboard.scenario import figures as scenario_io
 from dashboard.scenario import model as scenario
@@ -15,6 +14,7 @@ from dashboard.scenario.bounds import AMOUNTS, BOUNDS, SHARES
 from dashboard.scenario.model import NAMES
 from dashboard.store import userdata
 from dashboard.ui import cache, sidebar
+from dashboard.ui import scenario_state as widget_state
 
 SCENARIO = "scenario"   # the address parameter naming the saved scenario the inputs are
 INCREASE = BOUNDS["annual_increase"]
@@ -24,16 +24,12 @@ AMOUNT_HELP = ("Skriv som du brukar: 3 500 000, 3 500 000 kr, 3,5 mnkr eller 3 5
                "standardvärdet tillbaka.")
 
 
-def _key(page: str, name: str) -> str:
-    return f"{page}__in_{name}"
-
-
 def scenario_inputs(page: str, baseline: Baseline) -> scenario.ScenarioInputs | None:
     """Draw the inputs and return them, or None where an amount the sources do not give is still to be typed."""
     _initialise(page, baseline)
     _follow_defaults(page, baseline)
     _draw(page, baseline)
-    values = {name: _read(page, name) for name in NAMES}
+    values = {name: widget_state.read(page, name) for name in NAMES}
     given = scenario.given_inputs(values, baseline)
     _remember(page, scenario_address.address(given))
     try:
@@ -43,7 +39,7 @@ def scenario_inputs(page: str, baseline: Baseline) -> scenario.ScenarioInputs | 
 
 
 def _draw(page: str, baseline: Baseline) -> None:
-    key = lambda name: _key(page, name)  # noqa: E731
+    key = lambda name: widget_state.key(page, name)  # noqa: E731
     left, right = st.columns(2)
     with left:
         st.text_input("Budget per år", key=key("budget_sek"), help=AMOUNT_HELP)
@@ -79,41 +75,16 @@ def _limits(name: str) -> tuple[int, int]:
 
 def _units_changed(page: str) -> None:
     """Fewer new units than districts chosen for them: the last districts go."""
-    state = st.session_state
-    state[_key(page, "new_unit_districts")] = state[_key(page, "new_unit_districts")][: state[_key(page, "new_units")]]
+    state, districts = st.session_state, widget_state.key(page, "new_unit_districts")
+    state[districts] = state[districts][: state[widget_state.key(page, "new_units")]]
 
 
 def _districts_changed(page: str) -> None:
     """More districts than new units: one new unit per district."""
-    state, chosen = st.session_state, len(st.session_state[_key(page, "new_unit_districts")])
-    if chosen > state[_key(page, "new_units")]:
-        state[_key(page, "new_units")] = min(chosen, _limits("new_units")[1])
+    state, chosen = st.session_state, len(st.session_state[widget_state.key(page, "new_unit_districts")])
+    if chosen > state[widget_state.key(page, "new_units")]:
+        state[widget_state.key(page, "new_units")] = min(chosen, _limits("new_units")[1])
         _units_changed(page)
-
-
-def _read(page: str, name: str, quiet: bool = False):
-    """A widget's value as the model takes it: kronor from the typed text (None where it is empty; an unreadable
-    text is named, unless `quiet`, and the last readable value kept), fractions from the per-cent sliders."""
-    state = st.session_state[_key(page, name)]
-    if name in AMOUNTS:
-        if not str(state).strip():
-            return None
-        try:
-            value = _parsed(name, state)
-        except AmountError as error:
-            if not quiet:
-                st.error(fmt.plain(f"{_label(name)}: {error} Värdet ändrades inte."))
-            return st.session_state.get(f"{page}__valid_{name}")
-        st.session_state[f"{page}__valid_{name}"] = value
-        return value
-    if name in SHARES:
-        return state / 100
-    return tuple(state) if name == "new_unit_districts" else state
-
-
-def _parsed(name: str, text) -> float:
-    bounds = BOUNDS[name]
-    return parse_amount(text, (bounds.low, bounds.high))
 
 
 def _follow_defaults(page: str, baseline: Baseline) -> None:
@@ -121,51 +92,19 @@ def _follow_defaults(page: str, baseline: Baseline) -> None:
     cost per supporter follows overhead (and, where no agreement amount is published, the budget), the training
     cost follows the cost per supporter, and every amount follows the date's baseline."""
     state = st.session_state
-    values = {name: _read(page, name, quiet=True) for name in NAMES}
+    values = {name: widget_state.read(page, name, quiet=True) for name in NAMES}
     for name in (name for name in scenario.ORDER if name in AMOUNTS):
         default, shown, text = (scenario.default_of(name, baseline, values), state.get(f"{page}__default_{name}"),
-                                str(state[_key(page, name)]))
-        if not text.strip() or (shown is not None and scenario.same(name, _quietly_parsed(name, text), shown)):
-            state[_key(page, name)] = _amount_field(default, exact=False)
+                                str(state[widget_state.key(page, name)]))
+        typed = widget_state.quietly_parsed(name, text)
+        if not text.strip() or (shown is not None and scenario.same(name, typed, shown)):
+            state[widget_state.key(page, name)] = widget_state.amount_field(default, exact=False)
             values[name] = default
         state[f"{page}__default_{name}"] = default
 
 
-def _quietly_parsed(name: str, text: str) -> float | None:
-    try:
-        return _parsed(name, text)
-    except AmountError:
-        return None
-
-
-def _amount_field(value, exact: bool) -> str:
-    """An amount as its field shows it: a default to the krona ('48 077 kr'), a chosen amount as it was given."""
-    if value is None:
-        return ""
-    return f"{fmt.number(value, 2 if exact and abs(value - round(value)) >= 0.005 else 0)} kr"
-
-
-def _widget_value(name: str, value, default):
-    if name in AMOUNTS:
-        return _amount_field(value, exact=not scenario.same(name, value, default))
-    if name in SHARES:
-        # the sliders' steps: tenths of a per cent, whole per cent
-        return round(value * 100, 1) if name == "annual_increase" else int(round(value * 100))
-    return list(value) if name == "new_unit_districts" else value
-
-
-def _set(page: str, values: dict, baseline: Baseline) -> None:
-    """The widgets set to `values` (every input, amounts None where no default exists)."""
-    for name in NAMES:
-        default = scenario.default_of(name, baseline, values)
-        st.session_state[_key(page, name)] = _widget_value(name, values[name], default)
-        st.session_state.pop(f"{page}__valid_{name}", None)
-        if name in AMOUNTS:
-            st.session_state[f"{page}__default_{name}"] = default
-
-
 def _reset(page: str, baseline: Baseline) -> None:
-    _set(page, scenario.fill(baseline, {}), baseline)
+    widget_state.assign(page, scenario.fill(baseline, {}), baseline)
     st.session_state.pop(f"{page}__{SCENARIO}", None)
 
 
@@ -175,13 +114,13 @@ def _initialise(page: str, baseline: Baseline) -> None:
 
     Streamlit forgets a widget's value when a run does not draw it (a client that sends no widget states, a run
     cut short): an input missing later is set again to its default, and the others stay as they are."""
-    missing = [name for name in NAMES if _key(page, name) not in st.session_state]
+    missing = [name for name in NAMES if widget_state.key(page, name) not in st.session_state]
     if not missing:
         return
     if len(missing) < len(NAMES):
         values = scenario.fill(baseline, {})
         for name in missing:
-            st.session_state[_key(page, name)] = _widget_value(name, values[name],
+            st.session_state[widget_state.key(page, name)] = widget_state.widget_value(name, values[name],
                                                                scenario.default_of(name, baseline, values))
         return
     raw = {name: st.query_params.get(name) for name in NAMES if st.query_params.get(name) is not None}
@@ -190,17 +129,17 @@ def _initialise(page: str, baseline: Baseline) -> None:
     if name:
         given = _from_saved(page, name, given, bool(raw), baseline)
     values = scenario.fill(baseline, given)
-    _set(page, values, baseline)
+    widget_state.assign(page, values, baseline)
     for error in refused:
         if error.fallback:
             _warn(f"Adressens värde ignorerades: {error} {_instead(error.field, values)}")
         else:
-            _warn(f"Adressens värden stämde inte med varandra: {error} {_label(error.field)} är nu "
-                  f"{_shown(error.field, values[error.field])}.")
+            _warn(f"Adressens värden stämde inte med varandra: {error} {widget_state.label(error.field)} är nu "
+                  f"{widget_state.shown(error.field, values[error.field])}.")
     for name in SHARES:   # a share finer than its slider's step is rounded to it
-        if not scenario.same(name, _read(page, name), values[name]):
-            _warn(f"Adressens värde avrundades: {_label(name)} {_shown(name, values[name])} visas som "
-                  f"{_shown(name, _read(page, name))}.")
+        if not scenario.same(name, widget_state.read(page, name), values[name]):
+            _warn(f"Adressens värde avrundades: {widget_state.label(name)} {widget_state.shown(name, values[name])} "
+                  f"visas som {widget_state.shown(name, widget_state.read(page, name))}.")
 
 
 def _from_saved(page: str, name: str, given: dict, has_inputs: bool, baseline: Baseline) -> dict:
@@ -229,25 +168,10 @@ def _warn(text: str) -> None:
     st.warning(fmt.plain(text))
 
 
-def _label(name: str) -> str:
-    return scenario_io.FIELD_LABELS[name].split(" (")[0]
-
-
 def _instead(name: str, values: dict) -> str:
     if values.get(name) is None:
         return "Ange ett eget värde."
-    return f"Standardvärdet {_shown(name, values[name])} används."
-
-
-def _shown(name: str, value) -> str:
-    """An input's value as the page writes it."""
-    if name in AMOUNTS:
-        return f"{fmt.number(value)} kr"
-    if name in SHARES:
-        return f"{fmt.number(value * 100, 1)} %"
-    if name == "new_unit_districts":
-        return ", ".join(value) or "inga"
-    return f"'{scenario_io.STAFFING_LABELS[value]}'" if name == "staffing" else str(value)
+    return f"Standardvärdet {widget_state.shown(name, values[name])} används."
 
 
 def _remember(page: str, address: dict[str, str]) -> None:
@@ -268,7 +192,7 @@ def show_saved(page: str, name: str, inputs: scenario.ScenarioInputs, baseline: 
     """The widgets set to a saved scenario's inputs (a callback, before the widgets are drawn), its name in the
     address while they are unchanged."""
     given = scenario.given_inputs(inputs, baseline)
-    _set(page, scenario.fill(baseline, given), baseline)
+    widget_state.assign(page, scenario.fill(baseline, given), baseline)
     st.session_state[f"{page}__{SCENARIO}"] = (name, scenario_address.address(given))
 
 
