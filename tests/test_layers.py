@@ -95,6 +95,13 @@ def test_the_readmes_drawing_of_the_layers_is_the_import_graph():
     assert drawn == package_edges()
 
 
+def test_every_module_is_at_most_250_lines():
+    """A longer module has grown a second job: split it by job, as the packages split the product."""
+    long = {path.relative_to(ROOT).as_posix(): n for path in PRODUCT
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 250}
+    assert long == {}
+
+
 def test_the_layering_rule_catches_an_upward_import():
     assert package_of("dashboard.store.build") == "store" and package_of("dashboard.indicators") == "dashboard"
     assert "dashboard" not in LAYERS["store"] and "ui" not in LAYERS["cli"] and "brief" not in LAYERS["scenario"]
