@@ -1,6 +1,7 @@
 """Every test runs against a database built from the shipped seeds in a temporary folder, and a user
 database beside it: never against the developer's files in `data/`."""
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,23 @@ from dashboard.store import userdata
 from dashboard.store.build import build_database
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_addoption(parser):
+    parser.addoption("--reliability", action="store_true",
+                     help="also the fault-injection runs of tests/reliability (CI, with CI set, always runs them)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The fault-injection runs (hostile files by the thousand, kills, concurrent readers; marked `reliability`)
+    take three minutes of the suite: a developer's run leaves them out unless asked (`--reliability`), CI runs
+    every test."""
+    if os.environ.get("CI") or config.getoption("--reliability") or "reliability" in (config.option.markexpr or ""):
+        return
+    slow = [item for item in items if item.get_closest_marker("reliability")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("reliability")]
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -259,6 +259,7 @@ def test_changed_rows_are_previewed_as_changes(fresh):
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.mark.reliability
 @given(body=st.lists(st.lists(st.text(max_size=12), min_size=0, max_size=10), max_size=6),
        separator=st.sampled_from([";", ","]), header=st.booleans())
 def test_malformed_csv_never_raises_and_never_writes(fresh, body, separator, header):
@@ -292,6 +293,7 @@ sys.exit(main(["import", "placements", sys.argv[1]]))
 """
 
 
+@pytest.mark.reliability
 def test_a_killed_import_leaves_the_pre_import_state(fresh):
     path = fresh / "p.csv"
     path.write_bytes(placements())
@@ -384,6 +386,7 @@ def test_undo_on_the_page_asks_first(fresh):
     assert any(f"Import {number} är ångrad" in s.value for s in app.success)
 
 
+@pytest.mark.reliability
 def test_names_from_a_file_stay_text_in_the_board_pack_and_its_preview(fresh):
     from streamlit.testing.v1 import AppTest
 

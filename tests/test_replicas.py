@@ -25,6 +25,8 @@ from tests.servers import require_nginx, run_async
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DATE = re.compile(r"Data t\.o\.m\. (\d{4}-\d{2}-\d{2})")
 
+pytestmark = pytest.mark.reliability   # four servers and a PostgreSQL cluster: CI runs it, `--reliability` locally
+
 
 def get(url: str, cookie: str | None = None):
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
