@@ -127,6 +127,18 @@ def test_markdown_has_every_chosen_section(seed_brief):
     assert "### Öppna rekommendationer" in markdown
 
 
+def test_the_packs_selection_is_said_in_the_words_of_every_caption(seed_brief):
+    """The pack reads the whole city, the year of its date up to the date (seed data: 2020-06-11, 000), as a block
+    caption on a page says it; as known on a date, that clock too."""
+    def selection(content) -> str:
+        return next(block.text for block in content.document() if getattr(block, "text", "").startswith("Urval:"))
+
+    assert selection(seed_brief).startswith("Urval: Område: alla; alla förvaltningstyper; alla enhetstyper; period "
+                                            "2020-01-01–2020-06-11; datum 2020-06-11. Grund:")
+    earlier = brief.build_brief(date(2020, 6, 11), known_on=date(2019, 12, 31))
+    assert "datum 2020-06-11; som känt per 2019-12-31 (källor daterade t.o.m. den dagen). Grund:" in selection(earlier)
+
+
 def test_a_chosen_survey_is_in_the_pack_with_its_response_rate():
     flat = " ".join(brief_markdown(brief.build_brief(indicator_names=("survey_response",),
                                                            render_charts=False)).split())

@@ -731,7 +731,9 @@ def check_output(name: str, output_format: str, text: str) -> None:
     else:
         first, *rest = text.splitlines()
         assert first.startswith(f"{indicator.label} ({name}) – ")
-        assert rest and (rest[0].split()[0] == columns[0] if len(frame) else rest == ["(inga rader)"])
+        assert rest[0].startswith("Parametrar: "), rest[0]
+        body = rest[1:]
+        assert body and (body[0].split()[0] == columns[0] if len(frame) else body == ["(inga rader)"])
 
 
 @pytest.mark.parametrize("case", list(SUBPROCESS_RUNS))

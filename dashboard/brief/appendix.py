@@ -19,6 +19,7 @@ from dashboard.charts.counts import placements_over_time
 from dashboard.charts.funding import funding_timeline
 from dashboard.charts.surveys import gender_by_source, survey_shares
 from dashboard.charts.units import supporters_per_unit
+from dashboard.filters import ViewFilters, describe_binding
 
 MAX_ROWS = 40
 # Columns that fit an A4 page; indicators not listed show all their visible columns.
@@ -158,6 +159,12 @@ def section_blocks(item: Section) -> list:
     return blocks
 
 
+def selection(as_of: date, known_on: date | None) -> str:
+    """What the pack's figures are read with, in the words of every block caption and page header
+    (`filters.describe_binding`): the whole city, the date's year up to the date, and the clock."""
+    return describe_binding(ViewFilters.of(as_of, known_on=known_on).values)
+
+
 def appendix_blocks(sections: list[Section], as_of: date, listed: list[str], known_on: date | None = None) -> list:
     """`listed`: every source the pack may cite, as the source list describes it."""
     clock = {"known_on": known_on} if known_on else {}
@@ -168,9 +175,7 @@ def appendix_blocks(sections: list[Section], as_of: date, listed: list[str], kno
     gaps = columns.display_frame(indicators.run("data_gaps", **clock)[["topic", "missing", "sources"]])
     return [
         Heading("Bilaga: indikatorer, källor och regler", 2),
-        Para(f"Urval: datum {as_of.isoformat()}; period {as_of.year}-01-01–{as_of.isoformat()}; hela staden"
-             + (f"; som källorna daterade t.o.m. {known_on.isoformat()} angav det" if known_on else "") + ". "
-             + BASIS_LEGEND, kind="note"),
+        Para(f"Urval: {selection(as_of, known_on)}. " + BASIS_LEGEND, kind="note"),
         *[block for item in sections for block in section_blocks(item)],
         Heading("Öppna rekommendationer och uppföljning", 3), Table(compact("recommendations", open_ones)),
         Heading("Motstridiga uppgifter i källorna", 3),

@@ -13,6 +13,7 @@ from dashboard.cli import imports as cli_import
 from dashboard.cli import scenario as cli_scenario
 from dashboard.cli.argparse_sv import SwedishParser
 from dashboard.cli.pairs import pairs
+from dashboard.filters import describe_binding
 from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.store.build import build_database, ensure_database
 from dashboard.store.seeds import SeedError
@@ -209,6 +210,8 @@ def _render(frame, output_format: str) -> str:
     if output_format == "csv":
         return export.csv_plain(frame).decode("utf-8")
     indicator = indicators.get(frame.attrs["indicator"])
-    caption = "; ".join(f"{k}={'alla' if v is None else v}" for k, v in used.items()) or "inga parametrar"
+    # the caption a page's block has (filters.describe_binding), then the parameters by the names --param takes
+    caption = describe_binding(frame.attrs["params"])
+    names = "; ".join(f"{k}={'alla' if v is None else v}" for k, v in used.items()) or "inga"
     body = frame.to_string(index=False) if len(frame) else "(inga rader)"
-    return f"{indicator.label} ({indicator.name}) – {caption}\n{body}\n"
+    return f"{indicator.label} ({indicator.name}) – {caption}\nParametrar: {names}\n{body}\n"
