@@ -55,7 +55,7 @@ def result(inputs: scenario.ScenarioInputs) -> None:
     if note:
         st.caption(note)
     frame = scenario_io.cost_frame(outcome)
-    blocks.chart_or_table(cost_against_budget(frame, outcome["agreement_years"]), frame, f"{PAGE}__cost")
+    blocks.chart_or_table(cache.view(cost_against_budget, frame, outcome["agreement_years"]), frame, f"{PAGE}__cost")
     save_and_compare(inputs, outcome)
 
 

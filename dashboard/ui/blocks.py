@@ -3,7 +3,6 @@
 import functools
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -17,9 +16,6 @@ from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, sourc
 from dashboard.ui.sidebar import prefers_tables, sync_url
 
 HEADER = "_page_header"
-
-if TYPE_CHECKING:   # Altair takes half a second to import; the landing page draws no chart
-    import altair as alt
 
 
 # The document's language, caption contrast, and the English Streamlit shows with no parameter to change it.
@@ -65,7 +61,7 @@ def page_end(filters: ViewFilters) -> None:
     sync_url(filters)
 
 
-def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart | None" = None, note: str = "",
+def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: dict | None = None, note: str = "",
                     empty: str = "", key: str = "", title: str = "") -> None:
     """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator.
 
@@ -91,14 +87,14 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: "alt.Chart
 VIEWS = ("Diagram", "Visa som tabell")
 
 
-def chart_or_table(chart: "alt.Chart", frame: pd.DataFrame, key: str) -> None:
-    """The chart and its table alternative as tabs; only the open tab is drawn and sent to the browser (a hidden
+def chart_or_table(chart: dict, frame: pd.DataFrame, key: str) -> None:
+    """The chart (its Vega-Lite spec, from `cache.view`) and its table alternative as tabs; only the open tab is drawn and sent to the browser (a hidden
     table cost a third of a filter change). Tables open first where the user prefers them (sidebar or `view=table`)."""
     first = VIEWS[1] if prefers_tables() else VIEWS[0]
     graph, table = st.tabs(VIEWS, default=first, key=f"{key}__view_{first == VIEWS[1]:d}", on_change="rerun")
     if graph.open:
         with graph:
-            st.altair_chart(chart, width="stretch")
+            st.vega_lite_chart(spec=chart, width="stretch")
     if table.open:
         with table:
             show_table(frame)
@@ -141,9 +137,13 @@ def label(frame: pd.DataFrame) -> str:
     return indicators.get(frame.attrs["indicator"]).label
 
 
-def _display_table(frame: pd.DataFrame) -> pa.Table:
-    """The screen's table as Arrow, converted once: Streamlit converts a DataFrame again on every rerun."""
-    return pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
+def _shown_table(frame: pd.DataFrame, name: str, numeric: tuple[str, ...]) -> "str | pa.Table":
+    """The screen's table, made once per content (`view`): up to `TEXT_TABLE_ROWS` rows laid out as text (its
+    HTML), longer ones as Arrow for a grid (Streamlit converts a DataFrame again on every rerun)."""
+    shown = pa.Table.from_pandas(columns.display_frame(frame), preserve_index=False)
+    if shown.num_rows > TEXT_TABLE_ROWS:
+        return shown
+    return html_table.html_table(shown.to_pandas(), f"Tabell: {name}" if name else "Tabell", numeric)
 
 
 # Up to this many rows a table is laid out as text (`html_table`): every word of every column readable at 1280
@@ -152,10 +152,10 @@ TEXT_TABLE_ROWS = 60
 
 
 def show_table(frame: pd.DataFrame) -> None:
-    shown = view(_display_table, frame)
-    if shown.num_rows <= TEXT_TABLE_ROWS:
-        name = label(frame) if "indicator" in frame.attrs else ""   # a scenario's own frame has no indicator
-        text_table(shown.to_pandas(), name, columns.numeric_headers(frame))
+    name = label(frame) if "indicator" in frame.attrs else ""   # a scenario's own frame has no indicator
+    shown = view(_shown_table, frame, name, tuple(columns.numeric_headers(frame)))
+    if isinstance(shown, str):
+        st.html(shown)
     else:
         st.dataframe(shown, hide_index=True, width="stretch")
     st.caption("Teckenförklaring: " + formatting.legend())

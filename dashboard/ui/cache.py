@@ -96,8 +96,9 @@ def cached_brief(as_of, names: tuple, scenarios: tuple, proposal: str, since=Non
 
 
 def view(function, frame: pd.DataFrame, *args):
-    """`function(frame, *args)` for a pure view of a frame (a formatted table, a chart), computed once per
-    distinct content and shared by every session: formatting and chart building were most of a rerun."""
+    """`function(frame, *args)` for a pure view of a frame (a formatted table; a chart, as its Vega-Lite spec),
+    computed once per distinct content and shared by every session: formatting, chart building and writing the
+    chart's spec were most of a rerun."""
     try:
         content = pd.util.hash_pandas_object(frame, index=True).to_numpy().tobytes()
     except TypeError:   # unhashable cells
@@ -108,7 +109,10 @@ def view(function, frame: pd.DataFrame, *args):
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
-    return _function(_frame, *args)
+    from dashboard.charts.spec import is_chart, vega_lite  # Altair: half a second to import, for pages with charts
+
+    view = _function(_frame, *args)
+    return vega_lite(view) if is_chart(view) else view   # a chart: its spec, written once
 
 
 def scenario_baseline(as_of):
