@@ -115,6 +115,10 @@ def main(scale: str, out: str | None, only: str | None = None) -> int:
             report["namndunderlag"] = namndunderlag.measure(env)
             print("\n".join(namndunderlag.table(report["namndunderlag"])))
             return _write(report, out)
+        if only == "filter_change":
+            report["filter_change_seed"] = browser.filter_change(env, _areas())
+            print(json.dumps(report["filter_change_seed"], indent=2))
+            return _write(report, out)
         if only == "replay":
             report["replay"] = replay.measure()
             print("\n".join(replay.table(report["replay"])))

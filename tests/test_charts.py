@@ -8,15 +8,25 @@ anställda som peer supports". Placements the sources mention: 002 names Skarpn�
 April–June 2020.
 """
 
+import json
+import re
+from datetime import date
+
 import pandas as pd
 import pytest
+from altair.vegalite.v6.schema.core import Root
 
 from dashboard import indicators
 from dashboard.charts import style as chart_style
 from dashboard.charts.counts import headcount_trend, placements_over_time
 from dashboard.charts.funding import funding_timeline
+from dashboard.charts.scenario import cost_against_budget
+from dashboard.charts.spec import vega_lite
 from dashboard.charts.surveys import gender_by_source, survey_shares
 from dashboard.charts.units import supporters_per_unit
+from dashboard.scenario.baseline import load_baseline
+from dashboard.scenario.figures import cost_frame
+from dashboard.scenario.model import default_inputs, evaluate
 
 GREY = chart_style.UNKNOWN_FILL
 
@@ -216,14 +226,36 @@ def test_no_category_but_unknown_is_grey_and_every_mark_keeps_its_contrast():
         assert chart_style.contrast(chart_style.ink(fill), fill) >= 4.5, fill
 
 
-@pytest.mark.parametrize("chart_of", [
+EVERY_CHART = [
     lambda: placements_over_time(indicators.run("placements_over_time", **{"from": "2018-01-01"})),
     lambda: headcount_trend(indicators.run("headcount_trend")),
     lambda: supporters_per_unit(UNITS, 2),
     lambda: funding_timeline(AGREEMENTS),
     lambda: survey_shares(indicators.run("survey_outcome_shares")),
     lambda: gender_by_source(indicators.run("supporter_gender")),
-])
+]
+
+
+@pytest.mark.parametrize("chart_of", [*EVERY_CHART, lambda: cost_against_budget(_scenario_costs(), 1)])
+def test_every_chart_is_valid_vega_lite_and_its_spec_keeps_its_data(chart_of):
+    """The pages draw a chart's spec written without validation (charts/spec.py): here every chart function's spec
+    is validated against the Vega-Lite schema, and the spec drawn names the same data, as frames."""
+    drawn = vega_lite(chart_of())
+    assert drawn["datasets"] and all(isinstance(f, pd.DataFrame) for f in drawn["datasets"].values())
+    as_json = json.loads(json.dumps({**drawn, "datasets": {name: frame.to_dict("records")
+                                                           for name, frame in drawn["datasets"].items()}}, default=str))
+    Root.validate(as_json)   # raises on a spec the Vega-Lite schema refuses
+    spec = json.dumps({k: v for k, v in drawn.items() if k != "datasets"})
+    named = set(re.findall(r'"name": "(data-\d+)"', spec))
+    assert named == set(drawn["datasets"])   # every dataset the spec names is there, and no other
+
+
+def _scenario_costs() -> pd.DataFrame:
+    baseline = load_baseline(date(2020, 6, 11))
+    return cost_frame(evaluate(default_inputs(baseline), baseline))
+
+
+@pytest.mark.parametrize("chart_of", EVERY_CHART)
 def test_legends_are_never_cut_and_symbols_are_outlined(chart_of):
     legend = chart_of().to_dict()["config"]["legend"]
     assert legend["labelLimit"] == 0 and legend["titleLimit"] == 0
