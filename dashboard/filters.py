@@ -3,7 +3,7 @@
 Invalid URL values are dropped with a notice the page shows; they never raise.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -38,8 +38,13 @@ PAGE_SETTINGS = {"target": "mål {} per enhet", "survey": "enkät: {}", "questio
 class ViewFilters:
     """The shared filters under their one public name each: the URL's, the indicators' and the SQL's
     (`as_of`, `from`, `to`, `area`, `area_kind`, `unit_type`, and the second clock `known_on`). None means "all"
-    (for `known_on`: everything known, the data's own date)."""
+    (for `known_on`: everything known, the data's own date).
+
+    One object a page run: it binds every query's shared parameters (`bind`), keeps what each query (by its Swedish
+    label) was bound with, and says it: a block's caption (`describe_binding`), the page header (`describe_page`
+    over `bindings`), an export's filter sheet, the pack's selection and the command line's header."""
     values: dict
+    bindings: dict = field(default_factory=dict, compare=False, repr=False)   # label -> the filters it took
 
     @classmethod
     def of(cls, as_of: date, **values) -> "ViewFilters":
@@ -71,6 +76,15 @@ class ViewFilters:
     def for_indicator(self, names) -> dict:
         """The values of those of the indicator's parameters that are shared filters."""
         return {name: self.values[name] for name in names if name in self.values}
+
+    def bind(self, label: str, names) -> dict:
+        """`for_indicator`, noted under `label` for the page header."""
+        return self.note(label, self.for_indicator(names))
+
+    def note(self, label: str, bound: dict) -> dict:
+        """Note that the figures under `label` were read with `bound` (those of it that are shared filters)."""
+        self.bindings.setdefault(label, {}).update({k: v for k, v in bound.items() if k in FILTER_NAMES})
+        return bound
 
     def unused_by(self, names) -> list[str]:
         """Set filters that an indicator with these parameters does not take: they do not apply to it."""

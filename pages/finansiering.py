@@ -20,7 +20,7 @@ right.metric("Andel ettåriga beslut", formatting.percent(row["one_year_share"])
              help=f"{row['one_year_agreements']} av {row['decided_agreements']} beslut")
 blocks.indicator_block(summary, filters, key=f"{PAGE}__summary")
 
-for plan in cache.run_helper("lookups/planned_decisions", as_of=filters.as_of).itertuples(index=False):
+for plan in cache.run_helper("lookups/planned_decisions", filters, "Planerade beslut", as_of=filters.as_of).itertuples(index=False):
     st.info(f"Planerat beslut för perioden {formatting.iso_date(plan.period_start)}–"
             f"{formatting.iso_date(plan.period_end)}: {plan.planned_decision} ({plan.source_id}). Det är en plan, "
             "inte ett beslut; beslutsdatumet publiceras inte.")

@@ -83,8 +83,7 @@ chosen = st.multiselect("Indikatorer i bilagan", list(indicators.REGISTRY), defa
                         key=f"{PAGE}__indicators")
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
                       min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
-content, preview = cache.cached_brief(filters.as_of, tuple(chosen), tuple(scenarios), written, since, meeting,
-                                      filters["known_on"])
+content, preview = cache.cached_brief(filters, tuple(chosen), tuple(scenarios), written, since, meeting)
 left, right = st.columns(2)
 with left:
     pdf_download(content, export.file_name("namndunderlag", filters.as_of, "pdf"))

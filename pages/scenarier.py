@@ -17,7 +17,7 @@ blocks.page_header("Scenarier för nästa års finansiering", filters,
                    "Pröva budget, bemanning och avtalslängd inför nämndens beslut. Utgångsläget är dagens program "
                    f"per {filters.as_of.isoformat()}; standardvärdena är härledda ur källorna (se *Så är "
                    "standardvärdena framtagna*). Adressen håller scenariot: en kopierad länk visar samma scenario.")
-baseline = cache.scenario_baseline(filters.as_of)
+baseline = cache.scenario_baseline(filters)
 
 
 @st.fragment

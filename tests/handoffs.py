@@ -1,16 +1,18 @@
-"""Follow one filter value through the code at run time: every call that receives it (in an argument) or hands
-it on (in its return value), from reading the address to the query that binds it, in the order they happen.
+"""Follow one filter value through the code at run time, from the module that reads it from the address to the
+query that binds it: the way is the module that handed the value to the page (by a return value) and the product
+modules on the call stack, holding the value, when the SQL runs. A hand-off is a step from one module to the next.
 
-A hand-off is a change of module along that path: the value leaves one module for another, however it travels
-(an argument, a return value, an object that holds it). Streamlit's own modules, the standard library and the
-test harness are not the product's and are left out."""
+Streamlit's own modules, the standard library and the test harness are not the product's and are left out; what
+lists the value among others (the filter's options, a query's result rows) is not the value chosen."""
 
+import functools
 import sys
 import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCT = (ROOT / "dashboard", ROOT / "pages", ROOT / "streamlit_app.py")
+NOT_THE_CHOICE = ("FilterOptions", "DataFrame", "Series", "Table")
 
 
 def holds(value, wanted: str, depth: int = 3) -> bool:
@@ -18,6 +20,8 @@ def holds(value, wanted: str, depth: int = 3) -> bool:
     if isinstance(value, str):
         return value == wanted
     if depth == 0 or value is None or isinstance(value, (int, float, bool, bytes)):
+        return False
+    if type(value).__name__ in NOT_THE_CHOICE:
         return False
     if isinstance(value, dict):
         return any(holds(v, wanted, depth - 1) for v in value.values())
@@ -27,33 +31,47 @@ def holds(value, wanted: str, depth: int = 3) -> bool:
     return isinstance(attributes, dict) and any(holds(v, wanted, depth - 1) for v in attributes.values())
 
 
-def _place(frame) -> str | None:
+def place(frame) -> str | None:
     """The product module a frame runs in ('dashboard/ui/sidebar.py', 'pages/placeringar.py'), or None."""
-    path = Path(frame.f_code.co_filename)
+    return _place(frame.f_code.co_filename)
+
+
+@functools.cache
+def _place(file_name: str) -> str | None:
+    path = Path(file_name)
     if not any(path == p or p in path.parents for p in PRODUCT):
         return None
     return path.relative_to(ROOT).as_posix()
 
 
-class Trail:
-    """The product modules the value passed through, in order, while tracing."""
+def _collapsed(places: list[str]) -> list[str]:
+    return [p for i, p in enumerate(places) if i == 0 or places[i - 1] != p]
 
-    def __init__(self, wanted: str, until: str):
-        self.wanted, self.until, self.places, self.done = wanted, until, [], False
+
+class Way:
+    """The value's way to the first query that binds it (`places`), recorded while tracing."""
+
+    def __init__(self, wanted: str, sql_function: str = "query", sql_module: str = "dashboard/store/db.py"):
+        self.wanted, self.sql = wanted, (sql_module, sql_function)
+        self.handed: dict[str, str] = {}   # receiving module -> the module whose return value last gave it the value
+        self.places: list[str] = []
 
     def __call__(self, frame, event, arg):
-        if self.done or event not in ("call", "return"):
+        if self.places or event not in ("call", "return"):
             return
-        place = _place(frame)
-        if place is None:
+        here = place(frame)
+        if here is None:
             return
-        carried = holds(dict(frame.f_locals), self.wanted) if event == "call" else holds(arg, self.wanted)
-        if not carried:
-            return
-        if not self.places or self.places[-1] != place:
-            self.places.append(place)
-        if event == "call" and frame.f_code.co_name == self.until and place.endswith("store/db.py"):
-            self.done = True
+        if event == "return" and holds(arg, self.wanted):
+            caller = next((p for p in map(place, _callers(frame)) if p), None)
+            if caller and caller != here:
+                self.handed[caller] = here
+        elif event == "call" and (here, frame.f_code.co_name) == self.sql and holds(dict(frame.f_locals), self.wanted):
+            stack = [p for f in reversed(list(_callers(frame, include_self=True)))
+                     if (p := place(f)) and holds(dict(f.f_locals), self.wanted)]
+            stack = _collapsed(stack)
+            origin = self.handed.get(stack[0])
+            self.places = ([origin] if origin else []) + stack
 
     def __enter__(self):
         sys.setprofile(self)
@@ -67,3 +85,10 @@ class Trail:
     @property
     def handoffs(self) -> int:
         return len(self.places) - 1
+
+
+def _callers(frame, include_self: bool = False):
+    current = frame if include_self else frame.f_back
+    while current is not None:
+        yield current
+        current = current.f_back

@@ -12,7 +12,7 @@ from dashboard import columns, export, html_table, indicators
 from dashboard.base import formatting
 from dashboard.data_age import age_sentence
 from dashboard.filters import ViewFilters, describe_binding, describe_page
-from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, run_helper, source_descriptions, view
+from dashboard.ui.cache import filter_options, run_helper, source_descriptions, view
 from dashboard.ui.sidebar import prefers_tables, sync_url
 
 HEADER = "_page_header"
@@ -57,7 +57,7 @@ def page_end(filters: ViewFilters) -> None:
     header = st.session_state.pop(HEADER, None)
     if header is not None:
         header.caption(f"Data t.o.m. {filter_options().dates.as_of.isoformat()} · Visar: "
-                       f"{describe_page(st.session_state.get(BOUND_THIS_RUN, {}), filters)}")
+                       f"{describe_page(filters.bindings, filters)}")
     sync_url(filters)
 
 

@@ -7,12 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import citations, indicators, now
-from dashboard.filters import FILTER_NAMES, FilterOptions, ViewFilters
+from dashboard.filters import FilterOptions, ViewFilters
 from dashboard.store import db, freshness
 from dashboard.store.build import ensure_database
 from dashboard.store.stores import StoreUnavailable
-
-BOUND_THIS_RUN = "_bound_this_run"
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
@@ -46,19 +44,11 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
     return runner(name, **dict(items))
 
 
-def record_binding(label: str, bound: dict) -> None:
-    """Note the shared filters a query of this run (by its Swedish label) was bound with: the page header says
-    what the page's figures follow from these, not from the sidebar."""
-    if BOUND_THIS_RUN in st.session_state:
-        st.session_state[BOUND_THIS_RUN].setdefault(label, {}).update(
-            {k: v for k, v in bound.items() if k in FILTER_NAMES})
-
-
 def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame:
     """An indicator bound with the shared filters it takes and the page's own `params`, cached on those values
     and the database file's version."""
-    bound = {**(filters.for_indicator(indicators.get(name).param_names) if filters else {}), **params}
-    record_binding(indicators.get(name).label, bound)
+    indicator = indicators.get(name)
+    bound = {**(filters.bind(indicator.label, indicator.param_names) if filters else {}), **params}
     return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
 
 
@@ -80,7 +70,7 @@ def _brief_section(key: tuple, version: tuple, _compute):
     return _compute()
 
 
-def cached_brief(as_of, names: tuple, scenarios: tuple, proposal: str, since=None, meeting=None, known_on=None):
+def cached_brief(filters: ViewFilters, names: tuple, scenarios: tuple, proposal: str, since=None, meeting=None):
     """The brief as (content, preview HTML), rebuilt only when its choices, the data, the saved scenarios, the
     proposal (`proposal_form`'s answer: its version, none written or unreadable) or the day change (the pack says
     how old its figures are on the day it is made)."""
@@ -88,7 +78,8 @@ def cached_brief(as_of, names: tuple, scenarios: tuple, proposal: str, since=Non
 
     from dashboard.store import userdata
 
-    record_binding("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
+    as_of, known_on = filters.as_of, filters["known_on"]
+    filters.note("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
     saved = userdata.list_scenarios()[["name", "updated_at"]].to_json() if scenarios else ""
     saved += userdata.import_log().to_json() if since else ""   # imports count as changes
     saved += f"förslag: {proposal}"
@@ -115,11 +106,11 @@ def _view(key: tuple, args: tuple, _function, _frame: pd.DataFrame):
     return vega_lite(view) if is_chart(view) else view   # a chart: its spec, written once
 
 
-def scenario_baseline(as_of):
+def scenario_baseline(filters: ViewFilters):
     """Today's programme for the scenario page, computed once per date and database version: every slider move
     reruns the page, and the baseline's three indicators do not change with the sliders."""
-    record_binding("Utgångsläget", {"as_of": as_of})
-    return _scenario_baseline(as_of, db.data_version())
+    filters.note("Utgångsläget", {"as_of": filters.as_of})
+    return _scenario_baseline(filters.as_of, db.data_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -129,14 +120,11 @@ def _scenario_baseline(as_of, version: tuple):
     return load_baseline(as_of)
 
 
-HELPER_LABELS = {"lookups/planned_decisions": "Planerade beslut"}
-
-
-def run_helper(name: str, **params) -> pd.DataFrame:
-    """A cached helper query (not an indicator), e.g. `data_as_of`; those that show figures are noted for the
-    page header."""
-    if name in HELPER_LABELS:
-        record_binding(HELPER_LABELS[name], params)
+def run_helper(name: str, filters: ViewFilters | None = None, label: str = "", **params) -> pd.DataFrame:
+    """A cached helper query (not an indicator), e.g. `data_as_of`; one that shows figures names its `label` and
+    notes its parameters on the page's `filters` for the header."""
+    if filters is not None:
+        filters.note(label, params)
     return _cached(name, tuple(sorted(params.items())), db.data_version(), True).copy(deep=False)
 
 

@@ -6,29 +6,31 @@ the URL and the indicators' parameters (`shared__as_of` holds `as_of`).
 """
 
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 import streamlit as st
 
 from dashboard import columns
 from dashboard.base import formatting
 from dashboard.filters import FILTER_NAMES, ViewFilters, default_period, from_query
-from dashboard.ui.cache import BOUND_THIS_RUN, filter_options, prepare_database
+from dashboard.ui.cache import filter_options, prepare_database
 from dashboard.ui.routing import route_through_entrypoint
 
 ALL = "Alla"
 PAGE_QUERY = "_page_query"
-SHARED_THIS_RUN = "_shared_filters_this_run"
+_THIS_RUN: ContextVar[ViewFilters | None] = ContextVar("shared_filters_this_run", default=None)
 
 
 @contextmanager
 def shared_for_pages(filters: ViewFilters):
     """The entrypoint draws the shared sidebar once, outside the pages, so Streamlit keeps its widgets' state
-    across page switches (widgets created inside a page belong to that page); pages then reuse the values."""
-    st.session_state[SHARED_THIS_RUN] = filters
+    across page switches (widgets created inside a page belong to that page); the page it runs then takes the same
+    object. A context variable, not session state: it lives as long as this run, in this run's thread."""
+    token = _THIS_RUN.set(filters)
     try:
         yield
     finally:
-        st.session_state.pop(SHARED_THIS_RUN, None)
+        _THIS_RUN.reset(token)
 
 
 def shared_filters(entrypoint: bool = False) -> ViewFilters:
@@ -36,8 +38,8 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
 
     Reached through the entrypoint the filters are already drawn; a page run on its own draws them itself.
     """
-    if SHARED_THIS_RUN in st.session_state:
-        return st.session_state[SHARED_THIS_RUN]
+    if _THIS_RUN.get() is not None:
+        return _THIS_RUN.get()
     if not entrypoint:
         route_through_entrypoint()
     prepare_database()
@@ -81,7 +83,7 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
     if filters != chosen:
         st.sidebar.caption(f"Perioden visas t.o.m. valt datum: {filters['from'].isoformat()}–"
                            f"{filters['to'].isoformat()}. Inget efter datumet räknas.")
-    state[PAGE_QUERY], state[BOUND_THIS_RUN] = {}, {}
+    state[PAGE_QUERY] = {}
     return filters
 
 
