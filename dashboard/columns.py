@@ -29,6 +29,8 @@ COLUMNS: dict[str, Column] = {
     "period_from": Column("Från", "date"), "period_to": Column("Till", "date"), "as_of": Column("Datum", "date"),
     "unit": Column("Enhet"), "unit_type": Column("Enhetstyp"), "target": Column("Mål per enhet", "int"),
     "meets_target": Column("Når målet", "bool"), "target_source": Column("Källa för målet"),
+    "units_current": Column("Verksamheter med aktuell placering", "int"), "at_target": Column("Når målet", "int"),
+    "target_unknown": Column("Avgörs inte av källorna", "int"),
     "agreement": Column("Överenskommelse (dnr)"), "funder": Column("Finansiär"), "funding_kind": Column("Slag"),
     "amount_sek": Column("Belopp", "sek"), "period_start": Column("Period från", "date"),
     "period_end": Column("Period till", "date"), "status": Column("Status"), "decided_on": Column("Beslutad", "date"),

@@ -80,6 +80,14 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),
     ),
     Indicator(
+        "units_at_target", "Verksamheter som når målet",
+        "Av verksamheterna med aktuell placering på valt datum (samma regel som Peer supportrar per enhet): hur "
+        "många som har minst målets antal peer supportrar (rekommendationen minst två, 001), och för hur många "
+        "källorna inte avgör det, för att antalet inte publiceras ('minst 1'). Då är antalet som når målet en "
+        "undre gräns.",
+        (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),
+    ),
+    Indicator(
         "funding_horizon", "Finansiering per överenskommelse",
         "En rad per finansieringsbeslut. Ledtid = dagar från beslut till periodens start (negativ: beslutet kom "
         "efter att perioden börjat). Dagar kvar räknas från valt datum till periodens slut. Belopp och datum som "

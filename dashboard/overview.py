@@ -49,9 +49,11 @@ def _filter_value(filters: ViewFilters, name: str) -> str:
         return f"förvaltningstyp {AREA_KIND_LABELS.get(value, value)}"
     return f"enhetstyp {value}" if name == "unit_type" else value
 
+TARGET_WORDS = {1: "en", 2: "två", 3: "tre", 4: "fyra"}
 
-def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFrame, survey: pd.DataFrame,
-                filters: ViewFilters | None = None) -> list[KeyFigure]:
+
+def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, at_target: pd.DataFrame, funding: pd.DataFrame,
+                survey: pd.DataFrame, filters: ViewFilters | None = None) -> list[KeyFigure]:
     """The programme's figures on the date, units and districts counted by `counts.programme` (as Enheter, the
     scenario and the pack count them); each card marked where a set filter does not apply to it."""
     programme = counts.programme(headcount, units)
@@ -63,7 +65,7 @@ def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, funding: pd.DataFr
         KeyFigure("Med aktuell placering", fmt.number(programme.units.current),
                   f"verksamheter{programme.units.where} med aktuell uppgift på datumet, av "
                   f"{fmt.number(programme.units.named)} med känd enhet" + _planned(programme), local),
-        _at_target_figure(units, local),
+        _at_target_figure(at_target, scope_mark(at_target, filters)),
         _funding_figure(funding, scope_mark(funding, filters)),
         _survey_figure(survey, scope_mark(survey, filters)),
     ]
@@ -82,13 +84,14 @@ def _planned(programme: counts.Programme) -> str:
     return f"; {plural(planned, 'planerad', 'planerade')} (plan, räknas inte)" if planned else ""
 
 
-def _at_target_figure(units: pd.DataFrame, scope: str) -> KeyFigure:
-    current = units[units["status"] == counts.CURRENT]
-    known = current["meets_target"].dropna()
-    unknown = len(current) - len(known)
-    return KeyFigure("Når målet (minst två)", _at_target(int(known.sum()), unknown, len(current)),
-                     "verksamheter med aktuell placering; mål: 001"
-                     + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(len(current))}"
+def _at_target_figure(at_target: pd.DataFrame, scope: str) -> KeyFigure:
+    """The indicator `units_at_target` as a card (the command line, the exports and the pack have it too)."""
+    row = at_target.iloc[0]
+    current, unknown = int(row["units_current"]), int(row["target_unknown"])
+    source = f"; mål: {row['target_source']}" if pd.notna(row["target_source"]) else ""
+    return KeyFigure(f"Når målet (minst {TARGET_WORDS.get(int(row['target']), row['target'])})",
+                     _at_target(int(row["at_target"]), unknown, current), "verksamheter med aktuell placering" + source
+                     + (f"; antalet publiceras inte för {fmt.number(unknown)} av {fmt.number(current)}"
                         if unknown else ""), scope)
 
 

@@ -46,7 +46,8 @@ blocks.indicator_block(trend, filters, cache.view(headcount_trend, trend) if not
 
 st.subheader(f"Nyckeltal per {per}")
 survey = cache.run("survey_response", filters)
-figures = overview.key_figures(headcount, units, funding, survey, filters)
+at_target = cache.run("units_at_target", filters)
+figures = overview.key_figures(headcount, units, at_target, funding, survey, filters)
 for first in range(0, len(figures), 4):   # rows of four, so each row's figures line up
     for cell, figure in zip(st.columns(4), figures[first:first + 4]):
         cell.metric(figure.label, figure.value, help=figure.note)
@@ -54,8 +55,8 @@ for first in range(0, len(figures), 4):   # rows of four, so each row's figures 
         if figure.scope:
             cell.caption(":material/public: " + plain(figure.scope))
 with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
-    for frame in (headcount, units, funding, survey):
+    for frame in (headcount, units, at_target, funding, survey):
         st.markdown(f"**{blocks.label(frame)}**")
         blocks.show_table(frame)
-blocks.source_note(headcount, units, funding, survey)
+blocks.source_note(headcount, units, at_target, funding, survey)
 blocks.page_end(filters)

@@ -80,7 +80,7 @@ def test_every_block_caption_is_what_its_figures_follow(name):
 
 @pytest.mark.parametrize("name, expected", [
     # only the unit block takes the area; head counts, funding and survey are the city's (002, 000)
-    ("oversikt.py", "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet"),
+    ("oversikt.py", "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet och Verksamheter som når målet"),
     ("placeringar.py", "datum 2019-12-31; Farsta och period 2019-01-01–2019-12-31 gäller bara Placeringar över tid "
                        "och Placeringar per stadsdel"),
     ("finansiering.py", "datum 2019-12-31; Farsta gäller inte här (hela staden)"),

@@ -119,6 +119,7 @@ def test_an_imported_future_placement_is_a_plan_everywhere(fresh):
     assert (counted.units.named, counted.units.current, counted.units.planned) == (4, 0, 1)
     assert counts.named_districts(units) == ("Södermalm", "Östermalm")
     figures = {f.label: f for f in overview.key_figures(indicators.run("headcount", as_of="2021-06-30"), units,
+                                                         indicators.run("units_at_target", as_of="2021-06-30"),
                                                          indicators.run("funding_summary", as_of="2021-06-30"),
                                                          indicators.run("survey_response", as_of="2021-06-30"))}
     assert figures["Med aktuell placering"].value == "0"

@@ -3,9 +3,16 @@
 from datetime import date
 
 import pandas as pd
+import pytest
 
-from dashboard import overview
+from dashboard import counts, indicators, overview
 from dashboard.decision import FundingDecision, funding_decision, situation
+
+
+def _at_target(current: int, at: int, unknown: int) -> pd.DataFrame:
+    """The indicator `units_at_target` for units as `_units` makes them."""
+    return pd.DataFrame({"units_current": [current], "at_target": [at], "target_unknown": [unknown], "target": [2],
+                         "target_source": ["S001"]})
 
 
 def _units(supporters, absent=None, status=None):
@@ -103,7 +110,7 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
     assert not any("ensam" in a.text and "U0" in a.text for a in alerts)
     assert alerts[-1].text == "1 verksamhet visas med senast kända uppgift, äldre än 183 dagar: U0."
     figures = {f.label: f.value for f in overview.key_figures(
-        _headcount(), units, _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
+        _headcount(), units, _at_target(1, 0, 1), _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
     assert figures["Med aktuell placering"] == "1"
     assert figures["Når målet (minst två)"] == "okänt"   # U1's count is not published
 
@@ -113,7 +120,7 @@ def test_key_figures_show_ranges_lower_bounds_and_unknowns_beside_the_named_unit
                            districts=(None, None, "", ""), status="current", basis="derived",
                            stated="Peer supportrar i projektet")   # 001: 'deltog' during 2018, not 'anställda'
 
-    figures = overview.key_figures(headcount, _units([None, None]), _funding(300, "unknown"),
+    figures = overview.key_figures(headcount, _units([None, None]), _at_target(2, 0, 2), _funding(300, "unknown"),
                                    pd.DataFrame(columns=["scope"]))
     assert [(f.label, f.value, f.note) for f in figures[:3]] == [
         ("Peer supportrar", "7–8", "peer supportrar i projektet; avser 2018, S001"),
@@ -126,3 +133,21 @@ def test_a_long_list_of_units_names_the_first_ten_and_counts_the_rest():
     alerts = overview.alerts(_units([1] * 1234), _decision(date(2020, 1, 1), "decided"), NO_CONFLICTS)
     assert alerts[0].text == ("1\u00a0234 verksamheter har en ensam peer supporter: U0, U1, U2, U3, U4, U5, U6, U7, "
                               "U8, U9 och 1\u00a0224 till (se tabellen).")
+
+
+@pytest.mark.parametrize("as_of,expected", [
+    # 002 (August 2019): Farsta, Östermalm (June 2019), Alfa and Bostad först 'för närvarande', each only 'had peer
+    # support' (at least one); 004: Aktivitetshuset had one. Five current, none known at two, four not settled.
+    ("2019-08-15", (5, 0, 4, "okänt")),
+    # Nothing names a placement in April–June 2020: no current unit, nothing to count.
+    ("2020-06-11", (0, 0, 0, "–")),
+])
+def test_units_at_target_is_an_indicator_the_card_formats(as_of, expected):
+    frame = indicators.run("units_at_target", as_of=as_of)
+    row = frame.iloc[0]
+    card = overview._at_target_figure(frame, "")
+    assert (row["units_current"], row["at_target"], row["target_unknown"], card.value) == expected
+    assert card.label == "Når målet (minst två)"
+    # the card 'Med aktuell placering' counts the same units (counts.programme over supporters_per_unit)
+    programme = counts.programme(indicators.run("headcount", as_of=as_of), indicators.run("supporters_per_unit", as_of=as_of))
+    assert programme.units.current == row["units_current"]

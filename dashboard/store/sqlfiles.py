@@ -5,6 +5,10 @@ A query's name is its path below `queries/` without `.sql`, so the name says wha
 into a rebuilt database), `user/…` (the user store) and `clock/…` (the database as known on a date). A file opens with a comment header whose `-- params:`
 line declares every `$name` the SQL uses; the loader rejects a file whose declaration and use differ, or a call
 that supplies missing or extra parameters.
+
+A file may build on another as dbt's `ref` does: `-- uses: indicators/supporters_per_unit` puts that query's rows
+before its own as a common table expression named `supporters_per_unit`, so a rule is written in one file (its
+parameters are the using file's too, and declared there).
 """
 
 import re
@@ -15,7 +19,8 @@ from dashboard.base import paths
 
 PARAM = re.compile(r"(?<![\w$])\$([a-z_][a-z0-9_]*)")
 COMMENT = re.compile(r"--[^\n]*")
-HEADER_KEYS = ("name", "question", "grain", "params", "columns")
+HEADER_KEYS = ("name", "question", "grain", "params", "uses", "columns")
+WITH = re.compile(r"^\s*with\s", re.I)
 
 
 class QueryContractError(ValueError):
@@ -50,10 +55,21 @@ def load(name: str) -> SqlFile:
     if header.get("name") != name:
         raise QueryContractError(f"{path.name}: rubriken heter '{header.get('name')}', filen '{name}'")
     declared = tuple(_names(header.get("params", "")))
+    for used_name in _names(header.get("uses", "")):
+        text = _with_query(load(used_name), text)
     used = set(PARAM.findall(COMMENT.sub("", text)))
     if used != set(declared):
         raise QueryContractError(f"{path.name}: deklarerade {sorted(declared)} men använder {sorted(used)}")
     return SqlFile(name, text, declared, tuple(_names(header.get("columns", ""))))
+
+
+def _with_query(used: SqlFile, text: str) -> str:
+    """`text` with `used`'s rows as a first common table expression, named by the last part of its name."""
+    header = "\n".join(line for line in text.splitlines() if line.startswith("--"))
+    body = "\n".join(text.splitlines()[len(header.splitlines()):])
+    cte = f"{used.name.rsplit('/', 1)[-1]} as (\n{used.sql}\n)"
+    joined = WITH.sub(f"with {cte},\n", body, count=1) if WITH.match(body) else f"with {cte}\n{body}"
+    return f"{header}\n{joined}"
 
 
 def header_fields(text: str) -> dict[str, str]:
