@@ -10,11 +10,11 @@ filters = sidebar.shared_filters()
 blocks.page_header("Källor och data", filters,
                    "Varje siffra i tjänsten har en källa. Det ett dokument anger är *dokumenterat*; det som räknats "
                    "fram är *härlett* med regeln angiven; det som inte publicerats är *okänt* och visas som –.")
-blocks.indicator_block(cache.run("sources"), filters, key=f"{PAGE}__sources")
+blocks.indicator_block(cache.run("sources", filters, shared=False), filters, key=f"{PAGE}__sources")
 blocks.indicator_block(cache.run("source_conflicts", filters), filters, key=f"{PAGE}__conflicts")
 gender = cache.run("supporter_gender", filters)
 blocks.indicator_block(gender, filters, cache.view(gender_by_source, gender) if not gender.empty else None, key=f"{PAGE}__gender")
-blocks.indicator_block(cache.run("data_gaps"), filters, key=f"{PAGE}__gaps")
+blocks.indicator_block(cache.run("data_gaps", filters, shared=False), filters, key=f"{PAGE}__gaps")
 blocks.indicator_block(cache.run("reported_figures", filters), filters, key=f"{PAGE}__figures")
 st.caption("Källdokumenten finns som textfiler i projektets mapp shared/seeds (filnamnen i kolumnen Fil).")
 blocks.page_end(filters)

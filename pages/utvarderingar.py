@@ -25,7 +25,7 @@ def save_follow_up() -> None:
 
 filters = sidebar.shared_filters()
 blocks.page_header("Utvärderingar", filters)
-evaluations = cache.run("evaluations")
+evaluations = cache.run("evaluations", filters, shared=False)
 blocks.indicator_block(evaluations, filters, key=f"{PAGE}__evaluations")
 
 findings = cache.run("findings", filters)

@@ -86,6 +86,11 @@ def test_every_block_caption_is_what_its_figures_follow(name):
     ("finansiering.py", "datum 2019-12-31; Farsta gäller inte här (hela staden)"),
     ("enkater.py", "datum 2019-12-31; Farsta gäller inte här (hela staden)"),
     ("importera.py", "filtren i sidopanelen gäller inte den här sidan"),
+    # the source list and the unknowns are every source's, whatever the date (shared=False)
+    ("kallor.py", "datum 2019-12-31 gäller bara Motstridiga uppgifter, Peer supportrar efter kön och Uppgifter som "
+                  "dokumenten anger; Farsta gäller inte här (hela staden)"),
+    ("utvarderingar.py", "datum 2019-12-31 gäller bara Iakttagelser per tema, Rekommendationer och uppföljning och "
+                         "Uppgifter inför beslutet; Farsta gäller inte här (hela staden)"),
 ])
 def test_the_page_header_says_which_figures_follow_a_filter(name, expected):
     assert header(run(name, area="Farsta")) == expected

@@ -44,11 +44,12 @@ def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFra
     return runner(name, **dict(items))
 
 
-def run(name: str, filters: ViewFilters | None = None, **params) -> pd.DataFrame:
+def run(name: str, filters: ViewFilters, shared: bool = True, **params) -> pd.DataFrame:
     """An indicator bound with the shared filters it takes and the page's own `params`, cached on those values
-    and the database file's version."""
+    and the database file's version. `shared=False`: a list the page shows whatever the filters (every source),
+    noted as following none of them, so the page header does not claim they apply."""
     indicator = indicators.get(name)
-    bound = {**(filters.bind(indicator.label, indicator.param_names) if filters else {}), **params}
+    bound = {**filters.bind(indicator.label, indicator.param_names if shared else ()), **params}
     return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
 
 

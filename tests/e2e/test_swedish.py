@@ -42,7 +42,7 @@ PATHS = sorted("/" + ("" if p.stem == "oversikt" else p.stem) for p in (Path(__f
 CITY_WIDE = "datum 2019-12-31; Farsta gäller inte här (hela staden)"
 # With ?area=Farsta at 2019-12-31: only the unit and placement queries take an area (queries/indicators/*.sql).
 HEADERS = {
-    "/": "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet",
+    "/": "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet och Verksamheter som når målet",
     "/placeringar": "datum 2019-12-31; Farsta och period 2019-01-01–2019-12-31 gäller bara Placeringar över tid och "
                     "Placeringar per stadsdel",
     "/enheter": "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet",
