@@ -75,15 +75,15 @@ written = proposal_form.proposal_form(PAGE)
 meeting = st.date_input("Socialnämndens sammanträde som underlaget är för", value=None, format="YYYY-MM-DD",
                         min_value=filters.as_of, key=f"{PAGE}__meeting",
                         help="Sista dag för beslut jämförs med sammanträdet; sammanträdesplanen finns inte i källorna.")
-saved = userdata.list_scenarios()["name"].tolist()
-scenarios = st.multiselect("Alternativ: sparade scenarier (högst tre)", saved, max_selections=3,
+saved = userdata.list_scenarios()
+scenarios = st.multiselect("Alternativ: sparade scenarier (högst tre)", saved["name"].tolist(), max_selections=3,
                            key=f"{PAGE}__scenarios", placeholder="Välj sparade scenarier")
 chosen = st.multiselect("Indikatorer i bilagan", list(indicators.REGISTRY), default=list(brief.DEFAULT_INDICATORS),
                         placeholder="Välj indikatorer", format_func=lambda n: indicators.get(n).label,
                         key=f"{PAGE}__indicators")
 since = st.date_input("Förra underlagets datum (visar vad som ändrats sedan dess)", value=None, format="YYYY-MM-DD",
                       min_value=cache.filter_options().dates.first, max_value=filters.as_of, key=f"{PAGE}__since")
-content, preview = cache.cached_brief(filters, tuple(chosen), tuple(scenarios), written, since, meeting)
+content, preview = cache.cached_brief(filters, tuple(chosen), tuple(scenarios), saved, written, since, meeting)
 left, right = st.columns(2)
 with left:
     pdf_download(content, export.file_name("namndunderlag", filters.as_of, "pdf"))
