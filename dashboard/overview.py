@@ -49,6 +49,7 @@ def _filter_value(filters: ViewFilters, name: str) -> str:
         return f"förvaltningstyp {AREA_KIND_LABELS.get(value, value)}"
     return f"enhetstyp {value}" if name == "unit_type" else value
 
+
 TARGET_WORDS = {1: "en", 2: "två", 3: "tre", 4: "fyra"}
 
 

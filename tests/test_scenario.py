@@ -22,7 +22,7 @@ OPERATOR = operator()   # the command line's actor: every right
 ROOT = Path(__file__).resolve().parent.parent
 
 # Four units with one supporter each, seven employed, 3.5 mnkr: the seed data on 2020-06-11.
-BASE = scenario.Baseline(date(2020, 6, 11), 3_500_000, "FA2020", 7, "S000", (1, 1, 1, 1), ("Farsta", "Östermalm"), 5)
+BASE = scenario_baseline.Baseline(date(2020, 6, 11), 3_500_000, "FA2020", 7, "S000", (1, 1, 1, 1), ("Farsta", "Östermalm"), 5)
 DEFAULTS = scenario.default_inputs(BASE)
 COST = 3_500_000 / 7            # 500 000 kr per supporter and year
 TRAINING = COST * 5 / 52        # five weeks of that cost: 48 076,92 kr

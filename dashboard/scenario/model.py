@@ -29,11 +29,16 @@ the others, so the inputs that differ from their defaults (`given_inputs`) repro
 reads inputs from text and says the model in Swedish, with every derivation.
 """
 
+from __future__ import annotations
+
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from dashboard.base.amounts import echo
-from dashboard.scenario.baseline import Baseline
 from dashboard.scenario.bounds import AMOUNTS, BOUNDS, SHARES
+
+if TYPE_CHECKING:   # the record only: the model is formulas and never reads the database (baseline.py does)
+    from dashboard.scenario.baseline import Baseline
 
 STAFFING = ("keep", "to_target")          # today's units; new units are `new_units`, always at the target
 UPPER, LOWER = "högst", "minst"          # how an output that is a bound says so

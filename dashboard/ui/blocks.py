@@ -88,8 +88,9 @@ VIEWS = ("Diagram", "Visa som tabell")
 
 
 def chart_or_table(chart: dict, frame: pd.DataFrame, key: str) -> None:
-    """The chart (its Vega-Lite spec, from `cache.view`) and its table alternative as tabs; only the open tab is drawn and sent to the browser (a hidden
-    table cost a third of a filter change). Tables open first where the user prefers them (sidebar or `view=table`)."""
+    """The chart (its Vega-Lite spec, from `cache.view`) and its table alternative as tabs; only the open tab is
+    drawn and sent to the browser (a hidden table cost a third of a filter change). Tables open first where the
+    user prefers them (sidebar or `view=table`)."""
     first = VIEWS[1] if prefers_tables() else VIEWS[0]
     graph, table = st.tabs(VIEWS, default=first, key=f"{key}__view_{first == VIEWS[1]:d}", on_change="rerun")
     if graph.open:

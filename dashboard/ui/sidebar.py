@@ -38,8 +38,8 @@ def shared_filters(entrypoint: bool = False) -> ViewFilters:
 
     Reached through the entrypoint the filters are already drawn; a page run on its own draws them itself.
     """
-    if _THIS_RUN.get() is not None:
-        return _THIS_RUN.get()
+    if (drawn := _THIS_RUN.get()) is not None:
+        return drawn
     if not entrypoint:
         route_through_entrypoint()
     prepare_database()
