@@ -52,3 +52,63 @@ alter table saved_scenario add column if not exists created_by varchar;
 alter table saved_scenario add column if not exists updated_by varchar;
 alter table import_log add column if not exists undone_at timestamp;
 alter table import_log add column if not exists undone_by varchar;
+
+-- Goal follow-up as the city reports it in ILS: nämndmål with the indicators that follow them, årsmål (a changed
+-- target is a new row, never an edit), bedömning and analys per period (every save a new version), and reported
+-- periods (what was reported, kept as reported; an unlock is recorded, never a delete).
+create table if not exists goal (
+    goal_id    integer primary key,
+    goal_text  varchar not null,
+    dnr        varchar,
+    decided_by varchar,
+    decided_on date,
+    created_at timestamp not null,
+    created_by varchar not null
+);
+
+create table if not exists goal_indicator (
+    goal_id   integer not null references goal (goal_id),
+    indicator varchar not null,
+    measure   varchar not null,
+    primary key (goal_id, indicator, measure)
+);
+
+create table if not exists annual_target (
+    target_id    integer primary key,
+    indicator    varchar not null,
+    measure      varchar not null,
+    year         integer not null,
+    target_value double precision not null,
+    direction    varchar not null,        -- 'higher' or 'lower': which way is better
+    dnr          varchar,
+    decided_by   varchar,
+    decided_on   date,
+    valid_from   date not null,           -- the decision's date, or the year's first day when none is given
+    saved_at     timestamp not null,
+    saved_by     varchar not null
+);
+
+create table if not exists assessment (
+    indicator  varchar not null,
+    measure    varchar not null,
+    period     varchar not null,          -- '2020-T1', '2020-T2', '2020-helår'
+    version    integer not null,          -- 1, 2, …: a save names the version it read, and is refused if another came
+    bedomning  varchar not null,          -- 'helt', 'delvis', 'inte' or 'ej-bedomd'
+    analys     varchar not null,
+    confirmed  boolean not null,          -- by a förvaltare; a planerare's save is a draft
+    saved_at   timestamp not null,
+    saved_by   varchar not null,
+    primary key (indicator, measure, period, version)
+);
+
+create table if not exists period_report (
+    report_id     integer primary key,
+    period        varchar not null,
+    report_json   varchar not null,       -- the rows as reported, exactly as the exports are written from them
+    locked_at     timestamp not null,
+    locked_by     varchar not null,
+    reason        varchar,
+    unlocked_at   timestamp,
+    unlocked_by   varchar,
+    unlock_reason varchar
+);

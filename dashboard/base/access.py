@@ -1,14 +1,18 @@
 """Who may do what. Three roles, each with the rights of the one before it: `läsare` reads and downloads,
 `planerare` also saves, renames, deletes and restores scenarios, `förvaltare` also imports data, undoes imports,
-sets recommendation status (an import of its own) and writes the administration's proposal for a decision. Every
+sets recommendation status (an import of its own) and writes the administration's proposal for a decision; in the
+goal follow-up a planerare drafts bedömning and analys, a förvaltare adds goals, sets årsmål, confirms and reports. Every
 write checks its actor here, whatever path it came by (a page, a widget value sent by hand, a URL), so hiding a
 control is a courtesy, not the protection.
 """
 
 import os
 import pwd
+import tomllib
 from dataclasses import dataclass
 from enum import IntEnum
+
+from dashboard.base import paths
 
 
 class Role(IntEnum):
@@ -20,11 +24,16 @@ class Role(IntEnum):
 ROLE_NAMES = {Role.LASARE: "läsare", Role.PLANERARE: "planerare", Role.FORVALTARE: "förvaltare"}
 NEEDS = {"save_scenario": Role.PLANERARE, "rename_scenario": Role.PLANERARE, "delete_scenario": Role.PLANERARE,
          "restore_scenario": Role.PLANERARE, "import": Role.FORVALTARE, "undo_import": Role.FORVALTARE,
-         "write_proposal": Role.FORVALTARE}
+         "write_proposal": Role.FORVALTARE, "add_goal": Role.FORVALTARE, "set_target": Role.FORVALTARE,
+         "draft_assessment": Role.PLANERARE, "confirm_assessment": Role.FORVALTARE, "lock_period": Role.FORVALTARE,
+         "unlock_period": Role.FORVALTARE}
 WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på scenarier",
         "delete_scenario": "ta bort scenarier", "restore_scenario": "återställa scenarier",
         "import": "importera data", "undo_import": "ångra importer",
-        "write_proposal": "skriva förvaltningens förslag till beslut"}
+        "write_proposal": "skriva förvaltningens förslag till beslut", "add_goal": "lägga till nämndmål",
+        "set_target": "sätta årsmål", "draft_assessment": "skriva utkast till bedömning och analys",
+        "confirm_assessment": "bekräfta bedömning och analys", "lock_period": "rapportera och låsa en period",
+        "unlock_period": "låsa upp en rapporterad period"}
 
 
 class PermissionDenied(PermissionError):
@@ -59,8 +68,23 @@ def os_user() -> str:
 
 
 def operator() -> Actor:
-    """Who runs the command line: the operating-system user, an operator with every right."""
-    return Actor(f"{os_user()} (kommandorad)", Role.FORVALTARE, "kommandorad")
+    """Who runs the command line: the operating-system user, an operator with every right, unless the deployment's
+    secrets name its operators (`[peer_roles] operators = ["peer-admin"]`): then anyone else is a läsare, whose
+    writes are refused before anything is written. (On a shared host the store's own permissions stay the lock;
+    this makes the refusal a Swedish sentence.)"""
+    listed = operators()
+    role = Role.FORVALTARE if listed is None or os_user() in listed else Role.LASARE
+    return Actor(f"{os_user()} (kommandorad)", role, "kommandorad")
+
+
+def operators() -> set[str] | None:
+    """The operating-system users the secrets name as operators; None where they name none (local mode)."""
+    try:
+        with open(paths.SECRETS, "rb") as file:
+            listed = tomllib.load(file).get("peer_roles", {}).get("operators")
+    except FileNotFoundError:
+        return None
+    return None if listed is None else {str(name) for name in listed}
 
 
 def signed_in(claims: dict, config: dict) -> Actor:

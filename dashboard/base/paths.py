@@ -8,6 +8,7 @@ DATA_DIR = ROOT / "data"
 SCHEMA_FILE = DATA_DIR / "schema.sql"
 AGGREGATES_FILE = DATA_DIR / "aggregates.sql"
 QUERY_DIR = ROOT / "queries"
+SECRETS = ROOT / ".streamlit" / "secrets.toml"
 
 
 def database_path() -> Path:

@@ -9,6 +9,8 @@ import sys
 import traceback
 
 from dashboard import export, indicators, outputs
+from dashboard.base import access
+from dashboard.cli import followup as cli_followup
 from dashboard.cli import imports as cli_import
 from dashboard.cli import scenario as cli_scenario
 from dashboard.cli.argparse_sv import SwedishParser
@@ -18,7 +20,7 @@ from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.store.build import build_database, ensure_database
 from dashboard.store.seeds import SeedError
 
-READERS = ("indicator", "scenario", "brief", "import")
+READERS = ("indicator", "scenario", "brief", "import", "goal", "target", "assess", "report")
 
 
 def run() -> int:
@@ -50,6 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.handler(args)
     except BrokenPipeError:   # the reader stopped reading (`… | head`): not a fault, `run` ends quietly
         raise
+    except access.PermissionDenied as error:   # an operating-system user the secrets do not name as an operator
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
     except StoreUnavailable as error:   # a build or a write needs the user store
         print(f"Fel: {error}", file=sys.stderr)
         return 3
@@ -117,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     undo = commands.add_parser("undo-import", help="ångra en import (den finns kvar i loggen, markerad som ångrad)")
     undo.add_argument("import_id", metavar="NR", type=int, help="importens nummer i loggen")
     undo.set_defaults(handler=cli_import.undo_import)
+
+    cli_followup.add_parsers(commands)
 
     synth = commands.add_parser("synth", help="generera syntetiska data i en egen databasfil (för test och mätning)")
     synth.add_argument("--scale", choices=("small", "city", "national"), default="small")

@@ -49,7 +49,7 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
     return stores.current().run(name, params)
 
 
-def _shown(name: str) -> pd.DataFrame:
+def shown(name: str) -> pd.DataFrame:
     """A read for a page or the board pack: no rows while the store cannot be reached."""
     try:
         return _execute(name, {})
@@ -68,7 +68,7 @@ def _writing():
 
 def import_log() -> pd.DataFrame:
     """Every import, undone ones included (with `undone_at`), as shown: none while the store cannot be reached."""
-    return _shown("user/import_log")
+    return shown("user/import_log")
 
 
 def applied_imports() -> pd.DataFrame:
@@ -103,7 +103,7 @@ def save_scenario(name: str, inputs: dict, outputs: dict, data_version: str, dat
 
 
 def list_scenarios() -> pd.DataFrame:
-    return _shown("user/scenario_list")
+    return shown("user/scenario_list")
 
 
 def load_scenario(name: str) -> dict:
