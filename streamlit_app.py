@@ -13,6 +13,7 @@ PAGES = [
     st.Page("pages/scenarier.py", title="Scenarier", icon=":material/tune:"),
     st.Page("pages/enkater.py", title="Enkäter", icon=":material/assignment:"),
     st.Page("pages/utvarderingar.py", title="Utvärderingar", icon=":material/fact_check:"),
+    st.Page("pages/uppfoljning.py", title="Måluppföljning", icon=":material/flag:"),
     st.Page("pages/namndunderlag.py", title="Nämndunderlag", icon=":material/description:"),
     st.Page("pages/importera.py", title="Importera", icon=":material/upload_file:"),
     st.Page("pages/kallor.py", title="Källor och data", icon=":material/menu_book:"),

@@ -112,3 +112,18 @@ create table if not exists period_report (
     unlocked_by   varchar,
     unlock_reason varchar
 );
+
+-- An evaluation's recommendation followed up as an aktivitet: owner, start, deadline and status as a förvaltare
+-- sets them (every save a new version; the latest is shown), optionally under a nämndmål.
+create table if not exists activity (
+    recommendation_id varchar not null,
+    version           integer not null,
+    goal_id           integer,
+    status            varchar not null,   -- 'Ej påbörjad', 'Påbörjad', 'Genomförd', 'Försenad' or 'Avförd'
+    owner             varchar,
+    start_on          date,
+    deadline          date,
+    saved_at          timestamp not null,
+    saved_by          varchar not null,
+    primary key (recommendation_id, version)
+);

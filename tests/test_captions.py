@@ -87,8 +87,10 @@ def test_every_block_caption_is_what_its_figures_follow(name):
     ("enkater.py", "datum 2019-12-31; Farsta gäller inte här (hela staden)"),
     ("importera.py", "filtren i sidopanelen gäller inte den här sidan"),
     # the source list and the unknowns are every source's, whatever the date (shared=False)
-    ("kallor.py", "datum 2019-12-31 gäller bara Motstridiga uppgifter, Peer supportrar efter kön och Uppgifter som "
-                  "dokumenten anger; Farsta gäller inte här (hela staden)"),
+    ("kallor.py", "datum 2019-12-31 gäller bara Motstridiga uppgifter, Peer supportrar efter kön, Uppgifter som "
+                  "dokumenten anger och Utan nämndmål; Farsta gäller inte här (hela staden)"),
+    # the date picks the period shown first; the follow-up is the nämnd's, the whole city's
+    ("uppfoljning.py", "datum 2019-12-31; Farsta gäller inte här (hela staden)"),
     ("utvarderingar.py", "datum 2019-12-31 gäller bara Iakttagelser per tema, Rekommendationer och uppföljning och "
                          "Uppgifter inför beslutet; Farsta gäller inte här (hela staden)"),
 ])

@@ -14,12 +14,13 @@ The expected files in tests/fixtures/followup/ are written by hand from these fi
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dashboard.base.access import operator
 from dashboard.base.formatting import stockholm_time
 from dashboard.followup import periods, report
 from dashboard.imports import run as importer
-from dashboard.base.access import operator
 from tests.reliability.corpus import csv_bytes, row
 
 EXPECTED = Path(__file__).parent / "fixtures" / "followup"
@@ -50,6 +51,8 @@ def set_up_the_year(cli, tmp_path) -> None:
                  ["units_at_target", "--measure", "units_current", "--value", "3", "--dnr", "1.5.1-300/2020",
                   "--decided-on", "2020-06-15"]):
         assert cli("target", "set", args[0], "--year", "2020", *args[1:]).returncode == 0
+    assert cli("activity", "set", "R2-2", "--status", "Påbörjad", "--owner", "NSPH och socialförvaltningen",
+               "--start", "2020-01-01", "--deadline", "2020-12-31", "--goal", "1").returncode == 0
     assess(cli, tmp_path, "headcount", "supporters", "2020-T1", "delvis",
            "Sju anställda enligt S002, inga nya under våren.")
     assess(cli, tmp_path, "units_at_target", "units_current", "2020-T1", "inte",
@@ -101,13 +104,36 @@ def test_a_year_assessed_locked_and_revised_after_reporting(store, cli, tmp_path
     assert next(r for r in shown if r["measure"] == "supporters")["revision"] == ""
 
 
+def test_every_recommendation_is_one_activity_under_a_goal_or_listed_without_one(fresh, cli, tmp_path):
+    """R2-4 (two per unit) is about supporters_per_unit, which units_current follows; R2-2 is placed under the goal
+    by hand; every other recommendation is listed on Källor och data as without a goal. Deadlines past on the date
+    shown are said."""
+    from dashboard import indicators
+    from dashboard.followup import goals, view
+
+    set_up_the_year(cli, tmp_path)
+    rows = report.live_rows(periods.parse("2020-T1"))
+    under = view.activities(rows, date(2020, 4, 30))
+    ids = [text.split(":")[0] for text in under["Aktivitet (rekommendation)"]]
+    assert ids == ["R2-2", "R2-4"]
+    assert under.set_index(pd.Index(ids)).loc["R2-2", ["Status", "Ansvarig", "Slutdatum"]].tolist() == [
+        "Påbörjad", "NSPH och socialförvaltningen", "2020-12-31"]
+    assert under.set_index(pd.Index(ids)).loc["R2-4", "Ansvarig"] == "ej angiven"   # nobody recorded one
+    later = view.activities(rows, date(2021, 1, 15)).iloc[0]["Status"]
+    assert later == "Påbörjad; slutdatum 2020-12-31 har passerat per 2021-01-15"
+    _, without = view.without_goal(goals.goal_rows(), date(2020, 6, 11))
+    listed = ids + [text.split(":")[0] for text in without["Aktivitet (rekommendation)"]]
+    assert sorted(listed) == sorted(indicators.run("recommendations", as_of="2020-06-11")["recommendation_id"])
+
+
 def test_a_second_save_from_the_same_version_is_refused_with_the_other_text(store):
     from dashboard.base import access
-    from dashboard.followup import assessments
+    from dashboard.followup import assessments, goals
 
     first = access.Actor("anna", access.Role.FORVALTARE, "inloggad")
     second = access.Actor("bo", access.Role.FORVALTARE, "inloggad")
     key = ("headcount", "supporters")
+    goals.set_target(*key, 2020, "8", first)
     assert assessments.save(key, "2020-T1", "helt", "Annas analys.", first, 0, confirm=True) == 1
     with pytest.raises(assessments.AssessmentConflict) as refused:
         assessments.save(key, "2020-T1", "inte", "Bos analys.", second, 0, confirm=True)

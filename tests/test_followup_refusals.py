@@ -18,7 +18,9 @@ def stored() -> list:
 
 @pytest.fixture
 def one_goal(store, cli):
-    assert cli("goal", "add", "--text", "Fler har peer support", "--indicator", "headcount").returncode == 0
+    assert cli("goal", "add", "--text", "Fler har peer support", "--indicator", "headcount",
+               "--indicator", "funding_summary").returncode == 0
+    assert cli("target", "set", "headcount", "--year", "2020", "--value", "8").returncode == 0
     return store
 
 
@@ -31,8 +33,11 @@ def one_goal(store, cli):
      "'bra' finns inte"),
     (["assess", "headcount", "--period", "2020-T1", "--bedomning", "helt", "--analys-file", "{long}"],
      "100\u00a0000 tecken; det får vara högst 4\u00a0000"),
-    (["report", "lock", "--period", "2020-T1"], "saknar bekräftad bedömning: Peer supportrar i programmet"),
+    (["report", "lock", "--period", "2020-T1"], "saknar bekräftad bedömning: Månader med säkrad finansiering"),
     (["goal", "add", "--text", "Mål", "--indicator", "headcount", "--decided-on", "28 jan"], "är inte ett datum"),
+    # no årsmål for funding_summary: nothing to judge against, so only 'Ej bedömd'
+    (["assess", "funding_summary", "--period", "2020-T1", "--bedomning", "helt", "--analys-file", "{analys}"],
+     "inget årsmål i kraft"),
 ])
 def test_bad_input_is_refused_with_exit_2_and_nothing_written(one_goal, cli, tmp_path, args, words):
     (tmp_path / "a.txt").write_text("En analys.", encoding="utf-8")

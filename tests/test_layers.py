@@ -39,9 +39,10 @@ LAYERS = {
     "charts": {"base", "store", "dashboard"},
     "scenario": {"base", "store", "dashboard"},
     "imports": {"base", "store", "dashboard"},
-    "brief": {"base", "store", "dashboard", "charts", "scenario"},
-    "cli": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief"},
-    "ui": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief"},
+    "followup": {"base", "store", "dashboard"},
+    "brief": {"base", "store", "dashboard", "charts", "scenario", "followup"},
+    "cli": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief", "followup"},
+    "ui": {"base", "store", "dashboard", "charts", "scenario", "imports", "brief", "followup"},
 }
 
 

@@ -1,9 +1,9 @@
 """Who may do what. Three roles, each with the rights of the one before it: `läsare` reads and downloads,
 `planerare` also saves, renames, deletes and restores scenarios, `förvaltare` also imports data, undoes imports,
 sets recommendation status (an import of its own) and writes the administration's proposal for a decision; in the
-goal follow-up a planerare drafts bedömning and analys, a förvaltare adds goals, sets årsmål, confirms and reports. Every
-write checks its actor here, whatever path it came by (a page, a widget value sent by hand, a URL), so hiding a
-control is a courtesy, not the protection.
+goal follow-up a planerare drafts bedömning and analys, a förvaltare adds goals, sets årsmål and activities,
+confirms and reports. Every write checks its actor here, whatever path it came by (a page, a widget value sent by
+hand, a URL), so hiding a control is a courtesy, not the protection.
 """
 
 import os
@@ -26,14 +26,14 @@ NEEDS = {"save_scenario": Role.PLANERARE, "rename_scenario": Role.PLANERARE, "de
          "restore_scenario": Role.PLANERARE, "import": Role.FORVALTARE, "undo_import": Role.FORVALTARE,
          "write_proposal": Role.FORVALTARE, "add_goal": Role.FORVALTARE, "set_target": Role.FORVALTARE,
          "draft_assessment": Role.PLANERARE, "confirm_assessment": Role.FORVALTARE, "lock_period": Role.FORVALTARE,
-         "unlock_period": Role.FORVALTARE}
+         "unlock_period": Role.FORVALTARE, "set_activity": Role.FORVALTARE}
 WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på scenarier",
         "delete_scenario": "ta bort scenarier", "restore_scenario": "återställa scenarier",
         "import": "importera data", "undo_import": "ångra importer",
         "write_proposal": "skriva förvaltningens förslag till beslut", "add_goal": "lägga till nämndmål",
         "set_target": "sätta årsmål", "draft_assessment": "skriva utkast till bedömning och analys",
         "confirm_assessment": "bekräfta bedömning och analys", "lock_period": "rapportera och låsa en period",
-        "unlock_period": "låsa upp en rapporterad period"}
+        "unlock_period": "låsa upp en rapporterad period", "set_activity": "följa upp aktiviteter"}
 
 
 class PermissionDenied(PermissionError):

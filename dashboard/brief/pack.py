@@ -18,6 +18,7 @@ from dashboard.brief.background import background_blocks
 from dashboard.brief.changes import changes_blocks
 from dashboard.brief.doc import Heading, PageBreak, Para
 from dashboard.brief.facts import load_facts
+from dashboard.brief.follow_up import follow_up_blocks
 from dashboard.brief.risks import risks_blocks
 from dashboard.brief.summary import proposal_blocks, summary_blocks
 from dashboard.now import data_as_of
@@ -76,7 +77,7 @@ def build_brief(as_of: date | None = None, indicator_names=DEFAULT_INDICATORS, s
         written = proposal_blocks(None, unreadable=error.what)
     blocks = (*written, *summary_blocks(facts, meeting, date.fromisoformat(created[:10])),
               PageBreak(), *alternatives_blocks(saved, facts.first_year, facts.funding.secured_until),
-              *risks_blocks(facts), *background_blocks(facts), *change_blocks,
+              *risks_blocks(facts), *follow_up_blocks(as_of, known_on), *background_blocks(facts), *change_blocks,
               PageBreak(), *appendix_blocks(sections, as_of, _known_sources(facts.sources, as_of), known_on))
     return Brief(as_of, data_as_of(), created, meeting, blocks, sections, tuple(changes), known_on=known_on)
 

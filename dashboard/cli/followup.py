@@ -1,6 +1,6 @@
 """The command line's goal follow-up verbs (an operator's tool; every write records the operating-system user):
-`goal add|list`, `target set`, `assess`, `report lock|unlock|export`. Exit status 0 done, 2 refused input or
-rights (a Swedish line; nothing written), 3 the user store could not be reached."""
+`goal add|list`, `target set`, `assess`, `activity set`, `report lock|unlock|export`. Exit status 0 done, 2 refused
+input or rights (a Swedish line; nothing written), 3 the user store could not be reached."""
 
 import json
 import sys
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from dashboard import outputs
 from dashboard.base import access
-from dashboard.followup import assessments, files, goals, measures, periods, report, reported
+from dashboard.followup import activities, assessments, files, goals, measures, periods, report, reported
 from dashboard.store.stores import StoreUnavailable
 from dashboard.store.userdata import UserDataError
 
@@ -47,6 +47,17 @@ def add_parsers(commands) -> None:
     assess.add_argument("--bedomning", required=True, metavar="helt|delvis|inte|ej-bedomd")
     assess.add_argument("--analys-file", dest="analys_file", required=True, metavar="F")
     assess.set_defaults(handler=_assess)
+
+    activity = commands.add_parser("activity", help="aktiviteter: följ upp en rekommendation").add_subparsers(
+        dest="action", metavar="set", required=True)
+    follow = activity.add_parser("set", help="ansvarig, start, slutdatum och status för en rekommendation")
+    follow.add_argument("recommendation", metavar="REKOMMENDATION", help="t.ex. R2-4")
+    follow.add_argument("--status", required=True, choices=activities.STATUSES)
+    follow.add_argument("--owner", metavar="ANSVARIG")
+    follow.add_argument("--start", metavar="DATE")
+    follow.add_argument("--deadline", metavar="DATE")
+    follow.add_argument("--goal", type=int, metavar="ID", help="nämndmålet aktiviteten hör till")
+    follow.set_defaults(handler=_activity)
 
     reporting = commands.add_parser("report", help="rapportera (låsa) en period eller exportera den för ILS")
     actions = reporting.add_subparsers(dest="action", metavar="lock|unlock|export", required=True)
@@ -135,6 +146,14 @@ def _assess(args) -> int:
     version = assessments.save(measure.key, period.code, args.bedomning, text, access.operator(),
                                current.version if current else 0, confirm=True)
     print(f"Bedömning sparad för {measure.title}, {period.code} (version {version}).")
+    return 0
+
+
+@refusing
+def _activity(args) -> int:
+    version = activities.save(args.recommendation, args.status, access.operator(), owner=args.owner,
+                              start_on=_date(args.start), deadline=_date(args.deadline), goal_id=args.goal)
+    print(f"Aktiviteten {args.recommendation} sparad (version {version}).")
     return 0
 
 

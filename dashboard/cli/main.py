@@ -20,7 +20,7 @@ from dashboard.params import KNOWN_ON, ParameterError, as_of_or_data, convert
 from dashboard.store.build import build_database, ensure_database
 from dashboard.store.seeds import SeedError
 
-READERS = ("indicator", "scenario", "brief", "import", "goal", "target", "assess", "report")
+READERS = ("indicator", "scenario", "brief", "import", "goal", "target", "assess", "activity", "report")
 
 
 def run() -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.base import access, formatting
-from dashboard.followup import reported
+from dashboard.followup import goals, periods, reported
 from dashboard.followup.goals import Target, clean_text
 from dashboard.store import stores
 from dashboard.store.userdata import UserDataError, shown
@@ -86,6 +86,10 @@ def save(key: tuple[str, str], period: str, bedomning: str, analys: str, actor: 
                             "Ingenting har sparats.")
     analys = clean_text(analys, "Analysen", ANALYS_LIMIT)
     reported.refuse_if_locked(period)
+    end = periods.parse(period)
+    if bedomning != "ej-bedomd" and goals.target_in_force(goals.targets(), key, end.year, end.end) is None:
+        raise UserDataError(f"Indikatorn har inget årsmål i kraft vid {period}s slut; utan årsmål är bedömningen "
+                            "Ej bedömd (ej-bedomd). Ingenting har sparats.")
     try:
         written = stores.current().run("user/assessment_save", {
             "indicator": key[0], "measure": key[1], "period": period, "read_version": read_version,

@@ -4,6 +4,7 @@ as reported) and the goals as the command line lists them."""
 from dashboard.base import formatting as fmt
 from dashboard.followup import assessments, goals, ils, report
 from dashboard.followup.periods import Period
+from dashboard.store import stores
 
 
 def export(period: Period, shape: str, extension: str) -> bytes:
@@ -20,6 +21,14 @@ def export(period: Period, shape: str, extension: str) -> bytes:
              "Bedömning": assessments.RULE, "Saknas": f"{fmt.MISSING} uppgift saknas, {fmt.SUPPRESSED} för få för "
              "att visas (under gränsen för små tal)"}
     return ils.xlsx(frame, about, locked.locked_at if locked else None)
+
+
+def version() -> str:
+    """Changes with every follow-up write: what a cached board pack is keyed on ('' while the store is down)."""
+    try:
+        return stores.current().run("user/followup_version", {}).to_json()
+    except stores.StoreUnavailable:
+        return ""
 
 
 def goal_list() -> list[dict]:

@@ -138,9 +138,10 @@ def target_in_force(saved: pd.DataFrame, key: tuple[str, str], year: int, on: da
     if rows.empty:
         return None
     row = rows.sort_values(["valid_from", "target_id"]).iloc[-1]
+    decided_on = formatting.iso_date(row["decided_on"]) if pd.notna(row["decided_on"]) else ""
     return Target(float(row["target_value"]), str(row["direction"]), int(row["year"]), text_or_empty(row["dnr"]),
-                  text_or_empty(row["decided_by"]), formatting.iso_date(row["decided_on"]) if pd.notna(row["decided_on"])
-                  else "", pd.Timestamp(row["valid_from"]).date(), int(row["target_id"]))
+                  text_or_empty(row["decided_by"]), decided_on, pd.Timestamp(row["valid_from"]).date(),
+                  int(row["target_id"]))
 
 
 def value_text(value: float) -> str:

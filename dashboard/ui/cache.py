@@ -75,16 +75,17 @@ def cached_brief(filters: ViewFilters, names: tuple, scenarios: tuple, saved_sce
                  since=None, meeting=None):
     """The brief as (content, preview HTML), rebuilt only when its choices, the data, the saved scenarios (as the
     page read them, `userdata.list_scenarios`), the proposal (`proposal_form`'s answer: its version, none written or
-    unreadable) or the day change (the pack says how old its figures are on the day it is made)."""
+    unreadable), the goal follow-up or the day change (the pack says how old its figures are on the day it is made)."""
     from datetime import date
 
+    from dashboard.followup import files as followup_files
     from dashboard.store import userdata
 
     as_of, known_on = filters.as_of, filters["known_on"]
     filters.note("Nämndunderlaget", {"as_of": as_of, **({"known_on": known_on} if known_on else {})})
     saved = saved_scenarios[["name", "updated_at"]].to_json() if scenarios else ""
     saved += userdata.import_log().to_json() if since else ""   # imports count as changes
-    saved += f"förslag: {proposal}"
+    saved += f"förslag: {proposal}; uppföljning: {followup_files.version()}"
     return _brief(as_of, names, scenarios, since, meeting, known_on, db.data_version(), saved, date.today())
 
 
