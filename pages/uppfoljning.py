@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.base.formatting import actor_shown, minute, plain
 from dashboard.followup import assessments, files, report, view
-from dashboard.ui import blocks, followup_forms, sidebar
+from dashboard.ui import blocks, cache, followup_forms, sidebar
 
 PAGE = followup_forms.PAGE
 filters = sidebar.shared_filters()
@@ -40,8 +40,17 @@ for goal_rows in view.goals_of(rows).values():
     st.subheader(plain(first["goal"]))
     st.caption(plain(view.goal_caption(first, period, filters)))
     blocks.text_table(view.goal_table(goal_rows), f"Indikatorer för {first['goal']}", ("Utfall", "Årsmål"))
-    st.markdown("**Aktiviteter** (utvärderingarnas rekommendationer som indikatorerna följer)")
-    blocks.text_table(view.activities(goal_rows, min(period.end, filters.as_of)), "Aktiviteter")
+    with st.expander(f"Underlag: indikatorernas rader per {period.end.isoformat()}, med data som de är kända i dag"):
+        for name in dict.fromkeys(r["indicator"] for r in goal_rows):
+            rows_behind = cache.run(name, filters, shared=False, as_of=period.end)
+            st.markdown(f"**{plain(blocks.label(rows_behind))}**")
+            blocks.show_table(rows_behind)
+    st.markdown("**Aktiviteter** (utvärderingarnas rekommendationer som målet följer upp)")
+    doing = view.activities(goal_rows, min(period.end, filters.as_of))
+    if doing.empty:
+        st.caption("Inga aktiviteter hör till målet.")
+    else:
+        blocks.text_table(doing, f"Aktiviteter för {first['goal']}")
 if rows:
     st.caption(plain(assessments.RULE))
     st.subheader(f"Utfall under {period.year}")

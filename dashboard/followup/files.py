@@ -18,8 +18,7 @@ def export(period: Period, shape: str, extension: str) -> bytes:
     status = (f"rapporterad och låst {fmt.minute(locked.locked_at)} av {fmt.actor_shown(locked.locked_by)}"
               if locked else "ej rapporterad: preliminära värden från dagens data")
     about = {"Uttag": f"Måluppföljning för ILS ({shape})", "Period": period.label, "Status": status,
-             "Bedömning": assessments.RULE, "Saknas": f"{fmt.MISSING} uppgift saknas, {fmt.SUPPRESSED} för få för "
-             "att visas (under gränsen för små tal)"}
+             "Bedömning": assessments.RULE, "Teckenförklaring": fmt.legend()}
     return ils.xlsx(frame, about, locked.locked_at if locked else None)
 
 

@@ -42,6 +42,7 @@ class Measure:
     label: str
     people: bool = False      # a count of people: split by gender where the sources allow
     about: tuple[str, ...] = ()   # the indicators whose evaluation recommendations this measure follows
+    recommended: str = ""     # a level the evaluations recommend, said where no årsmål is decided
 
     @property
     def key(self) -> tuple[str, str]:
@@ -58,7 +59,8 @@ MEASURES = (
     Measure("headcount", "units", "Verksamheter med peer support"),
     Measure("headcount", "districts", "Stadsdelar med peer support"),
     Measure("units_at_target", "at_target", "Verksamheter med minst två peer supportrar",
-            about=("supporters_per_unit", "units_at_target")),
+            about=("supporters_per_unit", "units_at_target"),
+            recommended="minst två per enhet är utvärderingens rekommendation (S001), inget beslutat årsmål"),
     Measure("units_at_target", "units_current", "Verksamheter med aktuell uppgift om peer supporter",
             about=("supporters_per_unit",)),
     Measure("funding_summary", "secured_months_left", "Månader med säkrad finansiering", about=("funding_summary",)),

@@ -48,7 +48,8 @@ def _row(goal, measure: measures.Measure, period: Period, reading: measures.Read
         "target_note": _target_note(target, saved_targets, measure.key, period),
         "suggested": assessments.suggest(reading.total, target, previous),
         "bedomning": confirmed.bedomning if confirmed else "ej-bedomd",
-        "assessed": confirmed is not None, "analys": confirmed.analys if confirmed else "",
+        "assessed": confirmed is not None, "draft": assessment is not None and confirmed is None,
+        "analys": confirmed.analys if confirmed else "",
         "assessed_by": confirmed.saved_by if confirmed else "",
         "assessed_at": formatting.minute(confirmed.saved_at) if confirmed else "",
     }
@@ -63,7 +64,7 @@ def _target_note(target: goals.Target | None, saved_targets, key: tuple[str, str
     """'årsmål 2 (högre är bättre), dnr X, beslutat 2020-02-01 av Socialnämnden' and, where it is another version
     than at the year's previous period's end, 'årsmål ändrat i T2'."""
     if target is None:
-        return ""
+        return measures.BY_KEY[key].recommended
     decided = ", ".join(part for part in (f"dnr {target.dnr}" if target.dnr else "",
                                           f"beslutat {target.decided_on}" if target.decided_on else "",
                                           f"av {target.decided_by}" if target.decided_by else "") if part)

@@ -52,9 +52,17 @@ def goal_table(rows: list[dict]) -> pd.DataFrame:
         "Indikator": r["indicator_title"], "Utfall": ils.wide([r]).iloc[0]["Utfall totalt"],
         "Kvinnor": _split(r, "women"), "Män": _split(r, "men"),
         "Årsmål": ils.wide([r]).iloc[0]["Årsmål"],
-        "Bedömning": assessments.shown_bedomning(r["bedomning"]) if r["assessed"] else "– Ej bedömd",
-        "Regelns förslag": assessments.LABELS[r["suggested"]], "Analys": r["analys"] or fmt.MISSING,
+        "Bedömning": _bedomning(r), "Regelns förslag": assessments.LABELS[r["suggested"]],
+        "Analys": r["analys"] or fmt.MISSING,
         "Källa och grund": ils.source(r)} for r in rows])
+
+
+def _bedomning(row: dict) -> str:
+    """'● Uppfylls helt (2026-12-07 15:21, anna@stad.se)'; '– Ej bedömd (utkast finns)'."""
+    if not row["assessed"]:
+        return "– Ej bedömd" + (" (utkast finns)" if row.get("draft") else "")
+    return (f"{assessments.shown_bedomning(row['bedomning'])} ({row['assessed_at']}, "
+            f"{fmt.actor_shown(row['assessed_by'])})")
 
 
 def _split(row: dict, key: str) -> str:
