@@ -47,10 +47,11 @@ HEADERS = {
                     "Placeringar per stadsdel",
     "/enheter": "datum 2019-12-31; Farsta gäller bara Peer supportrar per enhet",
     "/finansiering": CITY_WIDE, "/scenarier": CITY_WIDE, "/enkater": CITY_WIDE, "/namndunderlag": CITY_WIDE,
+    "/uppfoljning": CITY_WIDE,
     "/utvarderingar": "datum 2019-12-31 gäller bara Iakttagelser per tema, Rekommendationer och uppföljning och "
                       "Uppgifter inför beslutet; Farsta gäller inte här (hela staden)",
-    "/kallor": "datum 2019-12-31 gäller bara Motstridiga uppgifter, Peer supportrar efter kön och Uppgifter som "
-               "dokumenten anger; Farsta gäller inte här (hela staden)",
+    "/kallor": "datum 2019-12-31 gäller bara Motstridiga uppgifter, Peer supportrar efter kön, Uppgifter som "
+               "dokumenten anger och Utan nämndmål; Farsta gäller inte här (hela staden)",
     "/importera": "filtren i sidopanelen gäller inte den här sidan", "/om": "filtren i sidopanelen gäller inte den här sidan",
 }
 
