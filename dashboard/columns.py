@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from dashboard import staff
 from dashboard.base import formatting as fmt
 from dashboard.base.labels import FUNDING_STATUS_LABELS
 from dashboard.base.text import visible
@@ -44,6 +45,7 @@ COLUMNS: dict[str, Column] = {
     "option": Column("Svarsalternativ"), "selected": Column("Antal", "int"), "respondents": Column("Svarande (N)", "int"),
     "share": Column("Andel", "percent"), "ci_low": Column("95 % KI, nedre", "percent"),
     "ci_high": Column("95 % KI, övre", "percent"), "suppressed": Column("Undertryckt", "bool"),
+    "staff_suppressed": Column("Dolt enligt regeln för personaluppgifter", "bool"),
     "count_basis": Column("Grund för antal", "basis"), "share_wording": Column("Publicerad formulering"),
     "population": Column("Population", "int"), "excluded": Column("Borträknade", "int"),
     "declined": Column("Tackade nej", "int"), "handed_out": Column("Utdelade", "int"), "answered": Column("Besvarade", "int"),
@@ -118,6 +120,7 @@ def export_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _convert(frame: pd.DataFrame, convert, percent_suffix: str = "") -> pd.DataFrame:
     suppressed = frame["suppressed"].fillna(False).to_numpy(bool) if "suppressed" in frame else None
+    staff_hidden = frame[staff.FLAG].to_numpy(bool) if staff.FLAG in frame else None
     out = {}
     for name in visible_columns(frame):
         column = COLUMNS.get(name, Column(name))
@@ -125,6 +128,8 @@ def _convert(frame: pd.DataFrame, convert, percent_suffix: str = "") -> pd.DataF
         cells = _convert_column(frame[name], lambda value: convert(column, name, value))
         if suppressed is not None and column.kind in COUNT_KINDS:
             cells[suppressed] = fmt.SUPPRESSED
+        if staff_hidden is not None and name in staff.COLUMNS:
+            cells[staff_hidden] = fmt.SUPPRESSED
         out[header] = cells
     return pd.DataFrame(out, columns=list(out))
 

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import export
+from dashboard import export, staff
 from dashboard.base.formatting import current_rule
 from dashboard.base.settings import suppression_threshold
 from dashboard.now import data_as_of
 from dashboard.params import (
-    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STALE_DAYS, STATUS, SURVEY, TARGET,
-    THEME, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
+    AREA, AREA_KIND, AS_OF, EVALUATION, FROM, GRANULARITY, KNOWN_ON, QUESTION, STAFF_THRESHOLD, STALE_DAYS, STATUS,
+    SURVEY, TARGET, THEME, TO, TOPIC, UNIT_TYPE, Param, ParameterError, convert,
 )
 from dashboard.store import db, sqlfiles
 
@@ -69,7 +69,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "('Farsta hade peer support i juni 2019') och räknas bara i den period de avser. Där en enhet bara är "
         "observerad är antalet peer supportrar inte publicerat: 'Peer supportrar' visas som saknat och "
         "'minst' anger vad källorna garanterar. Frånvarande = dokumenterad frånvaro under perioden.",
-        (AS_OF, FROM, TO, AREA, UNIT_TYPE, AREA_KIND),
+        (AS_OF, FROM, TO, AREA, UNIT_TYPE, AREA_KIND, STAFF_THRESHOLD),
     ),
     Indicator(
         "supporters_per_unit", "Peer supportrar per enhet",
@@ -77,7 +77,7 @@ REGISTRY: dict[str, Indicator] = {i.name: i for i in (
         "verksamhet (rekommendation i utvärdering år två, 001). Status " + current_rule() + ". Antalet per "
         "verksamhet publiceras sällan: 'minst 1' betyder att dokumentet bara säger att verksamheten hade peer "
         "support. 001 säger att majoriteten var ensamma och att en verksamhet hade två (se Källor).",
-        (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS),
+        (AS_OF, TARGET, AREA, UNIT_TYPE, STALE_DAYS, STAFF_THRESHOLD),
     ),
     Indicator(
         "units_at_target", "Verksamheter som når målet",
@@ -210,15 +210,28 @@ def run_query(name: str, known_on=None, **sql_params) -> pd.DataFrame:
     return db.query(sql.sql, sql.bind(sql_params), known_on=filtered_on(known_on) if known_on else None)
 
 
-def run(name: str, **params) -> pd.DataFrame:
+def run(name: str, staff_detail: bool = False, **params) -> pd.DataFrame:
     """Run an indicator; `df.attrs` says which parameters (and so which dates) were used.
 
-    The suppression threshold is bound from configuration, never from the caller: no one can lower it."""
+    The suppression threshold is bound from configuration, never from the caller: no one can lower it. Staff
+    figures per unit or area follow `staff`'s rule unless `staff_detail` (a förvaltare's page; never a parameter
+    from an address or the command line); `attrs["staff_totals"]` holds the whole city's sums either way."""
     indicator = get(name)
     resolved = resolve(indicator, params)
+    frame = _query(name, indicator, resolved)
+    frame.attrs.update(indicator=name, params=resolved)
+    if staff.protects(name):
+        city = frame if not any(resolved.get(f) for f in staff.FILTERS) else _query(
+            name, indicator, {**resolved, **{f: None for f in staff.FILTERS if f in resolved}})
+        threshold = resolved["staff_threshold"]
+        frame.attrs["staff_totals"] = staff.totals(city, name, threshold)
+        if not staff_detail:
+            frame = staff.apply(frame, staff.hidden_rows(city, name, threshold), name)
+    return frame
+
+
+def _query(name: str, indicator: Indicator, resolved: dict) -> pd.DataFrame:
     sql = sqlfiles.load(f"indicators/{name}")
     configured = {"threshold": suppression_threshold()} if "threshold" in sql.params else {}
     bound = {p.name: resolved[p.name] for p in indicator.params if p.name in sql.params}
-    frame = db.query(sql.sql, sql.bind({**bound, **configured}), known_on=filtered_on(resolved["known_on"]))
-    frame.attrs.update(indicator=name, params=resolved)
-    return frame
+    return db.query(sql.sql, sql.bind({**bound, **configured}), known_on=filtered_on(resolved["known_on"]))

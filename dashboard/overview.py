@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard import counts, surveys
+from dashboard import counts, staff, surveys
 from dashboard.base import formatting as fmt
 from dashboard.base.settings import staleness_days
 from dashboard.columns import AREA_KIND_LABELS
@@ -164,15 +164,12 @@ def unit_alerts(units: pd.DataFrame) -> list[Alert]:
     """Lone and absent supporters, units whose count is unpublished, and units known only from old reports."""
     current = units[units["status"] == counts.CURRENT]
     lone = lone_units(units)
-    absent = current[current["absent"].fillna(0) > 0]
     unpublished = current[current["supporters"].isna()]
     stale = units[units["status"] == counts.LAST_KNOWN]
-    absent_count = int(absent["absent"].sum()) if not absent.empty else 0
     found = [
         Alert("warning", f"{plural(len(lone), 'verksamhet har', 'verksamheter har')} en ensam peer supporter: "
                          + listing(lone["unit"].tolist()) + ".") if not lone.empty else None,
-        Alert("warning", f"{plural(absent_count, 'peer supporter', 'peer supportrar')} frånvarande: "
-                         + listing(absent["unit"].tolist()) + ".") if absent_count else None,
+        _absence_alert(units, current),
         Alert("info", f"För {plural(len(unpublished), 'verksamhet', 'verksamheter')} publiceras inte hur många peer "
                       "supportrar de har (" + listing(unpublished["unit"].tolist()) + "): om de är ensamma i sin "
                       "roll går inte att säga.") if not unpublished.empty else None,
@@ -180,6 +177,24 @@ def unit_alerts(units: pd.DataFrame) -> list[Alert]:
                       f"äldre än {staleness_days()} dagar: " + listing(stale["unit"].tolist()) + ".") if not stale.empty else None,
     ]
     return [alert for alert in found if alert]
+
+
+def _absence_alert(units: pd.DataFrame, current: pd.DataFrame) -> Alert | None:
+    """Absences per unit where the rule for staff data lets the reader see them, else the whole programme's count
+    only (health data about a person in a unit of one or two)."""
+    hidden = bool(units.get(staff.FLAG, pd.Series(dtype=bool)).any())
+    if hidden:
+        total = (units.attrs.get("staff_totals") or {}).get("absent")
+        if not total:
+            return None
+        threshold = units.attrs["params"]["staff_threshold"]
+        return Alert("warning", f"{plural(int(total), 'peer supporter', 'peer supportrar')} frånvarande i hela "
+                                f"programmet. Per verksamhet visas frånvaro bara där minst {threshold} peer "
+                                f"supportrar står bakom siffran ({staff.RULE_NAME}).")
+    absent = current[current["absent"].fillna(0) > 0]
+    count = int(absent["absent"].sum()) if not absent.empty else 0
+    return Alert("warning", f"{plural(count, 'peer supporter', 'peer supportrar')} frånvarande: "
+                            + listing(absent["unit"].tolist()) + ".") if count else None
 
 
 def _conflict_alert(conflicts: pd.DataFrame) -> Alert | None:

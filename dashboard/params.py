@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from dashboard.base.settings import staleness_days
+from dashboard.base.settings import STAFF_MINIMUM, staff_threshold, staleness_days
 from dashboard.now import DateOutOfRange, data_as_of, data_dates
 
 
@@ -18,6 +18,8 @@ class Param:
     kind: type                # date, int or str
     default: Callable[[dict], object] = lambda resolved: None
     choices: tuple[str, ...] = ()
+    minimum: int = 0          # an int's least value (`staff_threshold` may be raised, never lowered below it)
+    below_minimum: str = ""   # why, in Swedish
 
 
 def as_of_or_data(value) -> date:
@@ -55,6 +57,8 @@ def _count(param: Param, value) -> int:
         number = -1
     if number < 0:
         raise ParameterError(f"{param.name}: '{value}' är inte ett heltal ≥ 0")
+    if number < param.minimum:
+        raise ParameterError(f"{param.name}: {number} är under {param.minimum}; {param.below_minimum}")
     return number
 
 
@@ -75,3 +79,6 @@ THEME = Param("theme", str)
 TOPIC = Param("topic", str)
 STALE_DAYS = Param("stale_days", int, lambda resolved: staleness_days())
 GRANULARITY = Param("granularity", str, lambda resolved: "year", ("year", "quarter"))
+STAFF_THRESHOLD = Param("staff_threshold", int, lambda resolved: staff_threshold(), minimum=STAFF_MINIMUM,
+                        below_minimum="regeln för personaluppgifter kan skärpas men aldrig sänkas under "
+                                      f"{STAFF_MINIMUM} peer supportrar")

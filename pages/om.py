@@ -3,9 +3,9 @@ and the accessibility statement."""
 
 import streamlit as st
 
-from dashboard import indicators
+from dashboard import indicators, staff
 from dashboard.base import formatting
-from dashboard.base.settings import suppression_threshold
+from dashboard.base.settings import staff_threshold, suppression_threshold
 from dashboard.ui import blocks, sidebar
 
 filters = sidebar.shared_filters()
@@ -43,13 +43,13 @@ st.markdown(
     "- **läsare** ser alla sidor och laddar ner tabeller och nämndunderlag.\n"
     "- **planerare** kan också spara, byta namn på, ta bort och återställa scenarier.\n"
     "- **förvaltare** kan också importera data, ångra importer och föra in uppföljning av rekommendationer "
-    "(som en import).\n\n"
+    "(som en import), och ser frånvaro och arbetstid per verksamhet.\n\n"
     "Varje ändring sparas med vem som gjorde den och när. Utan konfigurerad inloggning visas tjänsten bara för "
     "läsning, utom i lokalt läge där en användare på den egna datorn får göra allt.")
 st.subheader("Små tal och teckenförklaring")
 st.markdown(
-    formatting.suppression_rule(suppression_threshold()) + "\n\n"
-    + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
+    formatting.suppression_rule(suppression_threshold()) + "\n\n" + formatting.plain(staff.rule_text(staff_threshold()))
+    + "\n\n" + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
 st.subheader("Tillgänglighetsredogörelse")
 st.markdown(
     "Socialförvaltningen i Stockholms stad står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna "

@@ -34,7 +34,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from dashboard import indicators
+from dashboard import indicators, staff
 from dashboard.cli import main as cli
 from dashboard.params import ParameterError
 from dashboard.store import sqlfiles
@@ -83,7 +83,9 @@ def records(frame: pd.DataFrame) -> list[dict]:
 
 
 def run(name: str, **params) -> list[dict]:
-    return records(indicators.run(name, **params))
+    """The query's rows as a förvaltare's page gets them: these tests hold the SQL; `tests/test_staff_rule.py`
+    holds the rule for staff data applied over it."""
+    return records(indicators.run(name, staff_detail=True, **params))
 
 
 def keyed(rows: list[dict], key: str) -> dict:
@@ -717,7 +719,8 @@ def check_output(name: str, output_format: str, text: str) -> None:
     """The command line prints the indicator's rows (as many as the function returns with the same defaults) under
     the columns its SQL header declares."""
     frame = indicators.run(name)
-    columns = list(sqlfiles.load(f"indicators/{name}").columns)
+    # the rule for staff data adds its flag where it protects a column (the command line always applies it)
+    columns = list(sqlfiles.load(f"indicators/{name}").columns) + ([staff.FLAG] if staff.protects(name) else [])
     indicator = indicators.get(name)
     if output_format == "json":
         document = json.loads(text)

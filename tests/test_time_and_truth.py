@@ -113,7 +113,7 @@ def test_no_unit_is_shown_as_currently_staffed_where_no_source_places_it():
 def test_only_a_documented_count_makes_a_lone_supporter():
     # 004 names one supporter at Aktivitetshuset; 002 says only that Farsta and Östermalm had peer support,
     # and 001 quotes a manager: "de numera är två peer supportrar".
-    units = indicators.run("supporters_per_unit", as_of="2019-06-30").set_index("unit")
+    units = indicators.run("supporters_per_unit", as_of="2019-06-30", staff_detail=True).set_index("unit")
     assert units.loc["Aktivitetshuset", "supporters"] == 1 and units.loc["Aktivitetshuset", "absent"] == 1
     farsta = units.loc["Enhet i Farsta (namn ej publicerat)"]
     assert farsta["supporters_min"] == 1 and pd.isna(farsta["supporters"])

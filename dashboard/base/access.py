@@ -26,14 +26,16 @@ NEEDS = {"save_scenario": Role.PLANERARE, "rename_scenario": Role.PLANERARE, "de
          "restore_scenario": Role.PLANERARE, "import": Role.FORVALTARE, "undo_import": Role.FORVALTARE,
          "write_proposal": Role.FORVALTARE, "add_goal": Role.FORVALTARE, "set_target": Role.FORVALTARE,
          "draft_assessment": Role.PLANERARE, "confirm_assessment": Role.FORVALTARE, "lock_period": Role.FORVALTARE,
-         "unlock_period": Role.FORVALTARE, "set_activity": Role.FORVALTARE}
+         "unlock_period": Role.FORVALTARE, "set_activity": Role.FORVALTARE,
+         "see_staff_detail": Role.FORVALTARE}
 WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på scenarier",
         "delete_scenario": "ta bort scenarier", "restore_scenario": "återställa scenarier",
         "import": "importera data", "undo_import": "ångra importer",
         "write_proposal": "skriva förvaltningens förslag till beslut", "add_goal": "lägga till nämndmål",
         "set_target": "sätta årsmål", "draft_assessment": "skriva utkast till bedömning och analys",
         "confirm_assessment": "bekräfta bedömning och analys", "lock_period": "rapportera och låsa en period",
-        "unlock_period": "låsa upp en rapporterad period", "set_activity": "följa upp aktiviteter"}
+        "unlock_period": "låsa upp en rapporterad period", "set_activity": "följa upp aktiviteter",
+        "see_staff_detail": "se frånvaro och arbetstid per verksamhet"}
 
 
 class PermissionDenied(PermissionError):

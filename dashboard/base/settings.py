@@ -13,3 +13,12 @@ def staleness_days() -> int:
     """Days after its reference period that an observation still counts as current; `PEER_STALE_DAYS`
     overrides the default of about six months (183 days), after which it is shown as last known."""
     return int(os.environ.get("PEER_STALE_DAYS", "183"))
+
+
+STAFF_MINIMUM = 3   # the rule for staff data can be made stricter, never looser than this
+
+
+def staff_threshold() -> int:
+    """How many supporters must stand behind a per-unit or per-area staff figure (absences, working time):
+    `PEER_STAFF_THRESHOLD`, default 3; a lower setting is ignored, since no one may loosen the rule."""
+    return max(STAFF_MINIMUM, int(os.environ.get("PEER_STAFF_THRESHOLD", str(STAFF_MINIMUM))))

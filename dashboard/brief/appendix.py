@@ -9,9 +9,9 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import citations, columns, indicators
+from dashboard import citations, columns, indicators, staff
 from dashboard.base import formatting
-from dashboard.base.settings import suppression_threshold
+from dashboard.base.settings import staff_threshold, suppression_threshold
 from dashboard.base.text import visible
 from dashboard.brief.doc import Figure, Heading, Items, Para, Table
 from dashboard.brief.wording import amount
@@ -183,5 +183,7 @@ def appendix_blocks(sections: list[Section], as_of: date, listed: list[str], kno
         Heading("Okända uppgifter", 3), Table(gaps),
         Heading("Små tal och teckenförklaring", 3),
         Para(formatting.suppression_rule(suppression_threshold()) + " " + formatting.legend() + "."),
+        Para(staff.rule_text(staff_threshold()) + " Underlaget är allmän handling och följer regeln, vem som än "
+             "skapar det."),
         Heading("Källförteckning", 3), Items(tuple(listed)) if listed else Para("–"),
     ]

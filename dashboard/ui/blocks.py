@@ -8,8 +8,9 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from dashboard import columns, export, html_table, indicators
+from dashboard import columns, export, html_table, indicators, staff
 from dashboard.base import formatting
+from dashboard.base.settings import staff_threshold
 from dashboard.data_age import age_sentence
 from dashboard.filters import ViewFilters, describe_binding, describe_page
 from dashboard.ui.cache import filter_options, run_helper, source_descriptions, view
@@ -197,6 +198,7 @@ def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str
         "Exporterad": "",   # set by `stamped` when the file is made
         "Källor": "; ".join(source_descriptions(frame)),
         "Teckenförklaring": formatting.legend(),
+        "Personaluppgifter": staff.rule_text(staff_threshold()),
     }
 
 

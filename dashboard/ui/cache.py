@@ -6,11 +6,12 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard import citations, indicators, now
+from dashboard import citations, indicators, now, staff
 from dashboard.filters import FilterOptions, ViewFilters
 from dashboard.store import db, freshness
 from dashboard.store.build import ensure_database
 from dashboard.store.stores import StoreUnavailable
+from dashboard.ui import identity
 
 
 @st.cache_resource(show_spinner="Bygger databasen …")
@@ -39,9 +40,10 @@ def one_data_version():
 # One result object shared by every session: `st.cache_data` would unpickle a copy on every call, which cost more
 # than the page's drawing. Callers get a shallow copy, and pandas' copy-on-write keeps the shared one unchanged.
 @st.cache_resource(show_spinner=False, max_entries=512)
-def _cached(name: str, items: tuple, version: tuple, helper: bool) -> pd.DataFrame:
-    runner = indicators.run_query if helper else indicators.run
-    return runner(name, **dict(items))
+def _cached(name: str, items: tuple, version: tuple, helper: bool, staff_detail: bool = False) -> pd.DataFrame:
+    if helper:
+        return indicators.run_query(name, **dict(items))
+    return indicators.run(name, staff_detail=staff_detail, **dict(items))
 
 
 def run(name: str, filters: ViewFilters, shared: bool = True, **params) -> pd.DataFrame:
@@ -50,7 +52,9 @@ def run(name: str, filters: ViewFilters, shared: bool = True, **params) -> pd.Da
     noted as following none of them, so the page header does not claim they apply."""
     indicator = indicators.get(name)
     bound = {**filters.bind(indicator.label, indicator.param_names if shared else ()), **params}
-    return _cached(name, tuple(sorted(bound.items())), db.data_version(), False).copy(deep=False)
+    # Shared by every session: who may see staff figures per unit is part of the key (`staff`)
+    detail = staff.protects(name) and identity.current().may("see_staff_detail")
+    return _cached(name, tuple(sorted(bound.items())), db.data_version(), False, detail).copy(deep=False)
 
 
 @st.cache_resource(show_spinner="Sammanställer underlaget …", max_entries=16)
