@@ -127,3 +127,14 @@ create table if not exists activity (
     saved_by          varchar not null,
     primary key (recommendation_id, version)
 );
+
+-- Erasing one supporter's imported rows (`python -m dashboard erase-supporter`): the rows are deleted, the imports
+-- they came from count them (so every replica rebuilds), and the act is logged without the supporter's code.
+alter table import_log add column if not exists rows_erased integer;
+create table if not exists erasure_log (
+    erasure_id   integer primary key,
+    erased_at    timestamp not null,
+    erased_by    varchar not null,
+    reason       varchar not null,
+    rows_removed integer not null
+);

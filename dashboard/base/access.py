@@ -27,7 +27,7 @@ NEEDS = {"save_scenario": Role.PLANERARE, "rename_scenario": Role.PLANERARE, "de
          "write_proposal": Role.FORVALTARE, "add_goal": Role.FORVALTARE, "set_target": Role.FORVALTARE,
          "draft_assessment": Role.PLANERARE, "confirm_assessment": Role.FORVALTARE, "lock_period": Role.FORVALTARE,
          "unlock_period": Role.FORVALTARE, "set_activity": Role.FORVALTARE,
-         "see_staff_detail": Role.FORVALTARE}
+         "see_staff_detail": Role.FORVALTARE, "erase_supporter": Role.FORVALTARE}
 WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på scenarier",
         "delete_scenario": "ta bort scenarier", "restore_scenario": "återställa scenarier",
         "import": "importera data", "undo_import": "ångra importer",
@@ -35,7 +35,8 @@ WHAT = {"save_scenario": "spara scenarier", "rename_scenario": "byta namn på sc
         "set_target": "sätta årsmål", "draft_assessment": "skriva utkast till bedömning och analys",
         "confirm_assessment": "bekräfta bedömning och analys", "lock_period": "rapportera och låsa en period",
         "unlock_period": "låsa upp en rapporterad period", "set_activity": "följa upp aktiviteter",
-        "see_staff_detail": "se frånvaro och arbetstid per verksamhet"}
+        "see_staff_detail": "se frånvaro och arbetstid per verksamhet",
+        "erase_supporter": "radera en peer supporters uppgifter"}
 
 
 class PermissionDenied(PermissionError):

@@ -125,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_followup.add_parsers(commands)
 
+    erase = commands.add_parser("erase-supporter", help="radera en peer supporters importerade uppgifter (loggas)")
+    erase.add_argument("supporter", metavar="KOD", help="peer supporterns kod, t.ex. P30")
+    erase.add_argument("--reason", required=True, metavar="TEXT")
+    erase.set_defaults(handler=_erase)
+
     synth = commands.add_parser("synth", help="generera syntetiska data i en egen databasfil (för test och mätning)")
     synth.add_argument("--scale", choices=("small", "city", "national"), default="small")
     synth.add_argument("--db", required=True, metavar="PATH", help="databasfilen att skriva (aldrig standardfilen)")
@@ -185,6 +190,20 @@ def _brief(args) -> int:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
     print(f"Skrev {out} (siffror per {content.as_of.isoformat()}, {len(content.sections)} indikatorer i bilagan)")
+    return 0
+
+
+def _erase(args) -> int:
+    from dashboard.erasure import erase_supporter
+    from dashboard.store.userdata import UserDataError
+
+    try:
+        rows = erase_supporter(args.supporter, args.reason, access.operator())
+    except UserDataError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return 2
+    print(f"Raderade {rows} importerade rader om {args.supporter}; databasen är ombyggd utan dem och raderingen är "
+          "loggad (utan koden).")
     return 0
 
 

@@ -49,9 +49,11 @@ def data_fingerprint(seed_dir: Path | None, imports: pd.DataFrame) -> str:
     `file_sha256`, in any order: the log lists the newest first, the rows come in replay order): the database must
     be rebuilt when either changes, and only then."""
     digest = hashlib.sha256(seed_fingerprint(seed_dir).encode())
-    imported = imports[["import_id", "file_sha256"]].drop_duplicates().sort_values("import_id")
-    for import_id, sha in imported.itertuples(index=False):
-        digest.update(f"{import_id}:{sha}".encode())
+    # rows erased from an import change what is replayed, not the file it came from
+    erased = imports["rows_erased"].fillna(0) if "rows_erased" in imports else pd.Series(0, index=imports.index)
+    imported = imports.assign(rows_erased=erased.astype(int))[["import_id", "file_sha256", "rows_erased"]]
+    for import_id, sha, rows_erased in imported.drop_duplicates().sort_values("import_id").itertuples(index=False):
+        digest.update(f"{import_id}:{sha}".encode() + (f":{int(rows_erased)}".encode() if rows_erased else b""))
     return digest.hexdigest()
 
 

@@ -136,6 +136,26 @@ class DuckDBStore:
     def import_lock(self):
         yield   # one host: the seed database's build lock already makes one import at a time
 
+    def compact(self) -> None:
+        """Write the store afresh and put it in place: a deleted row's bytes can stay in a DuckDB file's free
+        blocks, and an erasure must leave no trace. The tables are our schema's, copied as they are."""
+        import duckdb
+
+        fresh = self.path.with_name(f"{self.path.name}.compact-{os.getpid()}")
+        fresh.unlink(missing_ok=True)
+        with self._connection() as old:
+            tables = [name for (name,) in old.execute(
+                "select table_name from information_schema.tables where table_schema = 'main'").fetchall()]
+            frames = {name: old.table(name).df() for name in tables}
+            new = duckdb.connect(str(fresh))
+            try:
+                new.execute(_schema())
+                for name, frame in frames.items():   # names from our own schema, never from a user
+                    new.execute(f"insert into {name} by name select * from frame")
+            finally:
+                new.close()
+            os.replace(fresh, self.path)
+
 
 def _duckdb_run(con, name: str, params: dict) -> pd.DataFrame | None:
     sql = sqlfiles.load(name)
@@ -187,6 +207,13 @@ class PostgresStore:
     def version(self) -> tuple:
         """A cheap query, not a file: the imports, and when scenarios last changed, as every replica sees them."""
         return tuple(self.run("user/store_version", {}).iloc[0])
+
+    def compact(self) -> None:
+        """Rewrite the table erased rows were deleted from, so their old versions are gone from its files."""
+        import psycopg
+
+        with psycopg.connect(self.url, connect_timeout=10, autocommit=True) as con:
+            con.execute("vacuum full import_row")
 
     @contextmanager
     def import_lock(self):
