@@ -7,7 +7,11 @@ two. So on 2019-06-30 one person is absent in the whole programme, and every uni
 but a förvaltare (k = 3); on 2020-06-11 no placement covers the date and nothing is absent.
 """
 
+import html
+import io
+import re
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -20,6 +24,7 @@ from dashboard.brief.files import brief_file
 from dashboard.params import ParameterError
 from tests.test_roles import app
 
+ROOT = Path(__file__).resolve().parent.parent
 AREAS = ("Farsta", "Södermalm", "Östermalm", "Socialförvaltningen", "Arbetsmarknadsförvaltningen")
 PLACEMENT_PERIODS = {"2019-06-30": ("2019-01-01", "2019-06-30"), "2020-06-11": ("2020-01-01", "2020-06-11")}
 
@@ -123,3 +128,33 @@ def test_the_board_pack_applies_the_rule_in_every_format(as_of):
         for column in ("Frånvarande", "Heltidsandelar (kända)"):
             if column in table:
                 assert set(table[column]) <= {fmt.SUPPRESSED}, (column, table[column].tolist())
+
+
+PAGES = sorted(p.name for p in (ROOT / "pages").glob("*.py"))
+STAFF_HEADERS = ("Frånvarande", "Heltidsandelar (kända)", "Placeringar utan känd arbetstid")
+
+
+RECORD_FIELD = re.compile(r"<dt>(.*?)</dt><dd>(.*?)</dd>")
+
+
+def staff_cells(body: str) -> list[tuple[str, str]]:
+    """(header, value) of every staff cell in a table laid out as a table or as a list of records (html_table)."""
+    cells = [(html.unescape(h), html.unescape(v)) for h, v in RECORD_FIELD.findall(body) if h in STAFF_HEADERS]
+    if "<table" in body:
+        for table in pd.read_html(io.StringIO(body), flavor="lxml"):
+            cells += [(h, str(v)) for h in STAFF_HEADERS if h in table.columns for v in table[h]]
+    return cells
+
+
+@pytest.mark.parametrize("as_of", ["2019-06-30", "2020-06-11"])
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_shows_a_reader_a_staff_figure_per_unit_or_area(page, as_of):
+    """Every table a läsare sees on every page: a staff column holds only `..` or `–` (no unit or area in the
+    documents has three supporters), and no alert names a unit with an absence. (As a förvaltare, Översikt,
+    Enheter and Placeringar on 2019-06-30 fail this: they show Aktivitetshuset's or Södermalm's absence.)"""
+    test = app(f"pages/{page}", "lasare@stad.se", as_of=as_of, **{"from": as_of[:4] + "-01-01"})
+    assert not test.exception, [e.value for e in test.exception]
+    for html in test.get("html"):
+        for header, value in staff_cells(html.proto.body):
+            assert value in (fmt.SUPPRESSED, fmt.MISSING), (page, header, value)
+    assert not [w.value for w in test.warning if "frånvarande:" in w.value.replace("\\", "")], page
