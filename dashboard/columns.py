@@ -46,6 +46,7 @@ COLUMNS: dict[str, Column] = {
     "share": Column("Andel", "percent"), "ci_low": Column("95 % KI, nedre", "percent"),
     "ci_high": Column("95 % KI, övre", "percent"), "suppressed": Column("Undertryckt", "bool"),
     "staff_suppressed": Column("Dolt enligt regeln för personaluppgifter", "bool"),
+    "suppressed_why": Column("Varför dolt"),
     "count_basis": Column("Grund för antal", "basis"), "share_wording": Column("Publicerad formulering"),
     "population": Column("Population", "int"), "excluded": Column("Borträknade", "int"),
     "declined": Column("Tackade nej", "int"), "handed_out": Column("Utdelade", "int"), "answered": Column("Besvarade", "int"),

@@ -483,12 +483,16 @@ def test_the_threshold_cannot_be_lowered_by_a_caller(cli):
     assert result.returncode == 2 and "threshold" in result.stderr
 
 
-@pytest.mark.parametrize("threshold, shown", [
-    (5, set()),                                  # Missnöjd 4 < 5 hides the whole single-choice question
-    (1, set()),                                  # Vet ej 0 < 1 still hides it: 6 + 4 = 10 would reveal 0
-    (0, {"Nöjd", "Missnöjd", "Vet ej"}),         # nothing is below 0
+@pytest.mark.parametrize("threshold, shown, why", [
+    # Missnöjd 4 < 5, Vet ej 0 < 5, Nöjd's complement 10 - 6 = 4 < 5: all three by the primary rule
+    (5, set(), {"Nöjd": "litet komplement", "Missnöjd": "litet tal", "Vet ej": "litet tal"}),
+    # Vet ej 0 < 4 alone would follow from N: 10 - 6 - 4 = 0. The smallest shown cell (Missnöjd 4) joins it, and
+    # the two hidden cells add up to 4, not below 4: Nöjd 6 of 10 is shown (it was hidden with the whole question)
+    (4, {"Nöjd"}, {"Missnöjd": "sekundär: skulle annars kunna räknas fram ur N", "Vet ej": "litet tal"}),
+    (1, {"Nöjd"}, {"Missnöjd": "sekundär: skulle annars kunna räknas fram ur N", "Vet ej": "litet tal"}),
+    (0, {"Nöjd", "Missnöjd", "Vet ej"}, {}),         # nothing is below 0
 ])
-def test_single_choice_question_is_hidden_whole_when_one_cell_is_small(tmp_path, monkeypatch, threshold, shown):
+def test_single_choice_question_hides_only_what_the_rule_requires(tmp_path, monkeypatch, threshold, shown, why):
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
     questions = seeds / "survey_question.csv"
@@ -500,6 +504,9 @@ def test_single_choice_question_is_hidden_whole_when_one_cell_is_small(tmp_path,
     monkeypatch.setenv("PEER_SUPPRESSION_THRESHOLD", str(threshold))
     by = shares(question="Q1")
     assert {o for o, r in by.items() if not r["suppressed"]} == shown
+    assert {o: r["suppressed_why"] for o, r in by.items() if r["suppressed"]} == why
+    if "Nöjd" in shown:
+        assert (by["Nöjd"]["selected"], by["Nöjd"]["respondents"]) == (6, 10)
 
 
 @pytest.mark.parametrize("filters, expected", [

@@ -80,7 +80,10 @@ def stated(text) -> str:
 def suppression_rule(threshold: int) -> str:
     """The small-numbers rule as every page, export and board pack states it."""
     return (f"Antal som räknats fram från enskilda svar och som är färre än {threshold} visas inte: de visas och "
-            "exporteras som '..'. Publicerade siffror ur offentliga dokument visas som de är.")
+            "exporteras som '..', liksom ett antal vars komplement är så litet. I en fråga med ett svarsalternativ "
+            "döljs också de minsta andra svaren, bara så många att de dolda är minst två och tillsammans minst "
+            f"{threshold}, så att inget dolt kan räknas fram ur antalet svarande; kolumnen Varför dolt säger vilken "
+            "regel som dolde en cell. Publicerade siffror ur offentliga dokument visas som de är.")
 
 
 def is_missing(value) -> bool:

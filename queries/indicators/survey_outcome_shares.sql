@@ -4,10 +4,12 @@
 --   fieldwork had ended by the as-of date
 -- params: as_of date, survey varchar|null, question varchar|null, threshold integer
 -- columns: survey, question, option, selected, respondents, share, ci_low, ci_high, basis, suppressed,
---   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources
--- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden);
--- published figures are public and never suppressed. In a single-choice question one small cell hides
--- the whole question (its counts add up to N). Where only a published share exists, the
+--   survey_id, question_id, option_id, count_basis, share_wording, share_precision, sources, suppressed_why
+-- Counts from respondent-level answers below `threshold` are suppressed (selected and share hidden), and so is a
+-- count whose complement is (13 of 15 tells that 2 did not); published figures are public and never suppressed.
+-- A single-choice question's counts add up to N, so its hidden cells must number at least two and add up to at
+-- least `threshold`: the smallest shown cells are hidden with them until they do (secondary suppression), and
+-- no more. suppressed_why says which rule hid a cell. Where only a published share exists, the
 -- interval is computed only where the count is known: a share published as 'hälften' (7 or 8 of 15) keeps its
 -- published precision and gets no interval.
 with options as (
@@ -44,26 +46,43 @@ published as (
     join survey_result as sr using (option_id)
 ),
 
--- Single-choice counts add up to N, so one hidden cell could be recovered from the others:
--- hide the whole question when any of its cells is small. (A group-by, not a window: the window carried
--- every column through a sort.)
-small_single_choice as (
-    select question_id
+primary_hidden as (
+    select *,
+        case when selected_raw < $threshold then 'litet tal'
+            when respondents - selected_raw between 1 and $threshold - 1 then 'litet komplement' end as primary_why,
     from microdata
-    where not multiple_choice
-    group by question_id
-    having bool_or(selected_raw < $threshold)
+),
+
+-- Per single-choice question: how many cells and answers the primary rule hides, and for each shown cell, the
+-- answers of the shown cells smaller than it (they are hidden first).
+ranked as (
+    select *,
+        count(primary_why) over question as hidden_cells,
+        coalesce(sum(selected_raw) filter (where primary_why is not null) over question, 0) as hidden_answers,
+        row_number() over shown_order as shown_rank,
+        coalesce(sum(selected_raw) over (shown_order rows between unbounded preceding and 1 preceding), 0)
+            as shown_before,
+    from primary_hidden
+    window question as (partition by question_id),
+        shown_order as (partition by question_id, primary_why is null order by selected_raw, option_position)
+),
+
+secondary as (
+    select *,
+        coalesce(primary_why, case
+            when not multiple_choice and hidden_cells > 0
+                and (hidden_cells + shown_rank - 1 < 2 or hidden_answers + shown_before < $threshold)
+            then 'sekundär: skulle annars kunna räknas fram ur N' end) as suppressed_why,
+    from ranked
 ),
 
 shares as (
-    select *,
-        selected_raw < $threshold
-            or respondents - selected_raw between 1 and $threshold - 1   -- '13 of 15' tells that 2 did not
-            or question_id in (select question_id from small_single_choice) as suppressed,
+    select * exclude (primary_why, hidden_cells, hidden_answers, shown_rank, shown_before),
+        suppressed_why is not null as suppressed,
         selected_raw / respondents as share_raw,
-    from microdata
+    from secondary
     union all by name
-    select *, false as suppressed, share_published as share_raw from published
+    select *, false as suppressed, share_published as share_raw, null::varchar as suppressed_why from published
 ),
 
 wilson as (
@@ -86,6 +105,6 @@ select
         (p + z * z / (2 * respondents) + z * sqrt(p * (1 - p) / respondents + z * z / (4 * respondents * respondents)))
         / (1 + z * z / respondents) end as ci_high,
     basis, suppressed, survey_id, question_id, option_id, count_basis, share_wording, share_precision,
-    array_to_string(list_sort(list_distinct(source_ids)), ', ') as sources,
+    array_to_string(list_sort(list_distinct(source_ids)), ', ') as sources, suppressed_why,
 from wilson
 order by survey_id, question_position, option_position, basis
