@@ -119,6 +119,19 @@ def role_for(claims: dict, config: dict) -> Role:
     return Role.LASARE
 
 
+def no_role_reason(claims: dict) -> str:
+    """Why a signed-in user got no role beyond läsare, in Swedish, where the token says: Entra ID replaces the
+    groups claim with a pointer (`_claim_names`) for a user in more groups than a token holds, and roles then come
+    only from app roles (`roles`)."""
+    if claims.get("roles"):
+        return ""
+    overage = "groups" in (claims.get("_claim_names") or {})
+    return ("Din inloggning gav ingen roll i tjänsten, så du kan läsa men inte ändra något. "
+            + ("Du är med i för många grupper för att Entra ID ska skicka dem med inloggningen, och tjänsten läser "
+               "därför roller bara från appens roller (PEER.Forvaltare, PEER.Planerare). " if overage else "")
+            + "Be den som administrerar tjänsten att tilldela dig en roll om du behöver mer än att läsa.")
+
+
 def _values(value) -> set[str]:
     """A claim's or a setting's strings, compared without case (group ids and addresses have none that matters)."""
     items = value if isinstance(value, (list, tuple)) else [] if value is None else [value]

@@ -41,6 +41,9 @@ def banner(actor: access.Actor) -> None:
     with st.sidebar:
         if actor.how == "inloggad":
             st.caption(plain(f"Inloggad som {actor.shown or actor.name} ({access.ROLE_NAMES[actor.role]})"))
+            why = access.no_role_reason(st.user.to_dict()) if actor.role == access.Role.LASARE else ""
+            if why:
+                st.info(plain(why), icon=":material/info:")
             st.button("Logga ut", key="identity__logout", on_click=st.logout)
         elif actor.how == "lokalt läge":
             st.caption("Lokalt läge: en användare på den här datorn får göra allt (PEER_LOCAL=1). Inloggning "

@@ -7,6 +7,7 @@ starts at once. It also settles, before the first session, that the navigation i
 `pages/` folder's file names (`ui.routing.use_entrypoint_navigation`).
 """
 
+import os
 import sys
 import threading
 import time
@@ -26,7 +27,14 @@ def _warm_up() -> None:
     cache.filter_options()   # opens the database and caches what every page's sidebar needs
 
 
+# A signed-in user in many groups (Entra ID puts up to 200 group ids in the ID token) brings tens of KB of
+# Streamlit's chunked auth cookies on the WebSocket's upgrade request, one Cookie line that the `websockets` library
+# refuses over 8 KB: the page loaded and never connected. Read by `websockets` when it is imported, so set first.
+WEBSOCKET_HEADER_LINE = "131072"
+
+
 def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("WEBSOCKETS_MAX_LINE_LENGTH", WEBSOCKET_HEADER_LINE)
     threading.Thread(target=_warm_up, name="warm-up", daemon=True).start()
     from streamlit.web import cli
 
