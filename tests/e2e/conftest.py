@@ -53,6 +53,26 @@ def chromium_path() -> str:
     return require_tool("chromium", "the real-browser tests")
 
 
+def sign_in_secrets(folder: Path, port: int, provider: str, more_roles: str = "") -> Path:
+    """A secrets file signing in through `provider` (an OpenID Connect provider on loopback) and back to
+    localhost:`port`; a förvaltare by the app role PEER.Forvaltare, and `more_roles` (TOML lines) besides."""
+    secrets = folder / "secrets.toml"
+    secrets.write_text(f"""
+[auth]
+redirect_uri = "http://localhost:{port}/oauth2callback"
+cookie_secret = "en-hemlighet-bara-for-testet"
+client_id = "peer-dashboard"
+client_secret = "hemligt"
+server_metadata_url = "{provider}/.well-known/openid-configuration"
+
+[peer_roles]
+issuer = "{provider}"
+forvaltare_roles = ["PEER.Forvaltare"]
+{more_roles}
+""", encoding="utf-8")
+    return secrets
+
+
 @contextmanager
 def dashboard_server(folder: Path, port: int | None = None, secrets: Path | None = None, host: str = "127.0.0.1"):
     """Start the dashboard as the README does (`python -m dashboard.ui.serve`) on a free port, with its databases in

@@ -5,7 +5,7 @@ stays läsare; signing out works."""
 
 import pytest
 
-from tests.e2e.conftest import dashboard_server
+from tests.e2e.conftest import dashboard_server, sign_in_secrets
 from tests.e2e.helpers import wait_for_run
 from tests.processes import free_port
 
@@ -27,20 +27,7 @@ def provider():
 @pytest.fixture(scope="module")
 def signed_in_app(provider, chromium_path, tmp_path_factory):
     folder, port = tmp_path_factory.mktemp("sign_in"), free_port()
-    secrets = folder / "secrets.toml"
-    secrets.write_text(f"""
-[auth]
-redirect_uri = "http://localhost:{port}/oauth2callback"
-cookie_secret = "en-hemlighet-bara-for-testet"
-client_id = "peer-dashboard"
-client_secret = "hemligt"
-server_metadata_url = "{provider}/.well-known/openid-configuration"
-
-[peer_roles]
-issuer = "{provider}"
-forvaltare_roles = ["PEER.Forvaltare"]
-planerare_emails = ["planerare@stad.se", "kollega@stad.se"]
-""", encoding="utf-8")
+    secrets = sign_in_secrets(folder, port, provider, 'planerare_emails = ["planerare@stad.se", "kollega@stad.se"]')
     with dashboard_server(folder, port, secrets, host="localhost") as url:
         yield url
 

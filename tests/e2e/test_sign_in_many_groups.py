@@ -8,7 +8,7 @@ import uuid
 
 import pytest
 
-from tests.e2e.conftest import dashboard_server
+from tests.e2e.conftest import dashboard_server, sign_in_secrets
 from tests.e2e.helpers import wait_for_run
 from tests.processes import balancer_config, free_port, nginx
 from tests.servers import require_nginx
@@ -31,19 +31,7 @@ def behind_nginx(chromium_path, tmp_path_factory):
     folder, port, listen = tmp_path_factory.mktemp("groups"), free_port(), free_port()
     with run_server_in_thread(user_claims=[User(sub=s, claims=c) for s, c in USERS.items()]) as server:
         provider = f"http://localhost:{server.server_port}"
-        secrets = folder / "secrets.toml"
-        secrets.write_text(f"""
-[auth]
-redirect_uri = "http://localhost:{listen}/oauth2callback"
-cookie_secret = "en-hemlighet-bara-for-testet"
-client_id = "peer-dashboard"
-client_secret = "hemligt"
-server_metadata_url = "{provider}/.well-known/openid-configuration"
-
-[peer_roles]
-issuer = "{provider}"
-forvaltare_roles = ["PEER.Forvaltare"]
-""", encoding="utf-8")
+        secrets = sign_in_secrets(folder, listen, provider)   # the browser comes back to nginx, not the replica
         with dashboard_server(folder, port, secrets, host="localhost"), \
                 nginx(balancer_config([f"127.0.0.1:{port}"], listen).replace(f"127.0.0.1:{listen}", f"{listen}")):
             yield f"http://localhost:{listen}"
