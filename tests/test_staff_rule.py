@@ -7,12 +7,14 @@ two. So on 2019-06-30 one person is absent in the whole programme, and every uni
 but a förvaltare (k = 3); on 2020-06-11 no placement covers the date and nothing is absent.
 """
 
+import csv
 import html
 import io
 import re
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -154,7 +156,28 @@ def test_no_page_shows_a_reader_a_staff_figure_per_unit_or_area(page, as_of):
     Enheter and Placeringar on 2019-06-30 fail this: they show Aktivitetshuset's or Södermalm's absence.)"""
     test = app(f"pages/{page}", "lasare@stad.se", as_of=as_of, **{"from": as_of[:4] + "-01-01"})
     assert not test.exception, [e.value for e in test.exception]
-    for html in test.get("html"):
-        for header, value in staff_cells(html.proto.body):
+    for element in test.get("html"):
+        for header, value in staff_cells(element.proto.body):
             assert value in (fmt.SUPPRESSED, fmt.MISSING), (page, header, value)
     assert not [w.value for w in test.warning if "frånvarande:" in w.value.replace("\\", "")], page
+
+
+@pytest.mark.parametrize("as_of", ["2019-06-30", "2020-06-11"])
+def test_every_export_format_writes_the_hidden_cells_as_suppressed(as_of):
+    """The page's three downloads and the command line's CSV and JSON of the units at both dates."""
+    import json
+
+    from dashboard import columns, export
+    from dashboard.cli.main import _render
+
+    frame = indicators.run("supporters_per_unit", as_of=as_of)
+    table = columns.export_frame(frame)
+    assert set(table["Frånvarande"]) <= {fmt.SUPPRESSED}
+    written = list(csv.DictReader(io.StringIO(export.csv_excel_sv(table).decode("utf-8-sig")), delimiter=";"))
+    assert len(written) == len(frame) and {row["Frånvarande"] for row in written} <= {fmt.SUPPRESSED}
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx(table, {"Personaluppgifter": staff.rule_text(3)})))
+    header = [c.value for c in book["Data"][1]]
+    assert {row[header.index("Frånvarande")] for row in book["Data"].iter_rows(min_row=2, values_only=True)} \
+        <= {fmt.SUPPRESSED}
+    for row in json.loads(_render(frame, "json"))["rows"]:
+        assert row["absent"] is None and row[staff.FLAG] is True
