@@ -16,7 +16,7 @@ MISSING, NOT_APPLICABLE, SUPPRESSED = "–", ".", ".."
 MISSING_LEGEND = {
     MISSING: "uppgift saknas eller är inte publicerad",
     NOT_APPLICABLE: "kan inte förekomma",
-    SUPPRESSED: "för få för att visas (under gränsen för små tal)",
+    SUPPRESSED: "för få för att visas (under gränsen för små tal, eller regeln för personaluppgifter)",
 }
 
 
