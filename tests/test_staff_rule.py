@@ -152,9 +152,10 @@ def staff_cells(body: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("as_of", ["2019-06-30", "2020-06-11"])
 @pytest.mark.parametrize("page", PAGES)
 def test_no_page_shows_a_reader_a_staff_figure_per_unit_or_area(page, as_of, who):
-    """Every table a läsare or a planerare sees on every page: a staff column holds only `..` or `–` (no unit or area in the
-    documents has three supporters), and no alert names a unit with an absence. (As a förvaltare, Översikt,
-    Enheter and Placeringar on 2019-06-30 fail this: they show Aktivitetshuset's or Södermalm's absence.)"""
+    """Every table a läsare or a planerare sees on every page: a staff column holds only `..` or `–` (no unit or
+    area in the documents has three supporters), and no alert names a unit with an absence. (As a förvaltare,
+    Översikt, Enheter and Placeringar on 2019-06-30 fail this: they show Aktivitetshuset's or Södermalm's
+    absence.)"""
     test = app(f"pages/{page}", who, as_of=as_of, **{"from": as_of[:4] + "-01-01"})
     assert not test.exception, [e.value for e in test.exception]
     for element in test.get("html"):
