@@ -54,7 +54,7 @@ for goal_rows in view.goals_of(rows).values():
 if rows:
     st.caption(plain(assessments.RULE))
     st.subheader(f"Utfall under {period.year}")
-    blocks.text_table(view.year_table(period), f"Utfall per period {period.year}")
+    blocks.text_table(view.year_table(period, rows), f"Utfall per period {period.year}")
     followup_forms.assessment_form(rows, period, locked is not None)
     followup_forms.activity_form({g: r[0]["goal"] for g, r in view.goals_of(rows).items()},
                                  view.recommendation_texts(filters.as_of))

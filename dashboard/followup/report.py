@@ -18,23 +18,22 @@ def live_rows(period: Period) -> list[dict]:
     linked = goals.goal_rows()
     saved_targets = goals.targets()
     assessed = assessments.latest()
-    readings: dict[tuple, measures.Reading] = {}
+    readings: dict[tuple, tuple[measures.Reading, float | None]] = {}   # a measure followed by several goals
     rows = []
     for goal in linked.itertuples(index=False):
         measure = measures.BY_KEY.get((goal.indicator, goal.measure))
         if measure is None:   # a measure this version no longer follows: left out rather than guessed
             continue
         if measure.key not in readings:
-            readings[measure.key] = measures.read(measure, period.end)
-        rows.append(_row(goal, measure, period, readings[measure.key], saved_targets,
+            readings[measure.key] = measures.read(measure, period.end), _previous_total(measure, period)
+        rows.append(_row(goal, measure, period, *readings[measure.key], saved_targets,
                          assessed.get((*measure.key, period.code))))
     return rows
 
 
-def _row(goal, measure: measures.Measure, period: Period, reading: measures.Reading, saved_targets,
-         assessment: assessments.Assessment | None) -> dict:
+def _row(goal, measure: measures.Measure, period: Period, reading: measures.Reading, previous: float | None,
+         saved_targets, assessment: assessments.Assessment | None) -> dict:
     target = goals.target_in_force(saved_targets, measure.key, period.year, period.end)
-    previous = _previous_total(measure, period)
     confirmed = assessment if assessment is not None and assessment.confirmed else None
     return {
         "goal_id": int(goal.goal_id), "goal": str(goal.goal_text), "goal_dnr": goals.text_or_empty(goal.dnr),

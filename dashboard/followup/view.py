@@ -48,13 +48,13 @@ def goal_caption(first: dict, period: Period, filters: ViewFilters) -> str:
 def goal_table(rows: list[dict]) -> pd.DataFrame:
     """One row per indicator: utfall as the sources give it, årsmål, the rule's suggestion, the bedömning (icon
     and words), the analys (shown as text) and the source with its date, basis and any revision."""
-    return pd.DataFrame([{
-        "Indikator": r["indicator_title"], "Utfall": ils.wide([r]).iloc[0]["Utfall totalt"],
-        "Kvinnor": _split(r, "women"), "Män": _split(r, "men"),
-        "Årsmål": ils.wide([r]).iloc[0]["Årsmål"],
-        "Bedömning": _bedomning(r), "Regelns förslag": assessments.LABELS[r["suggested"]],
-        "Analys": r["analys"] or fmt.MISSING,
-        "Källa och grund": ils.source(r)} for r in rows])
+    written = ils.wide(rows)   # the cells as the ILS export writes them
+    return pd.DataFrame({
+        "Indikator": [r["indicator_title"] for r in rows], "Utfall": written["Utfall totalt"],
+        "Kvinnor": written["Utfall kvinnor"].astype(str), "Män": written["Utfall män"].astype(str),
+        "Årsmål": written["Årsmål"], "Bedömning": [_bedomning(r) for r in rows],
+        "Regelns förslag": [assessments.LABELS[r["suggested"]] for r in rows],
+        "Analys": [r["analys"] or fmt.MISSING for r in rows], "Källa och grund": written["Källa"]})
 
 
 def _bedomning(row: dict) -> str:
@@ -65,16 +65,12 @@ def _bedomning(row: dict) -> str:
             f"{fmt.actor_shown(row['assessed_by'])})")
 
 
-def _split(row: dict, key: str) -> str:
-    value = ils.wide([row]).iloc[0]["Utfall kvinnor" if key == "women" else "Utfall män"]
-    return str(value)
-
-
-def year_table(period: Period) -> pd.DataFrame:
-    """The year's utfall per period for every followed measure, up to the chosen period ('–' after it)."""
+def year_table(period: Period, period_rows: list[dict]) -> pd.DataFrame:
+    """The year's utfall per period for every followed measure, up to the chosen period ('–' after it);
+    `period_rows` are the chosen period's, as the page already has them."""
     shown: dict[str, dict[str, str]] = {}
     for each in of_year(period.year):
-        rows = report.shown_rows(each)[0] if each <= period else []
+        rows = period_rows if each == period else report.shown_rows(each)[0] if each < period else []
         for r in rows:
             shown.setdefault(r["indicator_title"], {})[each.label.split(" (")[0]] = r["total_shown"]
     frame = pd.DataFrame.from_dict(shown, orient="index").rename_axis("Indikator").reset_index()
