@@ -4,6 +4,7 @@ Each indicator is declared once here (its SQL file `queries/indicators/<name>.sq
 note, parameters); pages, exports and the command line iterate this registry.
 """
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -221,13 +222,21 @@ def run(name: str, staff_detail: bool = False, **params) -> pd.DataFrame:
     frame = _query(name, indicator, resolved)
     frame.attrs.update(indicator=name, params=resolved)
     if staff.protects(name):
-        city = frame if not any(resolved.get(f) for f in staff.FILTERS) else _query(
-            name, indicator, {**resolved, **{f: None for f in staff.FILTERS if f in resolved}})
-        threshold = resolved["staff_threshold"]
-        frame.attrs["staff_totals"] = staff.totals(city, name, threshold)
+        city = {**resolved, **{f: None for f in staff.FILTERS if f in resolved}}
+        hidden, totals = _staff_rule(name, tuple(sorted(city.items())), db.data_version())
+        frame.attrs["staff_totals"] = dict(totals)
         if not staff_detail:
-            frame = staff.apply(frame, staff.hidden_rows(city, name, threshold), name)
+            frame = staff.apply(frame, hidden, name)
     return frame
+
+
+@functools.lru_cache(maxsize=64)
+def _staff_rule(name: str, city_params: tuple, version: tuple) -> tuple[set[tuple], dict]:
+    """The rows the rule for staff data hides and the city's totals, decided on the whole city's rows: the same
+    for every area and unit type, so an area not seen before costs one query, not two."""
+    city, threshold = dict(city_params), dict(city_params)["staff_threshold"]
+    rows = _query(name, get(name), city)
+    return staff.hidden_rows(rows, name, threshold), staff.totals(rows, name, threshold)
 
 
 def _query(name: str, indicator: Indicator, resolved: dict) -> pd.DataFrame:

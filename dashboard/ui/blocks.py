@@ -81,8 +81,9 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: dict | Non
         chart_or_table(chart, frame, key or indicator.name)
     else:
         show_table(frame)
-    downloads(frame, caption, key or indicator.name)
-    source_note(frame)
+    sources = source_descriptions(frame)
+    downloads(frame, caption, key or indicator.name, sources)
+    source_note(sources=sources)
 
 
 VIEWS = ("Diagram", "Visa som tabell")
@@ -168,35 +169,37 @@ def text_table(shown: pd.DataFrame, name: str, numeric: Sequence[str] = (), mark
     st.html(html_table.html_table(shown, f"Tabell: {name}" if name else "Tabell", numeric, marked))
 
 
-def downloads(frame: pd.DataFrame, caption: str, key: str) -> None:
+def downloads(frame: pd.DataFrame, caption: str, key: str, sources: list[str]) -> None:
+    """The three files of a table, side by side (one row that wraps on a phone: a horizontal container is one
+    element, where three columns were four); `sources` as described for the block."""
     indicator = indicators.get(frame.attrs["indicator"])
     params = frame.attrs.get("params", {})
     as_of = params.get("to") or params.get("as_of") or filter_options().dates.as_of
-    about = export_about(indicator.label, caption, frame)
+    about = export_about(indicator.label, caption, sources)
     name = indicator.file_stem
-    left, middle, right = st.columns(3)
+    row = st.container(horizontal=True)
     # The files are made when a button is clicked, not on every rerun: an .xlsx of 20 000 rows takes a second.
     table = lambda: columns.export_frame(frame)   # noqa: E731 (a named thunk reads better than three copies)
     area = params.get("area")
-    left.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()),
-                         export.file_name(name, as_of, "csv", area), "text/csv", key=f"{key}__csv_sv", on_click="ignore")
-    middle.download_button("CSV (komma)", lambda: export.csv_plain(table()),
-                           export.file_name(name + "_komma", as_of, "csv", area), "text/csv", key=f"{key}__csv",
-                           on_click="ignore")
-    right.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), stamped(about), indicator.label),
-                          export.file_name(name, as_of, "xlsx", area),
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
-                          on_click="ignore")
+    row.download_button("CSV för Excel", lambda: export.csv_excel_sv(table()),
+                        export.file_name(name, as_of, "csv", area), "text/csv", key=f"{key}__csv_sv", on_click="ignore")
+    row.download_button("CSV (komma)", lambda: export.csv_plain(table()),
+                        export.file_name(name + "_komma", as_of, "csv", area), "text/csv", key=f"{key}__csv",
+                        on_click="ignore")
+    row.download_button("Excel (.xlsx)", lambda: export.xlsx(table(), stamped(about), indicator.label),
+                        export.file_name(name, as_of, "xlsx", area),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"{key}__xlsx",
+                        on_click="ignore")
 
 
-def export_about(label: str, caption: str, frame: pd.DataFrame) -> dict[str, str]:
+def export_about(label: str, caption: str, sources: list[str]) -> dict[str, str]:
     return {
         "Uttag": label,
         "Filter": caption,
         "Data t.o.m.": filter_options().dates.as_of.isoformat(),
         **_age_row(),
         "Exporterad": "",   # set by `stamped` when the file is made
-        "Källor": "; ".join(source_descriptions(frame)),
+        "Källor": "; ".join(sources),
         "Teckenförklaring": formatting.legend(),
         "Personaluppgifter": staff.rule_text(staff_threshold()),
     }
@@ -213,8 +216,8 @@ def stamped(about: dict[str, str]) -> dict[str, str]:
     return {**about, "Exporterad": formatting.stockholm_now()}
 
 
-def source_note(*frames: pd.DataFrame) -> None:
-    """One 'Källor' line for the frames' sources, each named once."""
-    described = list(dict.fromkeys(text for frame in frames for text in source_descriptions(frame)))
+def source_note(*frames: pd.DataFrame, sources: list[str] = ()) -> None:
+    """One 'Källor' line for the frames' sources (or the `sources` already described), each named once."""
+    described = list(dict.fromkeys([*sources, *(text for frame in frames for text in source_descriptions(frame))]))
     if described:
         st.caption("Källor: " + formatting.plain(" · ".join(described)))
