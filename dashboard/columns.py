@@ -32,6 +32,8 @@ COLUMNS: dict[str, Column] = {
     "meets_target": Column("Når målet", "bool"), "target_source": Column("Källa för målet"),
     "units_current": Column("Verksamheter med aktuell placering", "int"), "at_target": Column("Når målet", "int"),
     "target_unknown": Column("Avgörs inte av källorna", "int"),
+    "units_last_known": Column("Verksamheter med senast känd uppgift", "int"),
+    "units_planned": Column("Planerade verksamheter", "int"),
     "agreement": Column("Överenskommelse (dnr)"), "funder": Column("Finansiär"), "funding_kind": Column("Slag"),
     "amount_sek": Column("Belopp", "sek"), "period_start": Column("Period från", "date"),
     "period_end": Column("Period till", "date"), "status": Column("Status"), "decided_on": Column("Beslutad", "date"),

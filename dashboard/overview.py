@@ -55,17 +55,18 @@ TARGET_WORDS = {1: "en", 2: "två", 3: "tre", 4: "fyra"}
 
 def key_figures(headcount: pd.DataFrame, units: pd.DataFrame, at_target: pd.DataFrame, funding: pd.DataFrame,
                 survey: pd.DataFrame, filters: ViewFilters | None = None) -> list[KeyFigure]:
-    """The programme's figures on the date, units and districts counted by `counts.programme` (as Enheter, the
-    scenario and the pack count them); each card marked where a set filter does not apply to it."""
+    """The programme's figures on the date, each a formatting of one indicator's row (the command line, the
+    exports and the pack have the same figure): supporters, units and districts `headcount`'s documented counts,
+    with the units the sources name beside them (`counts.programme`, as Enheter, the scenario and the pack count
+    them); current units and units at the target `units_at_target`; funding `funding_summary`; the survey
+    `survey_response`. Each card is marked where a set filter does not apply to it."""
     programme = counts.programme(headcount, units)
     city, local = scope_mark(headcount, filters), scope_mark(units, filters)
     return [
         _supporters(headcount, city),
         KeyFigure("Verksamheter", programme.units.documented, programme.units.text(), city),
         KeyFigure("Stadsdelar", programme.districts.documented, programme.districts.text(), city),
-        KeyFigure("Med aktuell placering", fmt.number(programme.units.current),
-                  f"verksamheter{programme.units.where} med aktuell uppgift på datumet, av "
-                  f"{fmt.number(programme.units.named)} med känd enhet" + _planned(programme), local),
+        _current_figure(at_target, programme.units.where, local),
         _at_target_figure(at_target, scope_mark(at_target, filters)),
         _funding_figure(funding, scope_mark(funding, filters)),
         _survey_figure(survey, scope_mark(survey, filters)),
@@ -80,9 +81,15 @@ def _supporters(headcount: pd.DataFrame, scope: str) -> KeyFigure:
                      note + BASIS_MARKS.get(row["basis"], ""), scope)
 
 
-def _planned(programme: counts.Programme) -> str:
-    planned = programme.units.planned
-    return f"; {plural(planned, 'planerad', 'planerade')} (plan, räknas inte)" if planned else ""
+def _current_figure(at_target: pd.DataFrame, where: str, scope: str) -> KeyFigure:
+    """The indicator `units_at_target`'s current units as a card (the command line, the exports and the pack have
+    it too): of the units the sources name on the date (current or last known), plans said apart."""
+    row = at_target.iloc[0]
+    current, planned = int(row["units_current"]), int(row["units_planned"])
+    named = current + int(row["units_last_known"])
+    plans = f"; {plural(planned, 'planerad', 'planerade')} (plan, räknas inte)" if planned else ""
+    return KeyFigure("Med aktuell placering", fmt.number(current), f"verksamheter{where} med aktuell uppgift på "
+                     f"datumet, av {fmt.number(named)} med känd enhet{plans}", scope)
 
 
 def _at_target_figure(at_target: pd.DataFrame, scope: str) -> KeyFigure:

@@ -9,10 +9,10 @@ from dashboard import counts, indicators, overview
 from dashboard.decision import FundingDecision, funding_decision, situation
 
 
-def _at_target(current: int, at: int, unknown: int) -> pd.DataFrame:
+def _at_target(current: int, at: int, unknown: int, last_known: int = 0, planned: int = 0) -> pd.DataFrame:
     """The indicator `units_at_target` for units as `_units` makes them."""
     return pd.DataFrame({"units_current": [current], "at_target": [at], "target_unknown": [unknown], "target": [2],
-                         "target_source": ["S001"]})
+                         "target_source": ["S001"], "units_last_known": [last_known], "units_planned": [planned]})
 
 
 def _units(supporters, absent=None, status=None):
@@ -109,10 +109,11 @@ def test_a_unit_known_only_from_an_old_report_is_not_counted_as_current():
     alerts = overview.unit_alerts(units)
     assert not any("ensam" in a.text and "U0" in a.text for a in alerts)
     assert alerts[-1].text == "1 verksamhet visas med senast kända uppgift, äldre än 183 dagar: U0."
-    figures = {f.label: f.value for f in overview.key_figures(
-        _headcount(), units, _at_target(1, 0, 1), _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
-    assert figures["Med aktuell placering"] == "1"
-    assert figures["Når målet (minst två)"] == "okänt"   # U1's count is not published
+    figures = {f.label: f for f in overview.key_figures(_headcount(), units, _at_target(1, 0, 1, last_known=1),
+                                                        _funding(300, "unknown"), pd.DataFrame(columns=["scope"]))}
+    assert figures["Med aktuell placering"].value == "1"
+    assert figures["Med aktuell placering"].note == "verksamheter med aktuell uppgift på datumet, av 2 med känd enhet"
+    assert figures["Når målet (minst två)"].value == "okänt"   # U1's count is not published
 
 
 def test_key_figures_show_ranges_lower_bounds_and_unknowns_beside_the_named_units():
@@ -148,6 +149,9 @@ def test_units_at_target_is_an_indicator_the_card_formats(as_of, expected):
     card = overview._at_target_figure(frame, "")
     assert (row["units_current"], row["at_target"], row["target_unknown"], card.value) == expected
     assert card.label == "Når målet (minst två)"
-    # the card 'Med aktuell placering' counts the same units (counts.programme over supporters_per_unit)
-    programme = counts.programme(indicators.run("headcount", as_of=as_of), indicators.run("supporters_per_unit", as_of=as_of))
-    assert programme.units.current == row["units_current"]
+    # the card 'Med aktuell placering' formats the same indicator; the situation's sentence (counts.programme over
+    # supporters_per_unit) says the same numbers
+    programme = counts.programme(indicators.run("headcount", as_of=as_of),
+                                 indicators.run("supporters_per_unit", as_of=as_of))
+    assert (programme.units.current, programme.units.named, programme.units.planned) == (
+        row["units_current"], row["units_current"] + row["units_last_known"], row["units_planned"])
