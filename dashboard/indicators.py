@@ -223,20 +223,25 @@ def run(name: str, staff_detail: bool = False, **params) -> pd.DataFrame:
     frame.attrs.update(indicator=name, params=resolved)
     if staff.protects(name):
         city = {**resolved, **{f: None for f in staff.FILTERS if f in resolved}}
-        hidden, totals = _staff_rule(name, tuple(sorted(city.items())), db.data_version())
+        hidden, totals = (_staff_rule(name, frame, resolved["staff_threshold"]) if city == resolved
+                          else _city_staff_rule(name, tuple(sorted(city.items())), db.data_version()))
         frame.attrs["staff_totals"] = dict(totals)
         if not staff_detail:
             frame = staff.apply(frame, hidden, name)
     return frame
 
 
+def _staff_rule(name: str, city: pd.DataFrame, threshold: int) -> tuple[set[tuple], dict]:
+    """The rows the rule for staff data hides and the city's totals, decided on the whole city's rows."""
+    return staff.hidden_rows(city, name, threshold), staff.totals(city, name, threshold)
+
+
 @functools.lru_cache(maxsize=64)
-def _staff_rule(name: str, city_params: tuple, version: tuple) -> tuple[set[tuple], dict]:
-    """The rows the rule for staff data hides and the city's totals, decided on the whole city's rows: the same
-    for every area and unit type, so an area not seen before costs one query, not two."""
-    city, threshold = dict(city_params), dict(city_params)["staff_threshold"]
-    rows = _query(name, get(name), city)
-    return staff.hidden_rows(rows, name, threshold), staff.totals(rows, name, threshold)
+def _city_staff_rule(name: str, city_params: tuple, version: tuple) -> tuple[set[tuple], dict]:
+    """`_staff_rule` for a filtered run: the same for every area and unit type on a date, so an area not seen
+    before costs one query, not two."""
+    city = dict(city_params)
+    return _staff_rule(name, _query(name, get(name), city), city["staff_threshold"])
 
 
 def _query(name: str, indicator: Indicator, resolved: dict) -> pd.DataFrame:

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.base import locks, paths
 from dashboard.store import db, replay, sqlfiles, stores, userdata
 from dashboard.store.seeds import load_seeds, table_order
+from dashboard.store.stores import file_version
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
 BUILD_FORMAT = "3"
@@ -167,15 +168,6 @@ def readable(target: Path) -> bool:
         return False
     _read_whole[target.resolve()] = version
     return True
-
-
-def file_version(target: Path) -> tuple | None:
-    """Changes whenever the file is written or replaced; None where there is none."""
-    try:
-        stat = target.stat()
-    except FileNotFoundError:
-        return None
-    return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
 def lookup(target: Path, name: str, **params) -> pd.DataFrame:

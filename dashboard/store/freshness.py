@@ -12,7 +12,8 @@ import time
 
 from dashboard.base import paths
 from dashboard.store import db, stores, userdata
-from dashboard.store.build import ensure_database, file_version
+from dashboard.store.build import ensure_database
+from dashboard.store.stores import file_version
 
 CHECK_SECONDS = 2.0
 _seen = {"versions": None, "checked": 0.0, "notice": None}

@@ -52,7 +52,7 @@ def _execute(name: str, params: dict) -> pd.DataFrame | None:
 def shown(name: str) -> pd.DataFrame:
     """A read for a page or the board pack: no rows while the store cannot be reached."""
     try:
-        return _execute(name, {})
+        return stores.current().read(name)
     except stores.StoreUnavailable:
         return pd.DataFrame(columns=list(sqlfiles.load(name).columns))
 
