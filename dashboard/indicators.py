@@ -223,7 +223,7 @@ def run(name: str, staff_detail: bool = False, **params) -> pd.DataFrame:
     frame.attrs.update(indicator=name, params=resolved)
     if staff.protects(name):
         city = {**resolved, **{f: None for f in staff.FILTERS if f in resolved}}
-        hidden, totals = (_staff_rule(name, frame, resolved["staff_threshold"]) if city == resolved
+        hidden, totals = (staff.decide(frame, name, resolved["staff_threshold"]) if city == resolved
                           else _city_staff_rule(name, tuple(sorted(city.items())), db.data_version()))
         frame.attrs["staff_totals"] = dict(totals)
         if not staff_detail:
@@ -231,17 +231,12 @@ def run(name: str, staff_detail: bool = False, **params) -> pd.DataFrame:
     return frame
 
 
-def _staff_rule(name: str, city: pd.DataFrame, threshold: int) -> tuple[set[tuple], dict]:
-    """The rows the rule for staff data hides and the city's totals, decided on the whole city's rows."""
-    return staff.hidden_rows(city, name, threshold), staff.totals(city, name, threshold)
-
-
 @functools.lru_cache(maxsize=64)
 def _city_staff_rule(name: str, city_params: tuple, version: tuple) -> tuple[set[tuple], dict]:
-    """`_staff_rule` for a filtered run: the same for every area and unit type on a date, so an area not seen
-    before costs one query, not two."""
+    """`staff.decide` for a filtered run, on the city's rows: the same for every area and unit type on a date, so
+    an area not seen before costs one query, not two."""
     city = dict(city_params)
-    return _staff_rule(name, _query(name, get(name), city), city["staff_threshold"])
+    return staff.decide(_query(name, get(name), city), name, city["staff_threshold"])
 
 
 def _query(name: str, indicator: Indicator, resolved: dict) -> pd.DataFrame:

@@ -41,6 +41,11 @@ def protects(name: str) -> bool:
     return name in PROTECTED
 
 
+def decide(city: pd.DataFrame, name: str, threshold: int) -> tuple[set[tuple], dict[str, float | None]]:
+    """The rows whose staff figures are hidden and the city's totals, both decided on the whole city's rows."""
+    return hidden_rows(city, name, threshold), totals(city, name, threshold)
+
+
 def hidden_rows(city: pd.DataFrame, name: str, threshold: int) -> set[tuple]:
     """The keys of the rows whose staff figures are hidden, decided on the whole city's rows."""
     _, behind_column, key = PROTECTED[name]

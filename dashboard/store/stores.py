@@ -25,9 +25,6 @@ from dashboard.base.locks import Busy
 from dashboard.store import sqlfiles
 
 RETRIES = 20
-# Any number will do, as long as nothing else in the database uses it: the advisory lock that makes one
-# import at a time across replicas.
-IMPORT_LOCK_KEY = 0x5EE5
 
 
 class StoreUnavailable(Busy):
@@ -48,7 +45,7 @@ def current():
     return _duckdb(Path(os.environ.get("PEER_USER_DB", paths.DATA_DIR / "user" / "user.duckdb")))
 
 
-def _schema() -> str:
+def schema() -> str:
     return (paths.DATA_DIR / "user_schema.sql").read_text(encoding="utf-8")
 
 
@@ -67,7 +64,9 @@ def file_version(path: Path) -> tuple | None:
 
 
 @cache
-def _postgres(url: str) -> "PostgresStore":
+def _postgres(url: str):
+    from dashboard.store.postgres_store import PostgresStore   # it imports this module
+
     return PostgresStore(url)
 
 
@@ -89,7 +88,7 @@ class DuckDBStore:
             con = self._connect()
             try:
                 if not self._schema_ready:   # once per file and process, not on every rerun
-                    con.execute(_schema())
+                    con.execute(schema())
                     self._schema_ready = True
                 yield con
             except duckdb.CatalogException:
@@ -167,7 +166,7 @@ class DuckDBStore:
             frames = {name: old.table(name).df() for name in tables}
             new = duckdb.connect(str(fresh))
             try:
-                new.execute(_schema())
+                new.execute(schema())
                 for name, frame in frames.items():   # names from our own schema, never from a user
                     new.execute(f"insert into {name} by name select * from frame")
             finally:
@@ -179,86 +178,3 @@ def _duckdb_run(con, name: str, params: dict) -> pd.DataFrame | None:
     sql = sqlfiles.load(name)
     result = con.execute(sql.sql, sql.bind(params))
     return result.df() if result.description else None
-
-
-class PostgresStore:
-    kind = "postgres"
-
-    def __init__(self, url: str):
-        self.url = url
-        self._schema_ready = False
-
-    @contextmanager
-    def _connection(self):
-        import psycopg
-
-        try:
-            with psycopg.connect(self.url, connect_timeout=10) as con:
-                if not self._schema_ready:
-                    con.execute(_schema())
-                    con.commit()
-                    self._schema_ready = True
-                yield con
-        except psycopg.errors.UndefinedTable:
-            self._schema_ready = False   # the database was replaced: the next connection makes the tables again
-            raise
-        except (psycopg.OperationalError, psycopg.InterfaceError) as error:   # down, restarting, or cut off
-            raise StoreUnavailable("Den delade databasen går inte att nå just nu") from error
-
-    def read(self, name: str) -> pd.DataFrame:
-        return self.run(name, {})
-
-    def run(self, name: str, params: dict) -> pd.DataFrame | None:
-        import psycopg
-
-        try:
-            return self._run_once(name, params)
-        except psycopg.errors.UndefinedTable:   # the database was replaced: asked again, its tables are made first
-            return self._run_once(name, params)
-
-    def _run_once(self, name: str, params: dict) -> pd.DataFrame | None:
-        with self._connection() as con:
-            return _postgres_run(con, name, params)
-
-    @contextmanager
-    def transaction(self):
-        with self._connection() as con, con.transaction():
-            yield lambda name, params: _postgres_run(con, name, params)
-
-    def version(self) -> tuple:
-        """A cheap query, not a file: the imports, and when scenarios last changed, as every replica sees them."""
-        return tuple(self.run("user/store_version", {}).iloc[0])
-
-    def compact(self) -> None:
-        """Rewrite the table erased rows were deleted from, so their old versions are gone from its files."""
-        import psycopg
-
-        with psycopg.connect(self.url, connect_timeout=10, autocommit=True) as con:
-            con.execute("vacuum full import_row")
-
-    @contextmanager
-    def import_lock(self):
-        """One import at a time across every replica: a session-level advisory lock, released with its
-        connection however the import ends."""
-        with self._connection() as con:
-            _postgres_run(con, "user/import_lock", {"key": IMPORT_LOCK_KEY})
-            try:
-                yield
-            finally:
-                _postgres_run(con, "user/import_unlock", {"key": IMPORT_LOCK_KEY})
-
-
-@cache
-def _postgres_sql(name: str) -> tuple[str, sqlfiles.SqlFile]:
-    """The query's PostgreSQL text (`$name` written `%(name)s`), from its `.postgres` variant where one exists."""
-    variant = f"{name}.postgres"
-    sql = sqlfiles.load(variant if (paths.QUERY_DIR / f"{variant}.sql").is_file() else name)
-    return sqlfiles.PARAM.sub(r"%(\1)s", sqlfiles.COMMENT.sub("", sql.sql)), sql
-
-
-def _postgres_run(con, name: str, params: dict) -> pd.DataFrame | None:
-    text, sql = _postgres_sql(name)
-    cursor = con.execute(text, sql.bind(params))
-    if cursor.description is None:
-        return None
-    return pd.DataFrame(cursor.fetchall(), columns=[column.name for column in cursor.description])
