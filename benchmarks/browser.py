@@ -63,40 +63,66 @@ def _first_render(browser, command: tuple[str, ...], env: dict[str, str]) -> flo
     return seconds
 
 
+FILTER_ROUNDS = 3
+
+
 def filter_change(env: dict[str, str], areas: list[str], changes: int = 20) -> dict:
-    """p50/p95 from picking an area in the select box to the redrawn page, on Placeringar and on the echo page."""
+    """p50/p95 from picking an area in the select box to the redrawn page, on Placeringar and on the echo page.
+
+    The two pages take turns, change by change, so neither gets a quieter machine; in three rounds, each on fresh
+    servers (an area not seen before stays so), of which the round with the median p95 ratio is reported: on this
+    machine one round's ratio varied by ±20 %."""
     if not shutil.which("chromium"):
         return SKIPPED
     echo_options = [f"Alternativ {i}" for i in range(1, changes + 1)]   # a new value each time, as the areas
+    rounds = []
     with sync_playwright() as playwright:
         browser = _launch(playwright)
-        with streamlit_server(streamlit_run(ECHO_APP), env) as (_, url):
-            floor = _changes(browser, url + "/", "Alternativ 0", echo_options)
-        with streamlit_server(DASHBOARD, env) as (_, url):
-            app = _changes(browser, url + "/placeringar", "alla", [areas[i % len(areas)] for i in range(changes)])
+        for _ in range(FILTER_ROUNDS):
+            with streamlit_server(streamlit_run(ECHO_APP), env) as (_, echo_url), \
+                    streamlit_server(DASHBOARD, env) as (_, app_url):
+                floor, app = _changes(browser, [(echo_url + "/", "Alternativ 0", echo_options),
+                                                (app_url + "/placeringar", "alla",
+                                                 [areas[i % len(areas)] for i in range(changes)])])
+            rounds.append(_round(floor, app))
         browser.close()
+    reported = sorted(rounds, key=lambda r: r["p95_ratio"])[len(rounds) // 2]
+    return {"page": "placeringar", "changes": changes, **reported,
+            "rounds_p95_ratio": [r["p95_ratio"] for r in rounds]}
+
+
+def _round(floor: list[float], app: list[float]) -> dict:
     floor_s, app_s = summary(floor), summary(app)
-    return {"page": "placeringar", "changes": changes, "app": app_s, "echo": floor_s,
-            "p50_ratio": round(app_s["median_ms"] / floor_s["median_ms"], 2),
+    return {"app": app_s, "echo": floor_s, "p50_ratio": round(app_s["median_ms"] / floor_s["median_ms"], 2),
             "p95_ratio": round(app_s["p95_ms"] / floor_s["p95_ms"], 2)}
 
 
-def _changes(browser, url: str, shown: str, values: list[str]) -> list[float]:
-    """Seconds per change, from the page first showing `shown` through each of `values`."""
-    page = browser.new_page(viewport={"width": 1440, "height": 900})
-    page.set_default_timeout(120_000)
-    page.goto(url)
-    page.wait_for_function(REDRAWN, arg=shown, polling="raf")
-    box = page.get_by_role("combobox", name="Område", exact=True)
-    seconds = []
-    for value in values:
-        box.click()
-        box.fill(value)
-        option = page.get_by_role("option", name=value, exact=True)
-        option.wait_for()
-        started = time.perf_counter()
-        option.click()
-        page.wait_for_function(REDRAWN, arg=value, polling="raf")
-        seconds.append(time.perf_counter() - started)
-    page.close()
+def _changes(browser, pages: list[tuple[str, str, list[str]]]) -> list[list[float]]:
+    """Seconds per change for each (url, first shown value, values), the pages taking turns change by change."""
+    opened = []
+    for url, shown, _ in pages:
+        page = browser.new_page(viewport={"width": 1440, "height": 900})
+        page.set_default_timeout(120_000)
+        page.goto(url)
+        page.wait_for_function(REDRAWN, arg=shown, polling="raf")
+        opened.append(page)
+    seconds = [[] for _ in pages]
+    for turn in range(len(pages[0][2])):
+        for page, (_, _, values), timings in zip(opened, pages, seconds):
+            page.bring_to_front()
+            timings.append(_change(page, values[turn]))
+    for page in opened:
+        page.close()
     return seconds
+
+
+def _change(page, value: str) -> float:
+    box = page.get_by_role("combobox", name="Område", exact=True)
+    box.click()
+    box.fill(value)
+    option = page.get_by_role("option", name=value, exact=True)
+    option.wait_for()
+    started = time.perf_counter()
+    option.click()
+    page.wait_for_function(REDRAWN, arg=value, polling="raf")
+    return time.perf_counter() - started
