@@ -1,7 +1,6 @@
 """Imports: every bad file is refused with file, row and column and leaves both databases as they were;
 good files in every accepted format import, and the indicators show the new rows."""
 
-import hashlib
 import io
 import os
 import signal
@@ -10,7 +9,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-import duckdb
 import openpyxl
 import pandas as pd
 import pytest
@@ -24,28 +22,12 @@ from dashboard.imports.kinds import KINDS
 from dashboard.store import userdata
 from dashboard.store.build import build_database
 from tests.reliability import corpus
+from tests.snapshots import checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 PLACEMENT_HEADERS = KINDS["placements"].headers
 OPERATOR = operator()   # the command line's actor: every right
 GOOD_PLACEMENT = ["PL_T1", "P20", "U_FAR", "2021-01-01", "2021-12-31", "0,5", "", "", ""]
-
-
-def checksums(*paths: Path) -> dict:
-    """Row count and content hash of every table in each database file."""
-    result = {}
-    for path in paths:
-        if not path.exists():
-            result[path.name] = None
-            continue
-        con = duckdb.connect(str(path), read_only=True)
-        try:
-            for (table,) in con.execute("select table_name from duckdb_tables() order by 1").fetchall():
-                rows = con.execute(f'select * from "{table}" order by all').fetchall()
-                result[(path.name, table)] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
-        finally:
-            con.close()
-    return result
 
 
 def both(fresh: Path) -> dict:

@@ -19,7 +19,6 @@ next to it says how. The fixture in brief (see the CSV files for every column):
 """
 
 import csv
-import hashlib
 import io
 import json
 import math
@@ -39,6 +38,7 @@ from dashboard.cli import main as cli
 from dashboard.params import ParameterError
 from dashboard.store import sqlfiles
 from dashboard.store.build import build_database
+from tests.snapshots import table_checksums
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(__file__).resolve().parent / "fixtures" / "indicators"
@@ -100,21 +100,6 @@ def wilson(k: int | None, n: int, p: float | None = None) -> tuple[float, float]
     centre = p + Z * Z / (2 * n)
     half = Z * math.sqrt(p * (1 - p) / n + Z * Z / (4 * n * n))
     return (centre - half) / (1 + Z * Z / n), (centre + half) / (1 + Z * Z / n)
-
-
-def table_checksums(path: Path) -> dict[str, tuple[int, str]]:
-    """Row count and a hash of the ordered contents of every table, read straight from the file."""
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = [t for (t,) in con.execute(
-            "select table_name from information_schema.tables order by table_name").fetchall()]
-        sums = {}
-        for table in tables:
-            rows = con.execute(f'select * from "{table}" order by all').fetchall()
-            sums[table] = (len(rows), hashlib.sha256(repr(rows).encode()).hexdigest())
-        return sums
-    finally:
-        con.close()
 
 
 # --- placements_per_stadsdel ------------------------------------------------------------------------
