@@ -11,7 +11,9 @@ def wait_for_run(page, settle: float = 0.25) -> None:
     then assert that no exception box is shown.
 
     Streamlit marks `stApp` with `data-test-script-state` (`running` / `notRunning`); the status widget
-    only appears for slow runs, so both are checked.
+    only appears for slow runs, so both are checked. An element whose code is loaded on first use (the file
+    uploader, tables, charts) is drawn as an `stSkeleton` until its chunk arrives, which on a loaded machine
+    can be after the run has finished: the run counts as shown only when no skeleton is left.
     """
     page.wait_for_selector('[data-testid="stApp"]', state="attached", timeout=RUN_TIMEOUT_MS)
     page.wait_for_selector('[data-testid="stApp"][data-test-connection-state="CONNECTED"]', timeout=RUN_TIMEOUT_MS)
@@ -23,7 +25,7 @@ def wait_for_run(page, settle: float = 0.25) -> None:
         idle = page.evaluate("""() => {
             const app = document.querySelector('[data-testid="stApp"]');
             return !!app && app.getAttribute('data-test-script-state') === 'notRunning'
-                && !document.querySelector('[data-testid="stStatusWidget"]');
+                && !document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]');
         }""")
         now = time.monotonic()
         if idle:
