@@ -199,6 +199,15 @@ def test_funding_timeline_greys_the_unknown_year_and_promises_no_diamond_it_cann
                       "2021 · ej beslutad\nbelopp ej publicerat · status okänd"]
 
 
+def test_the_funding_legend_lists_only_the_statuses_drawn_each_in_its_own_colour():
+    """The seed has no expected agreement: its legend says nothing of 'förväntad'. Where one is drawn, 'beslutad'
+    keeps the colour it had without it."""
+    plain, with_expected = AGREEMENTS, AGREEMENTS.assign(status=["decided", "expected"])
+    assert list(colour_of(funding_timeline(plain))) == ["beslutad", "okänd"]
+    assert list(colour_of(funding_timeline(with_expected))) == ["beslutad", "förväntad"]
+    assert colour_of(funding_timeline(with_expected))["beslutad"] == colour_of(funding_timeline(plain))["beslutad"]
+
+
 def test_funding_timeline_draws_the_diamond_it_promises():
     decided = AGREEMENTS.assign(decided_on=pd.to_datetime(["2019-11-20", None]))
     chart = funding_timeline(decided)

@@ -13,8 +13,11 @@ from dashboard.charts import style
 ROWS_DRAWN = 40
 
 
-def palette(domain: list[str], unknown: tuple[str, ...] = ()) -> alt.Scale:
-    return style.scale(style.colours([name for name in domain if name not in unknown], unknown))
+def palette(domain: list[str], unknown: tuple[str, ...] = (), drawn=None) -> alt.Scale:
+    """Colours by place in `domain`, so a category keeps its colour whatever else is drawn; with `drawn`, the
+    legend lists only the categories the chart draws (not a "förväntad" no agreement has)."""
+    mapping = style.colours([name for name in domain if name not in unknown], unknown)
+    return style.scale(mapping if drawn is None else {k: v for k, v in mapping.items() if k in set(drawn)})
 
 
 ROW_STEP = 46    # px per row of a labelled-row chart with a one-line label: the label above, the bar below

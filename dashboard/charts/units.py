@@ -34,7 +34,7 @@ def supporters_per_unit(frame: pd.DataFrame, target: int) -> alt.Chart:
         x=alt.X("supporters_min:Q", title="Peer supportrar (minst)", axis=alt.Axis(tickMinStep=1, format="d"),
                 scale=alt.Scale(domainMin=0, domainMax=max(target, int(frame["supporters_min"].max())) + 1)),
         color=alt.Color("läge:N", title="Mot målet",
-                        scale=palette(["når målet", "under målet", UNPUBLISHED], (UNPUBLISHED,))),
+                        scale=palette(["når målet", "under målet", UNPUBLISHED], (UNPUBLISHED,), data["läge"])),
         strokeDash=style.dashed_where("läge", [UNPUBLISHED]),
         tooltip=[alt.Tooltip("unit:N", title="Enhet"), alt.Tooltip("area:N", title="Område"),
                  alt.Tooltip("antal:N", title="Peer supportrar"), alt.Tooltip("läge:N", title="Mot målet"),
