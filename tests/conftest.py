@@ -1,6 +1,7 @@
 """Every test runs against a database built from the shipped seeds in a temporary folder, and a user
 database beside it: never against the developer's files in `data/`."""
 
+import functools
 import os
 import shutil
 from dataclasses import dataclass
@@ -44,6 +45,18 @@ def seed_database(tmp_path_factory) -> Path:
     patch.delenv("PEER_DATABASE_URL", raising=False)
     build_database(path)
     yield path
+    patch.undo()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def components_scanned_once():
+    """Each new `AppTest` scans every installed package for Streamlit components (75 ms here; the server does it
+    once at start): the packages do not change during a test session, so one scan serves every AppTest."""
+    from streamlit.components.v2 import manifest_scanner as scanner
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(scanner, "scan_component_manifests", functools.cache(scanner.scan_component_manifests))
+    yield
     patch.undo()
 
 
