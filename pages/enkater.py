@@ -44,6 +44,6 @@ else:
     blocks.indicator_block(shares, filters,
                            cache.view(survey_shares, shares) if shares["share"].notna().any() else None,
                            note=f"N = {formatting.number(response['answered'])}",
-                           empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares")
-    blocks.indicator_block(responses, filters, key=f"{PAGE}__response")
+                           empty="Inga publicerade andelar för frågan.", key=f"{PAGE}__shares", nested=True)
+    blocks.indicator_block(responses, filters, key=f"{PAGE}__response", nested=True)
 blocks.page_end(filters)

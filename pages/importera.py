@@ -132,7 +132,7 @@ if upload is not None:
         st.button("Bekräfta import", type="primary", key=f"{PAGE}__confirm", on_click=confirm, args=(result, stated))
 for level, text in st.session_state.pop(f"{PAGE}__outcome", []):
     blocks.notice(level, text)
-st.subheader("Importlogg")
+st.header("Importlogg")
 log = importer.log()
 if log.empty:
     st.info("Inga importer ännu.")

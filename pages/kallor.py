@@ -18,7 +18,7 @@ gender = cache.run("supporter_gender", filters)
 blocks.indicator_block(gender, filters, cache.view(gender_by_source, gender) if not gender.empty else None, key=f"{PAGE}__gender")
 blocks.indicator_block(cache.run("data_gaps", filters, shared=False), filters, key=f"{PAGE}__gaps")
 blocks.indicator_block(cache.run("reported_figures", filters), filters, key=f"{PAGE}__figures")
-st.subheader("Utan nämndmål")
+st.header("Utan nämndmål")
 st.caption(describe_binding(filters.note("Utan nämndmål", {"as_of": filters.as_of}), filters))
 st.caption("Indikatorer som inget nämndmål följer upp, och utvärderingarnas rekommendationer (aktiviteter) som ingen "
            "uppföljd indikator gäller. Nämndmålen finns på sidan Måluppföljning.")

@@ -91,7 +91,7 @@ with right:
     file_download(content, ".docx", "Ladda ner Word", filters.as_of)
     file_download(content, ".html", "Ladda ner HTML", filters.as_of)
     file_download(content, ".md", "Ladda ner Markdown", filters.as_of)
-st.subheader("Förhandsgranskning")
+st.header("Förhandsgranskning")
 st.caption(formatting.plain(describe_binding({"as_of": filters.as_of, "known_on": filters["known_on"]}, filters)
                             + "; samma innehåll som i filerna, där PDF:en har sidbrytningar och sidnummer."))
 with st.container(border=True):

@@ -15,7 +15,7 @@ st.markdown(
     "Stockholms stads socialpsykiatri: var peer supportrar är placerade, vilka enheter som har en ensam peer "
     "supporter, hur länge finansieringen räcker och vad enkäter och utvärderingar säger. Uppgifterna kommer från "
     "fem dokument (2019–2020); tjänstens \"nu\" är det senaste datum som data täcker, inte dagens datum.")
-st.subheader("Tid: vad källorna säger om ett datum")
+st.header("Tid: vad källorna säger om ett datum")
 st.markdown(
     "Ett dokument som säger hur det var vid en tidpunkt (\"i juni 2019 hade Farsta peer support\") är en "
     "**observation** vid den tidpunkten. Tjänsten hittar inte på när något började eller slutade. För ett valt "
@@ -34,11 +34,11 @@ st.markdown(
     "dokument från augusti 2019. *Vad var känt på datumet* (Som det var känt per) räknar bara dokument daterade "
     "t.o.m. det datumet, så som ett underlag skrivet då kunde säga det, och återskapar vad nämnden fick veta. "
     "Utan val gäller allt som är känt. När ett datum är valt står \"som känt per …\" i varje rubrik.")
-st.subheader("Indikatorerna och hur du läser dem")
+st.header("Indikatorerna och hur du läser dem")
 for indicator in indicators.REGISTRY.values():
     with st.expander(indicator.label):
         st.markdown(indicator.how_to_read)
-st.subheader("Inloggning och roller")
+st.header("Inloggning och roller")
 st.markdown(
     "- **läsare** ser alla sidor och laddar ner tabeller och nämndunderlag.\n"
     "- **planerare** kan också spara, byta namn på, ta bort och återställa scenarier.\n"
@@ -46,16 +46,16 @@ st.markdown(
     "(som en import), och ser frånvaro och arbetstid per verksamhet.\n\n"
     "Varje ändring sparas med vem som gjorde den och när. Utan konfigurerad inloggning visas tjänsten bara för "
     "läsning, utom i lokalt läge där en användare på den egna datorn får göra allt.")
-st.subheader("Små tal och teckenförklaring")
+st.header("Små tal och teckenförklaring")
 st.markdown(
     formatting.suppression_rule(suppression_threshold()) + "\n\n" + formatting.plain(staff.rule_text(staff_threshold()))
     + "\n\n" + "\n".join(f"- `{code}` {text}" for code, text in formatting.MISSING_LEGEND.items()))
-st.subheader("Tillgänglighetsredogörelse")
+st.header("Tillgänglighetsredogörelse")
 st.markdown(
     "Socialförvaltningen i Stockholms stad står bakom den här tjänsten. Vi vill att så många som möjligt ska kunna "
     "använda den. Här beskriver vi hur tjänsten uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig "
     "service (DOS-lagen), vilka kända brister den har och hur du kan rapportera problem.\n\n"
-    "#### Hur tillgänglig är tjänsten?\n\nTjänsten är **delvis förenlig** med DOS-lagen och WCAG 2.1 nivå AA, på grund "
+    "### Hur tillgänglig är tjänsten?\n\nTjänsten är **delvis förenlig** med DOS-lagen och WCAG 2.1 nivå AA, på grund "
     "av bristerna nedan. Det här fungerar:\n\n"
     "- Sidan är märkt som svensk, och menyer, verktygsfält, datumfält och skärmläsartexter är på svenska.\n"
     "- Alla diagram har ett alternativ: fliken *Visa som tabell*. Med valet *Visa tabeller i stället för diagram* "
@@ -67,7 +67,7 @@ st.markdown(
     "- Text och bildtexter har minst kontrasten 4,5:1 mot bakgrunden.\n"
     "- Färger kommer från en palett som fungerar vid färgblindhet och kompletteras med text eller form.\n"
     "- Tjänsten kan användas med tangentbord och förstoras till 200 %.\n\n"
-    "#### Innehåll som inte är tillgängligt\n\n"
+    "### Innehåll som inte är tillgängligt\n\n"
     "- Diagrammens verktygstips visas bara när muspekaren står på ett värde, och enskilda staplar och punkter nås "
     "inte med skärmläsare (WCAG 1.1.1, 2.1.1). Samma uppgifter finns i tabellen under fliken *Visa som tabell*.\n"
     "- Streamlit, som tjänsten är byggd med, märker sidan som engelsk och har engelska texter i sina komponenter. "
@@ -78,15 +78,16 @@ st.markdown(
     "- Tabeller med fler än 60 rader visas som ett rutnät som ritas i webbläsaren. Det kan sorteras och sökas, "
     "men en skärmläsare når bara raderna som syns och navigeringen skiljer sig från en vanlig tabell (WCAG 1.3.1). "
     "Hela tabellen kan laddas ner som CSV eller Excel.\n\n"
-    "#### Hur vi testat tjänsten\n\nVi har granskat tjänsten själva. Alla sidor testas automatiskt med axe-core "
-    "(reglerna för WCAG 2.1 nivå A och AA) i webbläsartesterna, i 1 280 och 390 pixlars bredd, vid varje ändring "
+    "### Hur vi testat tjänsten\n\nVi har granskat tjänsten själva. Alla sidor testas automatiskt med axe-core "
+    "(reglerna för WCAG 2.1 nivå A och AA, och att rubrikerna kommer i ordning utan att hoppa över en nivå) i "
+    "webbläsartesterna, i 1 280 och 390 pixlars bredd, vid varje ändring "
     "av tjänsten. Dessutom har sidorna kontrollerats manuellt i samma bredder: språk, kontrast, radbrytning i "
     "tabeller, tangentbord och skärmläsartexter. Bedömningen gjordes 2026-12-07. Redogörelsen uppdaterades senast "
     "2026-12-07.\n\n"
-    "#### Rapportera brister eller be om innehåll i annan form\n\nSkriv till "
+    "### Rapportera brister eller be om innehåll i annan form\n\nSkriv till "
     "*[e-postadress för tjänstens förvaltning – fylls i av förvaltningen innan tjänsten tas i drift]* eller ring "
     "Stockholms stads växel, 08-508 00 508, och be att få tala med Socialförvaltningens avdelning för "
     "stadsövergripande frågor. Ange sidan och vad som inte fungerar.\n\n"
-    "#### Tillsyn\n\nMyndigheten för digital förvaltning (Digg) har tillsyn över DOS-lagen. Om du inte är nöjd med "
+    "### Tillsyn\n\nMyndigheten för digital förvaltning (Digg) har tillsyn över DOS-lagen. Om du inte är nöjd med "
     "hur vi hanterar dina synpunkter kan du anmäla det till Digg: https://www.digg.se/tdosanmalan")
 blocks.page_end(filters)

@@ -15,7 +15,7 @@ blocks.page_header("PEER support – översikt", filters)
 headcount = cache.run("headcount", filters)
 units = cache.run("supporters_per_unit", filters)
 funding = cache.run("funding_summary", filters)
-st.subheader("Beslutet")
+st.header("Beslutet")
 decision_box = st.container()   # drawn above the notice it depends on
 notice = sidebar.page_choice(PAGE, "notice_months", "Framförhållning inför nästa period (månader)",
                              [1, 2, 3, 4, 5, 6], decision.NOTICE_MONTHS_DEFAULT, widget=st.select_slider)
@@ -36,7 +36,7 @@ if city_wide:
     decision_box.caption(":material/public: " + plain(city_wide))
 decision_box.markdown(decision.situation(headcount, units, funding_decision))
 
-st.subheader("Att uppmärksamma")
+st.header("Att uppmärksamma")
 for alert in overview.alerts(units, funding_decision, cache.run("source_conflicts", filters)):
     blocks.notice(alert.level, alert.text)
 
@@ -44,7 +44,7 @@ trend = cache.run("headcount_trend", filters)
 blocks.indicator_block(trend, filters, cache.view(headcount_trend, trend) if not trend.empty else None,
                        empty="Inga antal rapporterade på eller före valt datum.", key=f"{PAGE}__trend")
 
-st.subheader(f"Nyckeltal per {per}")
+st.header(f"Nyckeltal per {per}")
 survey = cache.run("survey_response", filters)
 at_target = cache.run("units_at_target", filters)
 figures = overview.key_figures(headcount, units, at_target, funding, survey, filters)

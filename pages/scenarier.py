@@ -60,7 +60,7 @@ def result(inputs: scenario.ScenarioInputs) -> None:
 
 
 def save_and_compare(inputs: scenario.ScenarioInputs, outcome: dict) -> None:
-    st.subheader("Spara och jämför")
+    st.header("Spara och jämför")
     actor = identity.current()
     if not actor.may("save_scenario"):
         st.caption("Att spara, byta namn på och ta bort scenarier kräver rollen planerare; du kan räkna och jämföra.")

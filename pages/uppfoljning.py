@@ -37,7 +37,7 @@ if not rows:
             "python -m dashboard goal add --text … --indicator … (se README: Måluppföljning).")
 for goal_rows in view.goals_of(rows).values():
     first = goal_rows[0]
-    st.subheader(plain(first["goal"]))
+    st.header(plain(first["goal"]))
     st.caption(plain(view.goal_caption(first, period, filters)))
     blocks.text_table(view.goal_table(goal_rows), f"Indikatorer för {first['goal']}", ("Utfall", "Årsmål"))
     with st.expander(f"Underlag: indikatorernas rader per {period.end.isoformat()}, med data som de är kända i dag"):
@@ -53,13 +53,13 @@ for goal_rows in view.goals_of(rows).values():
         blocks.text_table(doing, f"Aktiviteter för {first['goal']}")
 if rows:
     st.caption(plain(assessments.RULE))
-    st.subheader(f"Utfall under {period.year}")
+    st.header(f"Utfall under {period.year}")
     blocks.text_table(view.year_table(period, rows), f"Utfall per period {period.year}")
     followup_forms.assessment_form(rows, period, locked is not None)
     followup_forms.activity_form({g: r[0]["goal"] for g, r in view.goals_of(rows).items()},
                                  view.recommendation_texts(filters.as_of))
     followup_forms.lock_controls(period, locked is not None)
-    st.subheader("Export till ILS")
+    st.header("Export till ILS")
     for (shape, extension), column in zip([(s, e) for s in ("wide", "long") for e in (".csv", ".xlsx")],
                                           st.columns(4)):
         column.download_button(f"{shape} {extension}", lambda s=shape, e=extension: files.export(period, s, e),

@@ -15,7 +15,7 @@ def test_the_statement_says_compliance_gaps_dates_method_feedback_and_where_to_c
     text = " ".join(m.value for m in app.markdown)
     statement = text[text.index("Socialförvaltningen i Stockholms stad står bakom"):]
     assert "Tjänsten är **delvis förenlig** med DOS-lagen och WCAG 2.1 nivå AA" in statement   # följsamhet
-    gaps = statement[statement.index("#### Innehåll som inte är tillgängligt"):statement.index("#### Hur vi testat")]
+    gaps = statement[statement.index("### Innehåll som inte är tillgängligt"):statement.index("### Hur vi testat")]
     assert len(re.findall(r"^- .+\(WCAG [\d., ]+\)", gaps, re.M)) == 3   # each known gap names its criteria
     assert re.search(r"Bedömningen gjordes \d{4}-\d\d-\d\d\. Redogörelsen uppdaterades senast \d{4}-\d\d-\d\d\.",
                      statement)

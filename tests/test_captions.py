@@ -35,15 +35,19 @@ def elements(node):
         yield from elements(child)
 
 
+HEADINGS = ("header", "subheader")
+
+
 def blocks(app: AppTest) -> list[tuple[str, str, object]]:
-    """(title, caption, rows) per indicator block: a subheader, the caption after it, its first table if any."""
+    """(title, caption, rows) per indicator block: a heading (a section's or, nested, a subheader), the caption
+    after it, its first table if any."""
     found, current, previous = [], None, None
     for element in elements(app.main):
         kind = getattr(element, "type", None)
-        if kind == "subheader":
+        if kind in HEADINGS:
             current = [element.value, None, None]
             found.append(current)
-        elif kind == "caption" and previous == "subheader":
+        elif kind == "caption" and previous in HEADINGS:
             current[1] = element.value
         elif current and kind == "arrow_data_frame" and current[2] is None:
             current[2] = element.value

@@ -23,7 +23,7 @@ def year(fresh, cli, tmp_path):
 def test_a_reader_sees_the_goals_bedomning_in_words_and_no_controls(year):
     reader = app("pages/uppfoljning.py", "lasare@stad.se", period="2020-T1")
     assert not reader.exception
-    assert [s.value for s in reader.subheader][:2] == ["Peer support finns i fler verksamheter", "Utfall under 2020"]
+    assert [s.value for s in reader.header][:2] == ["Peer support finns i fler verksamheter", "Utfall under 2020"]
     shown = cells(reader)
     for text in ("◐ Uppfylls delvis", "○ Uppfylls inte", "Sju anställda enligt S002, inga nya under våren.",
                  "S002 (2019-08-15, senast känt, dokumenterat)", "R2-4"):

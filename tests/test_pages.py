@@ -184,7 +184,7 @@ def test_om_describes_every_indicator_and_the_suppression_rule():
     assert all(indicator.label in labels for indicator in REGISTRY.values())
     assert not [name for name in REGISTRY if any(name in label for label in labels)]   # no "(headcount)"
     assert any("färre än 5" in m.value for m in app.markdown)
-    assert any("Tillgänglighetsredogörelse" in h.value for h in app.subheader)
+    assert any("Tillgänglighetsredogörelse" in h.value for h in app.header)
 
 
 def test_om_says_the_filters_do_not_apply_and_keeps_them_in_the_address():

@@ -63,14 +63,15 @@ def page_end(filters: ViewFilters) -> None:
 
 
 def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: dict | None = None, note: str = "",
-                    empty: str = "", key: str = "", title: str = "") -> None:
-    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator.
+                    empty: str = "", key: str = "", title: str = "", nested: bool = False) -> None:
+    """Title, 'Så läser du', chart with a table alternative, downloads and sources for one indicator. Its title is
+    a section heading (h2) under the page's title, or `nested` under a heading of the page's own (h3).
 
     The caption, and the export's filter sheet, say what the query was bound with (`frame.attrs["params"]`) and
     which set filters do not apply to it: never a filter the figures do not follow."""
     indicator = indicators.get(frame.attrs["indicator"])
     caption = describe_binding(frame.attrs["params"], filters) + (f"; {note}" if note else "")
-    st.subheader(title or indicator.label)
+    (st.subheader if nested else st.header)(title or indicator.label)
     st.caption(caption)
     with st.expander("Så läser du"):
         st.markdown(indicator.how_to_read)

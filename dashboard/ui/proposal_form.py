@@ -18,7 +18,7 @@ UNREADABLE, NONE_WRITTEN = "kan inte läsas", "ej ifyllt"
 def proposal_form(page: str) -> str:
     """The section, under the page's keys `<page>__proposal…`. Returns what the pack will show, read once per run
     for the pack's cache key too: the latest version's number, 'ej ifyllt' or 'kan inte läsas'."""
-    st.subheader("Förvaltningens förslag till beslut")
+    st.header("Förvaltningens förslag till beslut")
     try:
         saved = proposal.versions()
     except stores.StoreUnavailable as error:

@@ -1,4 +1,5 @@
-"""Accessible by measurement: axe-core's WCAG 2.1 A and AA rules find no violation.
+"""Accessible by measurement: axe-core's WCAG 2.1 A and AA rules find no violation, and headings go down one
+level at a time (the best-practice rule heading-order: a screen reader's list of headings skips no level).
 
 axe-core comes with the dev dependency axe-playwright-python (its bundled axe.min.js), so `uv run pytest` needs
 nothing else. Every page is measured at 1280 and 390 px in test_swedish's visit of it (`assert_accessible`, one
@@ -10,7 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.e2e.helpers import open_app, wait_for_run
 
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-         "resultTypes": ["violations"]}
+         "rules": {"heading-order": {"enabled": True}}, "resultTypes": ["violations"]}
 
 
 def violations(page) -> list[str]:
@@ -25,10 +26,11 @@ def assert_accessible(page) -> None:
 
 
 def test_axe_is_bundled_and_finds_what_it_should(page):
-    """The rule set runs and reports: a page with an unlabelled image and grey-on-white text fails it."""
-    page.set_content('<html lang="sv"><head><title>Prov</title></head><body><main><img src="x.png">'
-                     '<p style="color:#aaa">Text</p></main></body></html>')
-    assert {line.split(" ")[0] for line in violations(page)} == {"image-alt", "color-contrast"}
+    """The rule set runs and reports: a page with an unlabelled image, grey-on-white text and a section heading
+    one level too deep fails it."""
+    page.set_content('<html lang="sv"><head><title>Prov</title></head><body><main><h1>Sida</h1><h3>Avsnitt</h3>'
+                     '<img src="x.png"><p style="color:#aaa">Text</p></main></body></html>')
+    assert {line.split(" ")[0] for line in violations(page)} == {"image-alt", "color-contrast", "heading-order"}
 
 
 def test_what_opens_on_use_is_accessible_too(page, app_url):

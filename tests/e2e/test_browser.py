@@ -62,7 +62,7 @@ FILE_NAME = re.compile(r"^[a-z0-9_]+_(\d{4}-\d{2}-\d{2})\.(csv|xlsx)$")
 
 def frame_after(page, heading: str, index: int = 0):
     """The `index`-th table (`TABLES`) after the block heading `heading` (e.g. 'Placeringar i stadsdelar')."""
-    return page.locator(f'xpath=//h3[normalize-space()="{heading}"]/following::*[@data-testid="stDataFrame" or '
+    return page.locator(f'xpath=//h2[normalize-space()="{heading}"]/following::*[@data-testid="stDataFrame" or '
                         f'contains(@class, "peer-table-region") or contains(@class, "peer-records")]').nth(index)
 
 
@@ -242,7 +242,7 @@ def downloads(browser, app_url, tmp_path_factory):
         all_buttons = page.locator('[data-testid="stDownloadButton"] button')
         all_buttons.nth(5).wait_for()  # download buttons are loaded lazily, after the run has finished
         assert all_buttons.count() == 6, all_buttons.all_inner_texts()
-        block = page.locator('xpath=//h3[normalize-space()="Finansiering per överenskommelse"]/following::*'
+        block = page.locator('xpath=//h2[normalize-space()="Finansiering per överenskommelse"]/following::*'
                              '[@data-testid="stDownloadButton"]//button')
         assert block.all_inner_texts() == ["CSV för Excel", "CSV (komma)", "Excel (.xlsx)"]
         for index in range(3):

@@ -85,7 +85,7 @@ def test_every_page_is_swedish_readable_and_unsquashed(new_page, app_url, path, 
             "nodes => nodes.map(n => [getComputedStyle(n).color, getComputedStyle(n).opacity])"):
         assert contrast(color, float(opacity)) >= 4.5, (path, color, opacity)
     assert header_caption(page).split(" · Visar: ")[1] == HEADERS[path]
-    for caption in page.eval_on_selector_all('[data-testid="stElementContainer"]:has(h3) + [data-testid="stElementContainer"] [data-testid="stCaptionContainer"]',
+    for caption in page.eval_on_selector_all('[data-testid="stElementContainer"]:has(h2, h3) + [data-testid="stElementContainer"] [data-testid="stCaptionContainer"]',
                                              "nodes => nodes.map(n => n.innerText)"):
         assert "Område: Farsta" in caption or "Farsta gäller inte här" in caption, (path, caption)
     for height in page.eval_on_selector_all('[data-testid="stVegaLiteChart"] svg',
