@@ -58,5 +58,6 @@ with st.expander("Underlag för nyckeltalen: raderna, deras grund och källor"):
     for frame in (headcount, units, at_target, funding, survey):
         st.markdown(f"**{blocks.label(frame)}**")
         blocks.show_table(frame)
-blocks.source_note(headcount, units, at_target, funding, survey)
+blocks.source_note(text for frame in (headcount, units, at_target, funding, survey)
+                   for text in cache.source_descriptions(frame))
 blocks.page_end(filters)

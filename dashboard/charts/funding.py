@@ -10,6 +10,7 @@ from dashboard.charts.rows import ROWS_DRAWN, Rows, palette, two_part_label
 from dashboard.columns import FUNDING_STATUS_LABELS
 
 UNKNOWN_STATUS = FUNDING_STATUS_LABELS["unknown"]
+STATUSES = list(FUNDING_STATUS_LABELS.values())
 
 
 def _whole_years(first, last) -> alt.Scale:
@@ -50,7 +51,7 @@ def funding_timeline(frame: pd.DataFrame) -> alt.Chart:
                 scale=_whole_years(frame["period_start"].min(), frame["period_end"].max())),
         x2="period_end:T",
         color=alt.Color("beslut:N", title="Status",
-                        scale=palette(list(FUNDING_STATUS_LABELS.values()), (UNKNOWN_STATUS,), data["beslut"])),
+                        scale=palette(STATUSES, (UNKNOWN_STATUS,), data["beslut"])),
         strokeDash=style.dashed_where("beslut", [UNKNOWN_STATUS]),
         tooltip=[alt.Tooltip("agreement:N", title="Överenskommelse"), alt.Tooltip("funder:N", title="Finansiär"),
                  alt.Tooltip("belopp:N", title="Belopp"),
@@ -79,7 +80,8 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
     data["mnkr"], data["belopp"] = data["sek"] / 1e6, data["sek"].map(fmt.mnkr)
     data["etikett"] = data["beslut"] + ": " + data["sek"].map(lambda v: "ej publicerat" if pd.isna(v) else fmt.mnkr(v))
     data["höjd"] = data["mnkr"].fillna(0)
-    statuses = [name for name in FUNDING_STATUS_LABELS.values() if name in set(data["beslut"])]
+    drawn = set(data["beslut"])
+    statuses = [name for name in STATUSES if name in drawn]
     base = alt.Chart(data).encode(
         x=alt.X("år:O", title="Periodens startår", axis=alt.Axis(labelAngle=0)),
         xOffset=alt.XOffset("beslut:N", scale=alt.Scale(domain=statuses)),
@@ -88,7 +90,7 @@ def _funding_per_year(frame: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("överenskommelser:Q", title="Överenskommelser")])
     bars = base.mark_bar(stroke=style.OUTLINE, strokeWidth=1).encode(
         y=alt.Y("mnkr:Q", title="Miljoner kronor (publicerade belopp)"),
-        color=alt.Color("beslut:N", title="Status", scale=palette(list(FUNDING_STATUS_LABELS.values()), (UNKNOWN_STATUS,), statuses)),
+        color=alt.Color("beslut:N", title="Status", scale=palette(STATUSES, (UNKNOWN_STATUS,), drawn)),
         strokeDash=style.dashed_where("beslut", [UNKNOWN_STATUS]))
     labels = base.mark_text(angle=270, align="left", baseline="middle", dx=4).encode(y="höjd:Q", text="etikett:N")
     return style.finish((bars + labels).properties(height=260),

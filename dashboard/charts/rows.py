@@ -17,7 +17,10 @@ def palette(domain: list[str], unknown: tuple[str, ...] = (), drawn=None) -> alt
     """Colours by place in `domain`, so a category keeps its colour whatever else is drawn; with `drawn`, the
     legend lists only the categories the chart draws (not a "förväntad" no agreement has)."""
     mapping = style.colours([name for name in domain if name not in unknown], unknown)
-    return style.scale(mapping if drawn is None else {k: v for k, v in mapping.items() if k in set(drawn)})
+    if drawn is not None:
+        drawn = set(drawn)
+        mapping = {name: colour for name, colour in mapping.items() if name in drawn}
+    return style.scale(mapping)
 
 
 ROW_STEP = 46    # px per row of a labelled-row chart with a one-line label: the label above, the bar below

@@ -1,7 +1,7 @@
 """What every page draws: the header, an indicator block (chart with a table alternative, downloads, sources)."""
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -84,7 +84,7 @@ def indicator_block(frame: pd.DataFrame, filters: ViewFilters, chart: dict | Non
         show_table(frame)
     sources = source_descriptions(frame)
     downloads(frame, caption, key or indicator.name, sources)
-    source_note(sources=sources)
+    source_note(sources)
 
 
 VIEWS = ("Diagram", "Visa som tabell")
@@ -217,8 +217,8 @@ def stamped(about: dict[str, str]) -> dict[str, str]:
     return {**about, "Exporterad": formatting.stockholm_now()}
 
 
-def source_note(*frames: pd.DataFrame, sources: list[str] = ()) -> None:
-    """One 'Källor' line for the frames' sources (or the `sources` already described), each named once."""
-    described = list(dict.fromkeys([*sources, *(text for frame in frames for text in source_descriptions(frame))]))
+def source_note(sources: Iterable[str]) -> None:
+    """One 'Källor' line for the described `sources` (`cache.source_descriptions`), each named once."""
+    described = list(dict.fromkeys(sources))
     if described:
         st.caption("Källor: " + formatting.plain(" · ".join(described)))
