@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.base import locks, paths
 from dashboard.store import db, replay, sqlfiles, stores, userdata
-from dashboard.store.seeds import load_seeds, table_order
+from dashboard.store.seeds import load_seed_file, table_columns, table_order
 from dashboard.store.stores import file_version
 
 # Bump when the build itself changes what it writes, so existing databases are rebuilt.
@@ -189,9 +189,10 @@ def _write(path: Path, seed_dir: Path, imports: pd.DataFrame, fingerprint: str) 
     con = duckdb.connect(str(path))
     try:
         con.execute(schema)
+        columns = table_columns(con)
         with replay.staged(con, imports):
             for table in table_order(schema):   # each table's imports before the tables that refer to it
-                load_seeds(con, seed_dir, [table])
+                load_seed_file(con, seed_dir, table, columns[table])
                 replay.apply_imports(con, table)
         create_aggregates(con)
         con.execute(

@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard.store import sqlfiles
+
 TABLE_PATTERN = re.compile(r"^create table (\w+)", re.IGNORECASE | re.MULTILINE)
 FK_KEY_PATTERN = re.compile(r'key "(\w+): (.*)"')
 
@@ -37,33 +39,21 @@ def table_order(schema_sql: str) -> list[str]:
     return TABLE_PATTERN.findall(schema_sql)
 
 
-def load_seeds(con: duckdb.DuckDBPyConnection, seed_dir: Path, tables: list[str]) -> dict[str, int]:
-    """Insert every `<table>.csv` found in `seed_dir`; return rows loaded per table."""
-    loaded = {}
-    for table in tables:
-        path = seed_dir / f"{table}.csv"
-        loaded[table] = _load_file(con, path, table) if path.exists() else 0
-    return loaded
+def table_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[Column]]:
+    """Every table's columns in order: the catalogue read once per build (read per table it was a sixth of one)."""
+    columns: dict[str, list[Column]] = {}
+    for table, name, kind, foreign_table in con.execute(sqlfiles.load("lookups/table_columns").sql).fetchall():
+        columns.setdefault(table, []).append(Column(name, kind, foreign_table))
+    return columns
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[Column]:
-    types = con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_name = ? order by ordinal_position",
-        [table],
-    ).fetchall()
-    foreign = dict(
-        con.execute(
-            "select unnest(constraint_column_names), referenced_table from duckdb_constraints() "
-            "where table_name = ? and constraint_type = 'FOREIGN KEY'",
-            [table],
-        ).fetchall()
-    )
-    return [Column(name, kind, foreign.get(name)) for name, kind in types]
+def load_seed_file(con: duckdb.DuckDBPyConnection, seed_dir: Path, table: str, columns: list[Column]) -> int:
+    """Insert `<table>.csv` from `seed_dir` where there is one; return the rows loaded."""
+    path = seed_dir / f"{table}.csv"
+    return _load_file(con, path, table, columns) if path.exists() else 0
 
 
-def _load_file(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> int:
-    columns = _columns(con, table)
+def _load_file(con: duckdb.DuckDBPyConnection, path: Path, table: str, columns: list[Column]) -> int:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
