@@ -3,8 +3,9 @@ deployment with several replicas shares it). Both run the same `queries/user/*.s
 a `<name>.postgres.sql` beside one replaces it where PostgreSQL needs other words) on the same schema (`data/user_schema.sql`),
 with the same guarantee: what a `transaction()` writes is committed whole or not at all.
 
-A DuckDB file can be opened for writing by one process at a time, so each call holds a connection only for its
-statement or transaction and a process that meets the lock retries briefly.
+A DuckDB file can be opened for writing by one process at a time, so each call holds the file only for its
+statement or transaction (attached to the process's one in-memory DuckDB, then detached) and a process that meets
+the lock retries briefly.
 
 A store heals: where a table is missing (the DuckDB file was deleted or replaced, the PostgreSQL database dropped
 and made again), the process that finds out makes the schema again and asks once more. A store that cannot be
@@ -75,7 +76,6 @@ class DuckDBStore:
 
     def __init__(self, path: Path):
         self.path = path
-        self._lock = threading.Lock()   # one connection at a time in this process
         self._schema_ready = False
         self._reads: dict[str, tuple[tuple, pd.DataFrame]] = {}
 
@@ -84,8 +84,8 @@ class DuckDBStore:
         import duckdb
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            con = self._connect()
+        with _attaching:
+            con = self._attach()
             try:
                 if not self._schema_ready:   # once per file and process, not on every rerun
                     con.execute(schema())
@@ -95,14 +95,17 @@ class DuckDBStore:
                 self._schema_ready = False   # the file was deleted or replaced: the next connection makes the tables
                 raise
             finally:
-                con.close()
+                _detach(con)
 
-    def _connect(self):
+    def _attach(self):
         import duckdb
 
         for attempt in range(RETRIES):
+            con = _attaching.connection()
             try:
-                return duckdb.connect(str(self.path))
+                con.execute(sqlfiles.load("user/store_attach").sql, {"path": str(self.path)})
+                con.execute("use user_store")
+                return con
             except duckdb.IOException as error:
                 # another process holds the file: wait a little; anything else (not a database) will not pass
                 if "lock" not in str(error) or attempt == RETRIES - 1:
@@ -138,9 +141,9 @@ class DuckDBStore:
         return file_version(self.path)
 
     def read(self, name: str) -> pd.DataFrame:
-        """A read without parameters, kept while the file and its write-ahead log are unchanged: opening a DuckDB
-        file takes 15–30 ms, and a page run read the same lists several times. The version is taken before the
-        read, so a write by another process meanwhile is read again next time, never hidden."""
+        """A read without parameters, kept while the file and its write-ahead log are unchanged: a page run read
+        the same lists several times. The version is taken before the read, so a write by another process meanwhile
+        is read again next time, never hidden."""
         before = (self.version(), file_version(self.path.with_name(self.path.name + ".wal")))
         kept = self._reads.get(name)
         if kept is not None and kept[0] == before and before[0] is not None:
@@ -162,7 +165,8 @@ class DuckDBStore:
         fresh.unlink(missing_ok=True)
         with self._connection() as old:
             tables = [name for (name,) in old.execute(
-                "select table_name from information_schema.tables where table_schema = 'main'").fetchall()]
+                "select table_name from information_schema.tables "
+                "where table_catalog = current_database() and table_schema = 'main'").fetchall()]
             frames = {name: old.table(name).df() for name in tables}
             new = duckdb.connect(str(fresh))
             try:
@@ -172,6 +176,48 @@ class DuckDBStore:
             finally:
                 new.close()
             os.replace(fresh, self.path)
+
+
+class _Attaching:
+    """The process's one in-memory DuckDB, into which a user store's file is attached for one statement or
+    transaction and detached after it, so that other processes may open the file between them. One at a time: the
+    attached name is always `user_store`."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._connection = None
+
+    def __enter__(self):
+        self._lock.acquire()
+
+    def __exit__(self, *exc):
+        self._lock.release()
+
+    def connection(self):
+        import duckdb
+
+        if self._connection is None:
+            self._connection = duckdb.connect()
+        return self._connection
+
+    def discard(self) -> None:
+        """Close the in-memory database, and with it any file still attached."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+_attaching = _Attaching()
+
+
+def _detach(con) -> None:
+    import duckdb
+
+    try:
+        con.execute("use memory")
+        con.execute("detach user_store")
+    except duckdb.Error:   # a transaction left open or a file gone: closing releases the file whatever happened
+        _attaching.discard()
 
 
 def _duckdb_run(con, name: str, params: dict) -> pd.DataFrame | None:
