@@ -2,6 +2,8 @@
 transaction commits whole or not at all, an import and its undo land in the store and the seed database, and a
 write without the role changes nothing."""
 
+import subprocess
+import sys
 from datetime import date
 
 import pandas as pd
@@ -108,3 +110,15 @@ def test_a_write_without_the_role_changes_nothing(store, write):
     assert userdata.list_scenarios().equals(scenarios) and userdata.import_log().equals(log)
     assert proposal.history() == proposals
     assert indicators.run("sources").equals(seed)
+
+
+def test_between_calls_another_process_may_write_the_duckdb_store(fresh):
+    """This process holds the file only while a statement or transaction runs: the command line, another process,
+    imports while the dashboard is open."""
+    userdata.save_scenario("Kvar", {}, {}, "v", date(2020, 6, 11), OPERATOR)
+    assert not userdata.list_scenarios().empty
+    other = subprocess.run([sys.executable, "-c", "import duckdb, sys; c = duckdb.connect(sys.argv[1]); "
+                            "c.execute('delete from saved_scenario'); c.close()", str(userdata.user_database_path())],
+                           capture_output=True, text=True, timeout=60)
+    assert other.returncode == 0, other.stderr
+    assert userdata.list_scenarios().empty   # and what it wrote is read here
