@@ -95,7 +95,7 @@ class DuckDBStore:
                 self._schema_ready = False   # the file was deleted or replaced: the next connection makes the tables
                 raise
             finally:
-                _detach(con)
+                _attaching.detach()
 
     def _attach(self):
         import duckdb
@@ -200,24 +200,18 @@ class _Attaching:
             self._connection = duckdb.connect()
         return self._connection
 
-    def discard(self) -> None:
-        """Close the in-memory database, and with it any file still attached."""
-        if self._connection is not None:
+    def detach(self) -> None:
+        import duckdb
+
+        try:
+            self._connection.execute("use memory")
+            self._connection.execute("detach user_store")
+        except duckdb.Error:   # a transaction left open or a file gone: closing releases the file whatever happened
             self._connection.close()
             self._connection = None
 
 
 _attaching = _Attaching()
-
-
-def _detach(con) -> None:
-    import duckdb
-
-    try:
-        con.execute("use memory")
-        con.execute("detach user_store")
-    except duckdb.Error:   # a transaction left open or a file gone: closing releases the file whatever happened
-        _attaching.discard()
 
 
 def _duckdb_run(con, name: str, params: dict) -> pd.DataFrame | None:
